@@ -1,0 +1,18 @@
+using MudBlazor;
+using RmaBackOffice.Data;
+
+namespace RmaBackOffice.Components.Layout;
+
+public sealed record NavItem(string Title, string Href, string Icon);
+
+public sealed record NavSection(string? Title, string Policy, IReadOnlyList<NavItem> Items);
+
+/// <summary>The navigation, by area. A section shows only to users whose roles satisfy its policy; the pages enforce the same policy.</summary>
+public static class NavSections
+{
+    public static readonly IReadOnlyList<NavSection> All =
+    [
+        new(null, Policies.Staff, [new("Start", "/", Icons.Material.Outlined.Dashboard)]),
+        new("Administration", Policies.Admin, [new("Staff accounts", "/admin/users", Icons.Material.Outlined.People)]),
+    ];
+}

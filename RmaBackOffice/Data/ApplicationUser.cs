@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+
+namespace RmaBackOffice.Data;
+
+/// <summary>A staff account. Accounts that own records are deactivated, never deleted.</summary>
+public class ApplicationUser : IdentityUser
+{
+    [PersonalData, MaxLength(100)]
+    public string DisplayName { get; set; } = "";
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
+
+    public DateTimeOffset? DeactivatedAt { get; set; }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace RmaBackOffice.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>Registers a DbContext factory (one short-lived context per operation); Identity's stores get a scoped context from it.</summary>
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var connectionString = ResolveConnectionString(
+            configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot);
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        return services;
+    }
+
+    /// <summary>A relative database path is taken from the app's content root, so the app finds its database whatever the working directory.</summary>
+    public static string ResolveConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource)
+            && builder.DataSource != ":memory:"
+            && builder.Mode != SqliteOpenMode.Memory
+            && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the database folder and schema, and turns on write-ahead logging (concurrent readers, crash-safe commits).</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var folder = Path.GetDirectoryName(dataSource);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        await db.Database.MigrateAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+}

@@ -1,0 +1,295 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+
+namespace RmaBackOffice.Features.Users;
+
+/// <summary>Staff account administration. Every call re-checks that the caller is an active admin.</summary>
+public sealed class UserAdminService(
+    StaffGuard guard,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IServiceScopeFactory scopeFactory,
+    TimeProvider clock,
+    ILogger<UserAdminService> logger)
+{
+    public const string ConflictMessage = "Someone changed this account after you opened it. Reload the list and try again.";
+
+    // Admin-affecting changes are serialised so two admins cannot demote each other at the same moment
+    // and leave the firm with none. (One app instance; see README for the multi-instance note.)
+    private static readonly SemaphoreSlim AdminChangeGate = new(1, 1);
+
+    public async Task<PagedResult<StaffRow>> ListAsync(StaffListQuery query, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+
+        var users = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{EscapeLike(query.Search.Trim())}%";
+            users = users.Where(u => EF.Functions.Like(u.DisplayName, pattern, "\\") || EF.Functions.Like(u.Email!, pattern, "\\"));
+        }
+        users = query.Status switch
+        {
+            StaffStatus.Active => users.Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd <= now)),
+            StaffStatus.Locked => users.Where(u => u.IsActive && u.LockoutEnd > now),
+            StaffStatus.Deactivated => users.Where(u => !u.IsActive),
+            _ => users,
+        };
+        if (!string.IsNullOrEmpty(query.Role))
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == query.Role)));
+        }
+
+        var total = await users.CountAsync(ct);
+        IOrderedQueryable<ApplicationUser> ordered = (query.Sort, query.Descending) switch
+        {
+            (StaffSort.Email, false) => users.OrderBy(u => u.Email),
+            (StaffSort.Email, true) => users.OrderByDescending(u => u.Email),
+            (StaffSort.LastSignIn, false) => users.OrderBy(u => u.LastSignInAt),
+            (StaffSort.LastSignIn, true) => users.OrderByDescending(u => u.LastSignInAt),
+            (StaffSort.Created, false) => users.OrderBy(u => u.CreatedAt),
+            (StaffSort.Created, true) => users.OrderByDescending(u => u.CreatedAt),
+            (_, false) => users.OrderBy(u => u.DisplayName),
+            (_, true) => users.OrderByDescending(u => u.DisplayName),
+        };
+        var page = await ordered.ThenBy(u => u.Id)
+            .Skip(Math.Max(0, query.Page) * query.PageSize)
+            .Take(Math.Clamp(query.PageSize, 1, 200))
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsActive, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp })
+            .ToListAsync(ct);
+
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = (await db.UserRoles.AsNoTracking()
+                .Where(ur => ids.Contains(ur.UserId))
+                .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync(ct))
+            .ToLookup(x => x.UserId, x => x.Name!);
+
+        var rows = page.Select(u => new StaffRow(
+                u.Id, u.Email ?? "", u.DisplayName,
+                roles[u.Id].Order().ToList(),
+                !u.IsActive ? StaffStatus.Deactivated : u.LockoutEnd > now ? StaffStatus.Locked : StaffStatus.Active,
+                u.LockoutEnd > now ? u.LockoutEnd : null,
+                u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp ?? ""))
+            .ToList();
+        return new PagedResult<StaffRow>(rows, total);
+    }
+
+    public async Task<UserCommandResult> CreateAsync(CreateUserForm form, CancellationToken ct = default)
+    {
+        var actor = await guard.RequireAsync(Policies.Admin, ct);
+        var errors = FormValidation.Validate(form);
+        if (errors.Count > 0)
+        {
+            return UserCommandResult.Invalid(errors);
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        var email = form.Email.Trim();
+        var password = form.SetPassword ? form.Password! : PasswordGenerator.Generate();
+        var user = new ApplicationUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = form.DisplayName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await userManager.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return UserCommandResult.Invalid(MapIdentityErrors(created));
+        }
+        var added = await userManager.AddToRolesAsync(user, form.Roles);
+        if (!added.Succeeded)
+        {
+            return UserCommandResult.Fail(Describe(added));
+        }
+        await tx.CommitAsync(ct);
+
+        logger.LogInformation("{Actor} created staff account {Email} with roles {Roles}", actor.Email, email, string.Join(",", form.Roles));
+        return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password, UserId: user.Id);
+    }
+
+    public Task<UserCommandResult> ChangeRolesAsync(string userId, string concurrencyStamp, ChangeRolesForm form, CancellationToken ct = default)
+    {
+        return ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        {
+            var errors = FormValidation.Validate(form);
+            if (errors.Count > 0)
+            {
+                return UserCommandResult.Invalid(errors);
+            }
+            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.ChangeRoles, form.Roles.Contains(Roles.Admin), userManager, ct);
+            if (refusal is not null)
+            {
+                return UserCommandResult.Fail(refusal);
+            }
+
+            var current = await userManager.GetRolesAsync(user);
+            var result = await userManager.RemoveFromRolesAsync(user, current.Except(form.Roles));
+            if (result.Succeeded)
+            {
+                result = await userManager.AddToRolesAsync(user, form.Roles.Except(current));
+            }
+            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+        });
+    }
+
+    public Task<UserCommandResult> LockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        {
+            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.Lock, false, userManager, ct);
+            if (refusal is not null)
+            {
+                return UserCommandResult.Fail(refusal);
+            }
+            await userManager.SetLockoutEnabledAsync(user, true);
+            var result = await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+        });
+
+    public Task<UserCommandResult> UnlockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
+        {
+            var result = await userManager.SetLockoutEndDateAsync(user, null);
+            if (result.Succeeded)
+            {
+                result = await userManager.ResetAccessFailedCountAsync(user);
+            }
+            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+        });
+
+    public Task<UserCommandResult> DeactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        {
+            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.Deactivate, false, userManager, ct);
+            if (refusal is not null)
+            {
+                return UserCommandResult.Fail(refusal);
+            }
+            user.IsActive = false;
+            user.DeactivatedAt = clock.GetUtcNow();
+            var result = await userManager.UpdateAsync(user);
+            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+        });
+
+    public Task<UserCommandResult> ReactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
+        {
+            user.IsActive = true;
+            user.DeactivatedAt = null;
+            var result = await userManager.UpdateAsync(user);
+            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+        });
+
+    public Task<UserCommandResult> ResetPasswordAsync(string userId, string concurrencyStamp, ResetPasswordForm form, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
+        {
+            var errors = FormValidation.Validate(form);
+            if (errors.Count > 0)
+            {
+                return UserCommandResult.Invalid(errors);
+            }
+            var password = form.SetPassword ? form.Password! : PasswordGenerator.Generate();
+            var token = await userManager.GeneratePasswordResetTokenAsync(user);
+            var result = await userManager.ResetPasswordAsync(user, token, password);
+            if (!result.Succeeded)
+            {
+                return UserCommandResult.Invalid(MapIdentityErrors(result));
+            }
+            await userManager.ResetAccessFailedCountAsync(user);
+            return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password);
+        });
+
+    /// <summary>
+    /// Loads the target, refuses a stale edit, runs the change in one transaction and renews the target's
+    /// security stamp, so their open sessions re-check within the revalidation interval.
+    /// </summary>
+    private async Task<UserCommandResult> ChangeAsync(
+        string userId,
+        string concurrencyStamp,
+        CancellationToken ct,
+        Func<StaffMember, ApplicationUser, UserManager<ApplicationUser>, AppDbContext, Task<UserCommandResult>> change)
+    {
+        var actor = await guard.RequireAsync(Policies.Admin, ct);
+        await AdminChangeGate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+            var user = await userManager.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return UserCommandResult.Fail("This account no longer exists. Reload the list.");
+            }
+            if (user.ConcurrencyStamp != concurrencyStamp)
+            {
+                return UserCommandResult.Fail(ConflictMessage);
+            }
+
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await change(actor, user, userManager, db);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+            await userManager.UpdateSecurityStampAsync(user);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("{Actor} changed staff account {Email}", actor.Email, user.Email);
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return UserCommandResult.Fail(ConflictMessage);
+        }
+        finally
+        {
+            AdminChangeGate.Release();
+        }
+    }
+
+    private async Task<string?> CheckSafetyAsync(
+        AppDbContext db, StaffMember actor, ApplicationUser user, StaffChangeKind kind, bool staysAdmin,
+        UserManager<ApplicationUser> userManager, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var isAdmin = await userManager.IsInRoleAsync(user, Roles.Admin);
+        var isActiveAdmin = isAdmin && user.IsActive && !(user.LockoutEnd > now);
+        var adminRoleId = await db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id).SingleAsync(ct);
+        var otherActiveAdmins = await db.Users
+            .Where(u => u.Id != user.Id && u.IsActive && (u.LockoutEnd == null || u.LockoutEnd <= now))
+            .CountAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == adminRoleId), ct);
+
+        return StaffAccountRules.WhyRefused(new StaffChange(
+            kind, actor.Id, user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "This user" : user.DisplayName,
+            isActiveAdmin, staysAdmin, otherActiveAdmins));
+    }
+
+    private static Dictionary<string, string[]> MapIdentityErrors(IdentityResult result) =>
+        result.Errors
+            .Select(e => e.Code switch
+            {
+                "DuplicateEmail" or "DuplicateUserName" => (Field: nameof(CreateUserForm.Email), Message: "An account with this email already exists."),
+                "InvalidEmail" or "InvalidUserName" => (Field: nameof(CreateUserForm.Email), Message: "Enter a valid email address."),
+                var code when code.StartsWith("Password", StringComparison.Ordinal) => (Field: nameof(CreateUserForm.Password), Message: e.Description),
+                _ => (Field: "", Message: e.Description),
+            })
+            .GroupBy(e => e.Field)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

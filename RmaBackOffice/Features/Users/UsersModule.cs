@@ -1,0 +1,11 @@
+namespace RmaBackOffice.Features.Users;
+
+public static class UsersModule
+{
+    public static IServiceCollection AddUsers(this IServiceCollection services)
+    {
+        services.AddScoped<StaffGuard>();
+        services.AddScoped<UserAdminService>();
+        return services;
+    }
+}

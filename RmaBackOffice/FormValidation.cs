@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RmaBackOffice;
+
+/// <summary>Server-side validation of a form model: DataAnnotations and IValidatableObject, errors keyed by property name.</summary>
+public static class FormValidation
+{
+    public static Dictionary<string, string[]> Validate(object model)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+        return results
+            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
+            .GroupBy(e => e.Member)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
+    }
+}

@@ -1,0 +1,48 @@
+using MudBlazor.Services;
+using RmaBackOffice;
+using RmaBackOffice.Components;
+using RmaBackOffice.Components.Account;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Features.Health;
+using RmaBackOffice.Features.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRepositorySettings(builder.Environment);
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddAppIdentity(builder.Configuration);
+builder.Services.AddUsers();
+builder.Services.AddDashboard();
+builder.Services.AddHealth();
+
+var app = builder.Build();
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+// Never a stack trace, not even in Development: the error page shows a correlation id and the log has the details.
+app.UseExceptionHandler("/Error", createScopeForErrors: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+app.MapAdditionalIdentityEndpoints();
+app.MapHealth();
+
+app.Run();
+
+public partial class Program;
