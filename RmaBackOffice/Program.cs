@@ -16,8 +16,8 @@ builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 
-builder.Services.AddAppDatabase(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddAppIdentity(builder.Configuration);
+builder.Services.AddAppDatabase();
+builder.Services.AddAppIdentity();
 builder.Services.AddUsers();
 builder.Services.AddDashboard();
 builder.Services.AddHealth();

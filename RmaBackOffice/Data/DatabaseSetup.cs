@@ -6,11 +6,16 @@ namespace RmaBackOffice.Data;
 public static class DatabaseSetup
 {
     /// <summary>Registers a DbContext factory (one short-lived context per operation); Identity's stores get a scoped context from it.</summary>
-    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
-        var connectionString = ResolveConnectionString(
-            configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot);
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        // Read when first resolved, after every configuration source (tests included) has been added.
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            options.UseSqlite(ResolveConnectionString(
+                configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot));
+        });
         return services;
     }
 

@@ -6,7 +6,7 @@ namespace RmaBackOffice.Components.Account;
 
 public static class IdentityModule
 {
-    public static IServiceCollection AddAppIdentity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAppIdentity(this IServiceCollection services)
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -46,8 +46,9 @@ public static class IdentityModule
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
 
-        // Cookies of a locked, deactivated or re-roled user stop working within a minute.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Cookies of a signed-out, locked, deactivated or re-roled user stop working within the revalidation interval.
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<RevalidationSettings>((options, settings) => options.ValidationInterval = settings.Interval);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "rma.auth";
@@ -58,8 +59,8 @@ public static class IdentityModule
             options.SlidingExpiration = true;
         });
 
-        services.AddSingleton(new RevalidationSettings(
-            TimeSpan.FromSeconds(configuration.GetValue("Security:RevalidationSeconds", 30))));
+        services.AddSingleton(provider => new RevalidationSettings(TimeSpan.FromSeconds(
+            provider.GetRequiredService<IConfiguration>().GetValue("Security:RevalidationSeconds", 30))));
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }
