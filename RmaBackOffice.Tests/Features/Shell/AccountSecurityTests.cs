@@ -32,7 +32,7 @@ public class AccountSecurityTests(AppHost host) : IClassFixture<AppHost>
 
         var sixth = await HttpSignIn.PostLoginAsync(client, user.Email!, AppHost.DefaultPassword);
         Assert.Equal("/Account/Lockout", new Uri(host.BaseAddress, sixth.Headers.Location!).AbsolutePath);
-        Assert.True(await host.WithUserManagerAsync(m => m.IsLockedOutAsync(user)));
+        Assert.True(await host.WithUserManagerAsync(async m => await m.IsLockedOutAsync((await m.FindByIdAsync(user.Id))!)));
     }
 
     [Fact]
