@@ -1,0 +1,73 @@
+namespace RmaBackOffice.Tests.Features.Authorization;
+
+/// <summary>Who may reach a page or endpoint.</summary>
+public enum Access
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    Public,
+    /// <summary>Any signed-in user (the account pages).</summary>
+    SignedIn,
+    /// <summary>Any active staff member: the Staff policy.</summary>
+    Staff,
+    /// <summary>Recruiters and admins: the Triage policy.</summary>
+    Triage,
+    /// <summary>Editors and admins: the Editorial policy.</summary>
+    Editorial,
+    /// <summary>Admins only: the Admin policy.</summary>
+    Admin,
+}
+
+/// <summary>
+/// The one declared table of every routable page and mapped endpoint. A route the app has and this table lacks fails
+/// the matrix test, so no page or endpoint can ship without a decision about who may use it.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    /// <param name="Method">GET routes are also requested over HTTP as each role; other methods are checked by their metadata.</param>
+    /// <param name="SampleUrl">For templates with parameters, a concrete URL to request.</param>
+    public sealed record Entry(string Method, string Route, Access Access, string? SampleUrl = null);
+
+    public static readonly IReadOnlyList<Entry> Entries =
+    [
+        // Shell
+        new("GET", "/", Access.Staff),
+        new("GET", "/Error", Access.Public),
+        new("GET", "/not-found", Access.Public),
+        new("GET", "/health", Access.Public),
+
+        // Identity: sign-in and the user's own account
+        new("GET", "/Account/Login", Access.Public),
+        new("GET", "/Account/LoginWith2fa", Access.Public),
+        new("GET", "/Account/LoginWithRecoveryCode", Access.Public),
+        new("GET", "/Account/Lockout", Access.Public),
+        new("GET", "/Account/AccessDenied", Access.Public),
+        new("GET", "/Account/InvalidUser", Access.Public),
+        new("POST", "/Account/Logout", Access.Public),
+        new("POST", "/Account/PasskeyRequestOptions", Access.Public),
+        new("POST", "/Account/PasskeyCreationOptions", Access.Public),
+        new("GET", "/Account/Manage", Access.SignedIn),
+        new("GET", "/Account/Manage/ChangePassword", Access.SignedIn),
+        new("GET", "/Account/Manage/Disable2fa", Access.SignedIn),
+        new("GET", "/Account/Manage/EnableAuthenticator", Access.SignedIn),
+        new("GET", "/Account/Manage/GenerateRecoveryCodes", Access.SignedIn),
+        new("GET", "/Account/Manage/Passkeys", Access.SignedIn),
+        new("GET", "/Account/Manage/PersonalData", Access.SignedIn),
+        new("GET", "/Account/Manage/RenamePasskey/{Id}", Access.SignedIn, "/Account/Manage/RenamePasskey/AAAA"),
+        new("GET", "/Account/Manage/ResetAuthenticator", Access.SignedIn),
+        new("GET", "/Account/Manage/TwoFactorAuthentication", Access.SignedIn),
+        new("POST", "/Account/Manage/DownloadPersonalData", Access.SignedIn),
+
+        // Users
+        new("GET", "/admin/users", Access.Admin),
+    ];
+
+    public static bool Allows(Access access, string? role) => access switch
+    {
+        Access.Public => true,
+        Access.SignedIn or Access.Staff => role is not null,
+        Access.Triage => role is Data.Roles.Recruiter or Data.Roles.Admin,
+        Access.Editorial => role is Data.Roles.Editor or Data.Roles.Admin,
+        Access.Admin => role is Data.Roles.Admin,
+        _ => false,
+    };
+}
