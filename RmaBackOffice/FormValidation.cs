@@ -8,7 +8,12 @@ public static class FormValidation
     public static Dictionary<string, string[]> Validate(object model)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+        var context = new ValidationContext(model);
+        if (!Validator.TryValidateObject(model, context, results, validateAllProperties: true) && model is IValidatableObject validatable)
+        {
+            // The validator skips cross-field rules once a field fails; run them anyway so every problem shows at once.
+            results.AddRange(validatable.Validate(context));
+        }
         return results
             .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
             .GroupBy(e => e.Member)

@@ -286,7 +286,7 @@ public sealed class UserAdminService(
                 _ => (Field: "", Message: e.Description),
             })
             .GroupBy(e => e.Field)
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 
