@@ -9,6 +9,8 @@ using RmaBackOffice.Features.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositorySettings(builder.Environment);
+// Serve MudBlazor's and the framework's assets from source in every environment, not only Development (no-op once published).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -53,6 +53,24 @@ public class AccountSecurityTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_deactivated_account_with_a_wrong_password_gets_the_ordinary_answer()
+    {
+        var user = await host.CreateStaffAsync(Roles.Editor);
+        await host.WithUserManagerAsync(async m =>
+        {
+            var fresh = await m.FindByIdAsync(user.Id);
+            fresh!.IsActive = false;
+            return await m.UpdateAsync(fresh);
+        });
+
+        var response = await HttpSignIn.PostLoginAsync(host.CreateBrowserlessClient(), user.Email!, "a-wrong-password-here");
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Invalid email or password", html);
+        Assert.DoesNotContain("deactivated", html);
+    }
+
+    [Fact]
     public async Task A_login_post_without_a_valid_antiforgery_token_is_refused()
     {
         var user = await host.CreateStaffAsync(Roles.Recruiter);

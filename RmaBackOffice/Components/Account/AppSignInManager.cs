@@ -23,6 +23,16 @@ public sealed class AppSignInManager(
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 
+    /// <summary>A deactivated account is only told so after the right password, so the message does not reveal which emails exist.</summary>
+    public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
+    {
+        if (!user.IsActive)
+        {
+            return await UserManager.CheckPasswordAsync(user, password) ? SignInResult.NotAllowed : SignInResult.Failed;
+        }
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
     public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);

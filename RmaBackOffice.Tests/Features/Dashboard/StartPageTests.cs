@@ -1,0 +1,40 @@
+using Bunit;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Dashboard;
+
+public class StartPageTests(AppHost host) : IClassFixture<AppHost>
+{
+    [Fact]
+    public async Task An_admin_sees_the_staff_accounts_card_with_locked_accounts_flagged()
+    {
+        var locked = await host.CreateStaffAsync(Roles.Editor);
+        await host.WithUserManagerAsync(async m => await m.SetLockoutEndDateAsync((await m.FindByIdAsync(locked.Id))!, DateTimeOffset.UtcNow.AddHours(1)));
+        var admin = await host.CreateUserAsync($"ada-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: "Ada Lovelace");
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+
+        var page = ctx.Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Good to see you, Ada", page.Markup));
+        var staffCard = page.FindAll("[data-testid=attention-card]").Single(c => c.TextContent.Contains("Staff accounts"));
+        Assert.Matches(@"\d+ locked", staffCard.TextContent);
+        Assert.Contains("/admin/users", staffCard.InnerHtml);
+    }
+
+    [Fact]
+    public async Task A_recruiter_sees_no_admin_cards()
+    {
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, recruiter);
+
+        var page = ctx.Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=attention-card]")));
+        Assert.DoesNotContain("Staff accounts", page.Markup);
+        Assert.Contains("Two-factor is off", page.Markup);
+    }
+}

@@ -1,0 +1,85 @@
+using Bunit;
+using MudBlazor;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Users;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Users;
+
+public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
+{
+    private async Task<(MudBunitContext Ctx, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<UsersPage> Page)> RenderAsAdminAsync()
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+        ctx.Render<MudPopoverProvider>();
+        var dialogs = ctx.Render<MudDialogProvider>();
+        var page = ctx.Render<UsersPage>();
+        return (ctx, dialogs, page);
+    }
+
+    private static void Type(IRenderedComponent<MudDialogProvider> dialogs, string testId, string value) =>
+        dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Change(value);
+
+    [Fact]
+    public async Task The_grid_shows_accounts_with_their_roles_from_the_server()
+    {
+        var editor = await host.CreateUserAsync($"gwen-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: "Gwen Grid");
+        var (ctx, _, page) = await RenderAsAdminAsync();
+        await using var _ctx = ctx;
+
+        page.Find("[data-testid=user-search] input, input[data-testid=user-search]").Input(editor.Email!);
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll("tbody tr.mud-table-row");
+            var row = Assert.Single(rows);
+            Assert.Contains("Gwen Grid", row.TextContent);
+            Assert.Contains(Roles.Editor, row.TextContent);
+            Assert.Contains("Active", row.TextContent);
+            Assert.Contains("Never", row.TextContent);
+        }, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Submitting_an_empty_new_account_shows_each_problem_beside_its_field_and_creates_nothing()
+    {
+        var (ctx, dialogs, page) = await RenderAsAdminAsync();
+        await using var _ctx = ctx;
+        var before = await host.WithUserManagerAsync(m => Task.FromResult(m.Users.Count()));
+
+        page.Find("[data-testid=user-create]").Click();
+        dialogs.WaitForElement("[data-testid=user-create-submit]").Click();
+
+        dialogs.WaitForAssertion(() =>
+        {
+            Assert.Contains("Enter the person's work email.", dialogs.Markup);
+            Assert.Contains("Enter the name colleagues know them by.", dialogs.Markup);
+            Assert.Contains("Choose at least one role.", dialogs.Markup);
+        });
+        Assert.Equal(before, await host.WithUserManagerAsync(m => Task.FromResult(m.Users.Count())));
+    }
+
+    [Fact]
+    public async Task Creating_an_account_shows_its_generated_password_once()
+    {
+        var (ctx, dialogs, page) = await RenderAsAdminAsync();
+        await using var _ctx = ctx;
+        var email = $"ivy-{Guid.NewGuid():N}@test.local";
+
+        page.Find("[data-testid=user-create]").Click();
+        dialogs.WaitForElement("[data-testid=user-create-submit]");
+        Type(dialogs, "user-email", email);
+        Type(dialogs, "user-display-name", "Ivy Intake");
+        dialogs.Find("[data-testid=role-Recruiter] input, input[data-testid=role-Recruiter]").Change(true);
+        dialogs.Find("[data-testid=user-create-submit]").Click();
+
+        var password = dialogs.WaitForElement("[data-testid=one-time-password]").TextContent.Trim();
+        Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", password);
+        var created = await host.WithUserManagerAsync(m => m.FindByEmailAsync(email));
+        Assert.NotNull(created);
+        Assert.True(await host.WithUserManagerAsync(m => m.CheckPasswordAsync(created!, password)));
+        Assert.Equal([Roles.Recruiter], await host.WithUserManagerAsync(m => m.GetRolesAsync(created!)));
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Features.Users;
+
+namespace RmaBackOffice.Tests.Support;
+
+/// <summary>
+/// bUnit with MudBlazor's services and loose JS interop. Components get the real feature services over the
+/// host's database, signed in as the given user, so a component test exercises the same rules as the app.
+/// </summary>
+public sealed class MudBunitContext : BunitContext
+{
+    public MudBunitContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    public async Task SignInAsync(AppHost host, ApplicationUser user)
+    {
+        var fresh = await host.WithUserManagerAsync(m => m.FindByIdAsync(user.Id));
+        var roles = await host.WithUserManagerAsync(async m => (await m.GetRolesAsync(fresh!)).ToArray());
+
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(fresh!.UserName!);
+        authorization.SetRoles(roles);
+        authorization.SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, fresh.Id),
+            new Claim("AspNet.Identity.SecurityStamp", fresh.SecurityStamp!),
+            new Claim(StaffClaims.DisplayName, fresh.DisplayName));
+
+        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        Services.AddSingleton(dbFactory);
+        Services.AddSingleton(host.Services.GetRequiredService<IOptions<IdentityOptions>>());
+        Services.AddScoped<StaffGuard>();
+        Services.AddScoped(sp => new UserAdminService(
+            sp.GetRequiredService<StaffGuard>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
+            TimeProvider.System, NullLogger<UserAdminService>.Instance));
+        Services.AddScoped<DashboardService>();
+    }
+}
