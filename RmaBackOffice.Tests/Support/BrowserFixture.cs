@@ -1,0 +1,133 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace RmaBackOffice.Tests.Support;
+
+/// <summary>
+/// Debian's headless Chromium driven by Playwright, one per test class (IClassFixture&lt;BrowserFixture&gt;, next to
+/// IClassFixture&lt;KestrelAppHost&gt;), so classes run in parallel. Each page gets a context of its own: its own cookies,
+/// as if a different person on a different machine.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    // Playwright's own browser download is not available here; the distribution's Chromium is.
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // Circuits, dialogs and revalidation take a moment on a busy machine running classes in parallel.
+    private const float PatienceMilliseconds = 15_000;
+
+    private readonly List<IBrowserContext> openContexts = [];
+    private IPlaywright playwright = default!;
+    private IBrowser browser = default!;
+
+    public async Task InitializeAsync()
+    {
+        SetDefaultExpectTimeout(PatienceMilliseconds);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        playwright.Dispose();
+    }
+
+    /// <summary>A page in a fresh browser context, closed when the surrounding <see cref="JourneyAsync"/> ends.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(PatienceMilliseconds);
+        openContexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Runs one journey; if it fails, saves a screenshot of every page it opened under TestResults/screenshots.
+    /// Tests within a class run one after another, so the open contexts are this journey's own.
+    /// </summary>
+    public async Task JourneyAsync(Func<Task> journey, [CallerMemberName] string name = "")
+    {
+        try
+        {
+            await journey();
+        }
+        catch
+        {
+            await ScreenshotOpenPagesAsync(name);
+            throw;
+        }
+        finally
+        {
+            foreach (var context in openContexts)
+            {
+                await context.CloseAsync();
+            }
+            openContexts.Clear();
+        }
+    }
+
+    /// <summary>Signs in through the login form and waits for the interactive start page.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string email, string password)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/Account/Login").ToString());
+        await page.Locator("#Input\\.Email").FillAsync(email);
+        await page.Locator("#Input\\.Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Good to see you");
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// Waits until the Blazor circuit has rendered the page interactively; before that, clicks on prerendered
+    /// buttons do nothing. The theme toggle renders only once the layout is interactive.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Expect(page.GetByTestId("theme-toggle")).ToBeVisibleAsync();
+
+    private async Task ScreenshotOpenPagesAsync(string name)
+    {
+        var folder = Path.Combine(TestProjectFolder(), "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var index = 0;
+        foreach (var page in openContexts.SelectMany(c => c.Pages))
+        {
+            index++;
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions
+                {
+                    Path = Path.Combine(folder, $"{name}-{index}.png"),
+                    FullPage = true,
+                    Timeout = 5_000,
+                });
+            }
+            catch (PlaywrightException)
+            {
+                // A page that crashed or closed cannot be captured; the test's own failure is what matters.
+            }
+        }
+    }
+
+    private static string TestProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (folder.GetFiles("RmaBackOffice.Tests.csproj").Length > 0)
+            {
+                return folder.FullName;
+            }
+        }
+        return AppContext.BaseDirectory;
+    }
+}
