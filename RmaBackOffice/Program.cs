@@ -5,6 +5,7 @@ using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,8 @@ builder.Services.AddAppDatabase();
 builder.Services.AddAppIdentity();
 builder.Services.AddUsers();
 builder.Services.AddDashboard();
+builder.Services.AddJobOrders();
+builder.Services.AddJobOrderIntake();
 builder.Services.AddHealth();
 
 var app = builder.Build();
@@ -35,14 +38,27 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// People get the styled 404 page; API clients and form posts keep the status code and body they were given.
+app.Use((context, next) =>
+{
+    if ((!HttpMethods.IsGet(context.Request.Method) || context.Request.Path.StartsWithSegments("/api"))
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusCodePages)
+    {
+        statusCodePages.Enabled = false;
+    }
+    return next(context);
+});
 
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.MapAdditionalIdentityEndpoints();
+app.MapJobOrderIntake();
+app.MapJobOrderExport();
 app.MapHealth();
 
 app.Run();

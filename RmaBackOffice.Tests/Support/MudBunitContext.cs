@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Tests.Support;
@@ -47,6 +48,11 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped(sp => new UserAdminService(
             sp.GetRequiredService<StaffGuard>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
             TimeProvider.System, NullLogger<UserAdminService>.Instance));
+        Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
+        Services.AddSingleton(host.Services.GetRequiredService<JobOrderNotifier>());
         Services.AddScoped<DashboardService>();
+        Services.AddScoped(sp => new JobOrderService(
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<JobOrderNotifier>(),
+            TimeProvider.System, NullLogger<JobOrderService>.Instance));
     }
 }

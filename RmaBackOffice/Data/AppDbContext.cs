@@ -1,10 +1,15 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Data;
 
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
+    public DbSet<JobOrder> JobOrders => Set<JobOrder>();
+    public DbSet<JobOrderActivity> JobOrderActivities => Set<JobOrderActivity>();
+    public DbSet<Industry> Industries => Set<Industry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

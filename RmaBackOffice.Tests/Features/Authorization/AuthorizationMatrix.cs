@@ -59,6 +59,20 @@ public static class AuthorizationMatrix
 
         // Users
         new("GET", "/admin/users", Access.Admin),
+
+        // Job orders: public intake and its API contract
+        new("GET", "/job-order", Access.Public),
+        new("GET", "/job-order/thanks", Access.Public),
+        new("POST", "/api/public/job-orders", Access.Public),
+        new("GET", "/api/public/industries", Access.Public),
+        new("GET", "/api/public/levels", Access.Public),
+        new("GET", "/api/public/work-arrangements", Access.Public),
+        new("GET", "/openapi/{documentName}.json", Access.Public, "/openapi/v1.json"),
+
+        // Job orders: the triage desk
+        new("GET", "/job-orders", Access.Triage),
+        new("GET", "/job-orders/{id:int}", Access.Triage, "/job-orders/1"),
+        new("GET", "/job-orders/export.csv", Access.Triage),
     ];
 
     public static bool Allows(Access access, string? role) => access switch

@@ -1,6 +1,9 @@
 using Bunit;
 using RmaBackOffice.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Features.Dashboard;
@@ -22,6 +25,31 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         var staffCard = page.FindAll("[data-testid=attention-card]").Single(c => c.TextContent.Contains("Staff accounts"));
         Assert.Matches(@"\d+ locked", staffCard.TextContent);
         Assert.Contains("/admin/users", staffCard.InnerHtml);
+    }
+
+    [Fact]
+    public async Task A_recruiter_sees_new_job_orders_with_the_overdue_ones_flagged()
+    {
+        var form = RmaBackOffice.Tests.Features.JobOrders.JobOrderRulesTests.ValidForm();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var (result, _) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+            var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var longAgo = DateTimeOffset.UtcNow.AddDays(-2);
+            await db.JobOrders.Where(o => o.Id == result!.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.ReceivedAt, longAgo));
+        }
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, recruiter);
+
+        var page = ctx.Render<StartPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=attention-card]")));
+        var card = page.FindAll("[data-testid=attention-card]").Single(c => c.TextContent.Contains("New job orders"));
+        Assert.Matches(@"[1-9]\d* overdue", card.TextContent);
+        Assert.Contains("/job-orders?status=New", card.InnerHtml);
+        Assert.Contains(page.FindAll("[data-testid=attention-card]"), c => c.TextContent.Contains("Unassigned"));
     }
 
     [Fact]

@@ -47,6 +47,13 @@ public class HealthAndErrorTests(FailingAppHost host) : IClassFixture<FailingApp
     }
 
     [Fact]
+    public async Task A_post_to_an_unknown_route_keeps_its_404()
+    {
+        var response = await host.CreateBrowserlessClient().PostAsync("/no/such/endpoint", new StringContent("{}"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unhandled_error_shows_a_correlation_id_and_never_the_exception()
     {
         var response = await host.CreateBrowserlessClient().GetAsync(FailingAppHost.FailingPath);

@@ -39,7 +39,7 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
             Assert.Contains(Roles.Editor, row.TextContent);
             Assert.Contains("Active", row.TextContent);
             Assert.Contains("Never", row.TextContent);
-        }, TimeSpan.FromSeconds(5));
+        }, TimeSpan.FromSeconds(15));
     }
 
     [Fact]

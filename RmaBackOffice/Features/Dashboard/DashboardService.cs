@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Dashboard;
@@ -18,7 +19,7 @@ public sealed record AttentionCard(
 public sealed record StartPageModel(StaffMember Me, IReadOnlyList<AttentionCard> Cards);
 
 /// <summary>Builds the role-aware "what needs my attention" page. Each area adds its cards here as it lands.</summary>
-public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbContext> dbFactory, FirstResponseTarget firstResponse, TimeProvider clock)
 {
     public async Task<StartPageModel> GetAsync(CancellationToken ct = default)
     {
@@ -26,12 +27,41 @@ public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbCo
         var cards = new List<AttentionCard>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
+        if (me.IsInRole(Roles.Recruiter) || me.IsInRole(Roles.Admin))
+        {
+            cards.AddRange(await JobOrderCardsAsync(db, me, ct));
+        }
         if (me.IsInRole(Roles.Admin))
         {
             cards.Add(await StaffAccountsCardAsync(db, ct));
         }
         cards.Add(await SecurityCardAsync(db, me, ct));
         return new StartPageModel(me, cards);
+    }
+
+    private async Task<IEnumerable<AttentionCard>> JobOrderCardsAsync(AppDbContext db, StaffMember me, CancellationToken ct)
+    {
+        var overdueBefore = clock.GetUtcNow() - firstResponse.Within;
+        var orders = db.JobOrders.AsNoTracking().Where(o => !o.IsSpam);
+        var waiting = await orders.CountAsync(o => o.Status == JobOrderStatus.New, ct);
+        var overdue = await orders.CountAsync(o => o.Status == JobOrderStatus.New && o.FirstResponseAt == null && o.ReceivedAt < overdueBefore, ct);
+        var open = new[] { JobOrderStatus.New, JobOrderStatus.Qualifying, JobOrderStatus.ActiveSearch, JobOrderStatus.OnHold };
+        var unassigned = await orders.CountAsync(o => o.OwnerId == null && open.Contains(o.Status), ct);
+        var mine = await orders.CountAsync(o => o.OwnerId == me.Id && open.Contains(o.Status), ct);
+
+        return
+        [
+            new AttentionCard("New job orders", Icons.Material.Outlined.Inbox,
+                overdue > 0 ? $"{overdue} overdue" : $"{waiting} waiting",
+                overdue > 0
+                    ? $"{overdue} of {waiting} new job orders have had no response for over {firstResponse.Within.TotalHours:0} hours."
+                    : waiting == 0 ? "Nothing waiting: every job order has been answered." : "All within the first-response target.",
+                "Triage them", "/job-orders?status=New", overdue > 0),
+            new AttentionCard("Unassigned", Icons.Material.Outlined.PersonSearch, $"{unassigned} open",
+                "Open job orders that nobody owns yet.", "Assign owners", "/job-orders?unassigned=true", unassigned > 0),
+            new AttentionCard("My searches", Icons.Material.Outlined.WorkOutline, $"{mine} open",
+                "Job orders you own that are not filled, closed or rejected.", "Open my desk", "/job-orders?owner=me", false),
+        ];
     }
 
     private async Task<AttentionCard> StaffAccountsCardAsync(AppDbContext db, CancellationToken ct)

@@ -1,0 +1,98 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using RmaBackOffice.Data;
+using RmaBackOffice.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace RmaBackOffice.Tests.Browser;
+
+public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : IClassFixture<KestrelAppHost>, IClassFixture<BrowserFixture>
+{
+    private string Url(string path) => new Uri(host.BaseAddress, path).ToString();
+
+    private static async Task SubmitPublicFormAsync(IPage visitor, string baseUrl, string title, string company)
+    {
+        await visitor.GotoAsync(baseUrl + "job-order");
+        await visitor.Locator("#companyName").FillAsync(company);
+        await visitor.Locator("#industry").SelectOptionAsync("software-internet");
+        await visitor.Locator("#positionTitle").FillAsync(title);
+        await visitor.Locator("#level").SelectOptionAsync("CSuite");
+        await visitor.Locator("#country").FillAsync("Germany");
+        await visitor.Locator("#contactName").FillAsync("Petra Client");
+        await visitor.Locator("#contactEmail").FillAsync("petra@client.example");
+        // The native box sits under a drawn one; the person clicks what they see.
+        await visitor.Locator("#consentToContact").CheckAsync(new() { Force = true });
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send the job order" }).ClickAsync();
+    }
+
+    [Fact]
+    public Task A_submitted_job_order_arrives_live_and_a_recruiter_takes_it_into_qualifying() => browser.JourneyAsync(async () =>
+    {
+        var rita = await host.CreateUserAsync($"rita-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
+        var desk = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(desk, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await desk.GotoAsync(Url("/job-orders"));
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        await Expect(desk.GetByTestId("job-orders-grid")).ToBeVisibleAsync();
+
+        var title = $"Chief Data Officer {Guid.NewGuid().ToString("N")[..6]}";
+        var visitor = await browser.NewPageAsync();
+        await SubmitPublicFormAsync(visitor, host.BaseAddress.ToString(), title, "Lumen Analytics GmbH");
+        var reference = (await visitor.GetByTestId("job-order-reference").InnerTextAsync()).Trim();
+        Assert.Matches(@"^JO-\d{4}-\d{6}$", reference);
+
+        // The recruiter's open desk shows it without a reload, marked new.
+        var row = desk.Locator("tr", new() { HasText = reference });
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.GetByTestId("new-marker")).ToBeVisibleAsync();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await desk.GetByTestId("assign-me").ClickAsync();
+        await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Assigned to Rita Recruiter");
+        await desk.GetByTestId("move-Qualifying").ClickAsync();
+        await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Status changed from New to Qualifying");
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-job-order-detail.png"), FullPage = true });
+    });
+
+    [Fact]
+    public Task The_second_of_two_concurrent_saves_is_refused_with_a_way_to_reload() => browser.JourneyAsync(async () =>
+    {
+        using var client = host.CreateBrowserlessClient();
+        var response = await client.PostAsJsonAsync("/api/public/job-orders", new
+        {
+            companyName = "Initech", industry = "banking", positionTitle = "Chief Risk Officer", level = "CSuite",
+            country = "United Kingdom", contactName = "Bill L", contactEmail = "bill@initech.example", consentToContact = true,
+        });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<Created>();
+
+        var first = await browser.NewPageAsync();
+        var second = await browser.NewPageAsync();
+        var rita = await host.CreateStaffAsync(Roles.Recruiter);
+        var sam = await host.CreateStaffAsync(Roles.Recruiter);
+        await BrowserFixture.SignInAsync(first, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await BrowserFixture.SignInAsync(second, host.BaseAddress, sam.Email!, AppHost.DefaultPassword);
+        foreach (var page in new[] { first, second })
+        {
+            await page.GotoAsync(Url($"/job-orders/{created!.Id}"));
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Expect(page.GetByTestId("save-details")).ToBeVisibleAsync();
+        }
+
+        await TitleInput(first).FillAsync("Chief Risk Officer, EMEA");
+        await first.GetByTestId("save-details").ClickAsync();
+        await Expect(first.GetByTestId("timeline")).ToContainTextAsync("Chief Risk Officer, EMEA");
+
+        await TitleInput(second).FillAsync("Group Chief Risk Officer");
+        await second.GetByTestId("save-details").ClickAsync();
+        await Expect(second.GetByTestId("conflict-alert")).ToContainTextAsync("Someone else changed this job order");
+
+        await second.GetByTestId("conflict-reload").ClickAsync();
+        await Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chief Risk Officer, EMEA");
+    });
+
+    private static ILocator TitleInput(IPage page) => page.Locator("input[data-testid=edit-title], [data-testid=edit-title] input");
+
+    private sealed record Created(int Id, string Reference);
+}

@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RmaBackOffice.Features.JobOrders;
+
+internal sealed class JobOrderConfiguration : IEntityTypeConfiguration<JobOrder>
+{
+    public void Configure(EntityTypeBuilder<JobOrder> order)
+    {
+        order.ToTable("JobOrders");
+        order.Property(o => o.Reference).HasMaxLength(20);
+        order.HasIndex(o => o.Reference).IsUnique();
+        order.HasIndex(o => o.IdempotencyKey).IsUnique();
+        order.Property(o => o.IdempotencyKey).HasMaxLength(100);
+        order.Property(o => o.CompanyName).HasMaxLength(200);
+        order.Property(o => o.CompanyWebsite).HasMaxLength(300);
+        order.Property(o => o.CompanyKey).HasMaxLength(200);
+        order.Property(o => o.CompanyDomain).HasMaxLength(300);
+        order.Property(o => o.Industry).HasMaxLength(100);
+        order.Property(o => o.PositionTitle).HasMaxLength(200);
+        order.Property(o => o.City).HasMaxLength(100);
+        order.Property(o => o.Country).HasMaxLength(100);
+        order.Property(o => o.Currency).HasMaxLength(3);
+        order.Property(o => o.BonusNotes).HasMaxLength(1000);
+        order.Property(o => o.ReportsTo).HasMaxLength(200);
+        order.Property(o => o.Description).HasMaxLength(JobOrderDetailsForm.DescriptionLength);
+        order.Property(o => o.ContactName).HasMaxLength(200);
+        order.Property(o => o.ContactTitle).HasMaxLength(200);
+        order.Property(o => o.ContactEmail).HasMaxLength(256);
+        order.Property(o => o.ContactPhone).HasMaxLength(40);
+        order.Property(o => o.ReferralSource).HasMaxLength(200);
+        order.Property(o => o.StatusReason).HasMaxLength(1000);
+        order.Property(o => o.OwnerId).HasMaxLength(450);
+        order.Property(o => o.SalaryMin).HasConversion<double?>();
+        order.Property(o => o.SalaryMax).HasConversion<double?>();
+        order.Property(o => o.FeePercent).HasConversion<double?>();
+        order.Property(o => o.FlatFee).HasConversion<double?>();
+        order.Property(o => o.Version).IsConcurrencyToken();
+
+        // The triage desk filters by status (spam hidden) and sorts by age; these indexes serve its common views.
+        order.HasIndex(o => new { o.IsSpam, o.Status, o.ReceivedAt });
+        order.HasIndex(o => new { o.IsSpam, o.ReceivedAt });
+        order.HasIndex(o => new { o.OwnerId, o.Status });
+        order.HasIndex(o => o.Industry);
+        order.HasIndex(o => o.Country);
+        order.HasIndex(o => o.CompanyKey);
+        order.HasIndex(o => o.CompanyDomain);
+
+        order.HasMany(o => o.Activities).WithOne().HasForeignKey(a => a.JobOrderId).OnDelete(DeleteBehavior.Cascade);
+        order.Navigation(o => o.Activities).UsePropertyAccessMode(PropertyAccessMode.Property);
+    }
+}
+
+internal sealed class JobOrderActivityConfiguration : IEntityTypeConfiguration<JobOrderActivity>
+{
+    public void Configure(EntityTypeBuilder<JobOrderActivity> activity)
+    {
+        activity.ToTable("JobOrderActivities");
+        activity.HasIndex(a => new { a.JobOrderId, a.At });
+        activity.Property(a => a.ActorName).HasMaxLength(200);
+        activity.Property(a => a.ActorId).HasMaxLength(450);
+        activity.Property(a => a.Field).HasMaxLength(100);
+        activity.Property(a => a.OldValue).HasMaxLength(1001);
+        activity.Property(a => a.NewValue).HasMaxLength(1001);
+        activity.Property(a => a.Text).HasMaxLength(JobOrderActivity.MaxTextLength);
+    }
+}
+
+internal sealed class IndustryConfiguration : IEntityTypeConfiguration<Industry>
+{
+    public void Configure(EntityTypeBuilder<Industry> industry)
+    {
+        industry.ToTable("Industries");
+        industry.HasKey(i => i.Code);
+        industry.Property(i => i.Code).HasMaxLength(100);
+        industry.Property(i => i.Name).HasMaxLength(100);
+        industry.HasData(Industry.Seed);
+    }
+}

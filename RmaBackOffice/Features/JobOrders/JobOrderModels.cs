@@ -1,0 +1,78 @@
+namespace RmaBackOffice.Features.JobOrders;
+
+public sealed record Option(string Value, string Label);
+
+public enum JobOrderSort
+{
+    Received,
+    Company,
+    Position,
+    Status,
+    Priority,
+    Country,
+}
+
+/// <summary>A view of the triage desk. Every part of it round-trips through the URL so a view can be bookmarked.</summary>
+public sealed record JobOrderQuery
+{
+    public string? Search { get; init; }
+    public JobOrderStatus? Status { get; init; }
+    public string? Industry { get; init; }
+    public PositionLevel? Level { get; init; }
+    public string? OwnerId { get; init; }
+    public bool Unassigned { get; init; }
+    public JobOrderPriority? Priority { get; init; }
+    public string? Country { get; init; }
+    public DateOnly? ReceivedFrom { get; init; }
+    public DateOnly? ReceivedTo { get; init; }
+    public bool Spam { get; init; }
+    public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
+    public bool Descending { get; init; } = true;
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record JobOrderRow(
+    int Id,
+    string Reference,
+    DateTimeOffset ReceivedAt,
+    string CompanyName,
+    string PositionTitle,
+    PositionLevel Level,
+    string Industry,
+    string? City,
+    string Country,
+    JobOrderStatus Status,
+    JobOrderPriority Priority,
+    string? OwnerId,
+    string? OwnerName,
+    DateTimeOffset? FirstResponseAt,
+    bool IsSpam);
+
+public sealed record JobOrderList(IReadOnlyList<JobOrderRow> Items, int TotalCount, IReadOnlyDictionary<JobOrderStatus, int> StatusCounts);
+
+public sealed record IntakeResult(int Id, string Reference, bool Created);
+
+public sealed record TimelineEntry(
+    DateTimeOffset At, ActivityKind Kind, string ActorName, string? Field, string? OldValue, string? NewValue, string? Text);
+
+public sealed record RelatedJobOrder(int Id, string Reference, string PositionTitle, JobOrderStatus Status, DateTimeOffset ReceivedAt);
+
+public sealed record JobOrderDetails(
+    JobOrder Order,
+    string IndustryName,
+    string? OwnerName,
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<RelatedJobOrder> SameCompany);
+
+/// <summary>The outcome of a recruiter's command: done, refused with a message, or refused per field.</summary>
+public sealed record CommandResult(string? Error = null, IReadOnlyDictionary<string, string[]>? FieldErrors = null, bool Conflict = false)
+{
+    public bool Succeeded => Error is null && (FieldErrors is null || FieldErrors.Count == 0);
+
+    public static readonly CommandResult Ok = new();
+
+    public const string ConflictMessage = "Someone else changed this job order while you were editing. Reload to see their changes, then apply yours again.";
+
+    public static CommandResult Stale() => new(ConflictMessage, Conflict: true);
+}

@@ -1,0 +1,406 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Users;
+
+namespace RmaBackOffice.Features.JobOrders;
+
+/// <summary>Job orders: public intake, the triage desk's queries and the recruiters' commands. One DbContext per call.</summary>
+public sealed class JobOrderService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StaffGuard guard,
+    JobOrderNotifier notifier,
+    TimeProvider clock,
+    ILogger<JobOrderService> logger)
+{
+    public static readonly IReadOnlyList<Option> Levels =
+        Enum.GetValues<PositionLevel>().Select(l => new Option(l.ToString(), l.Label())).ToList();
+
+    public static readonly IReadOnlyList<Option> WorkArrangements =
+        Enum.GetValues<WorkArrangement>().Select(w => new Option(w.ToString(), w.Label())).ToList();
+
+    public async Task<IReadOnlyList<Option>> IndustriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Industries.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder)
+            .Select(i => new Option(i.Code, i.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>Validates everything the server can check; empty when the form may be stored.</summary>
+    public async Task<Dictionary<string, string[]>> ValidateAsync(JobOrderDetailsForm form, CancellationToken ct = default)
+    {
+        var errors = FormValidation.Validate(form);
+        if (!string.IsNullOrWhiteSpace(form.Industry) && !errors.ContainsKey(nameof(form.Industry)))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var code = form.Industry.Trim();
+            if (!await db.Industries.AnyAsync(i => i.Code == code && i.IsActive, ct))
+            {
+                errors[nameof(form.Industry)] = ["Choose an industry from the list."];
+            }
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (form is JobOrderIntakeForm && form.DesiredStartDate is { } start && start < today.AddDays(-1))
+        {
+            // One day of grace: the submitter's "today" may be behind UTC.
+            errors[nameof(form.DesiredStartDate)] = ["The desired start date cannot be in the past."];
+        }
+        return errors;
+    }
+
+    /// <summary>Stores a job order from the public form or API. A repeated idempotency key returns the first one.</summary>
+    public async Task<(IntakeResult? Result, Dictionary<string, string[]> Errors)> ReceiveAsync(
+        JobOrderIntakeForm form, string? idempotencyKey, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(form, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var key = IdempotencyScope(form, idempotencyKey);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (key is not null && await FindByKeyAsync(db, key, ct) is { } existing)
+        {
+            return (existing, errors);
+        }
+
+        var order = JobOrder.Receive(form, clock.GetUtcNow(), key);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.JobOrders.Add(order);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (key is not null && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // A concurrent duplicate with the same key won the race; answer with its reference.
+            await tx.RollbackAsync(ct);
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return (await FindByKeyAsync(fresh, key, ct), errors);
+        }
+        order.AssignReference();
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var result = new IntakeResult(order.Id, order.Reference, Created: true);
+        logger.LogInformation("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
+        if (!order.IsSpam)
+        {
+            notifier.NotifyReceived(result);
+        }
+        return (result, errors);
+    }
+
+    /// <summary>
+    /// A client's key is scoped to the contact who sent it and hashed: two companies that both use "1" never see each
+    /// other's job order, and a key of any length fits.
+    /// </summary>
+    private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey))
+        {
+            return null;
+        }
+        var scoped = $"{form.ContactEmail?.Trim().ToLowerInvariant()}\n{idempotencyKey.Trim()}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scoped)));
+    }
+
+    private static async Task<IntakeResult?> FindByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
+        await db.JobOrders.AsNoTracking().Where(o => o.IdempotencyKey == key)
+            .Select(o => new IntakeResult(o.Id, o.Reference, false)).FirstOrDefaultAsync(ct);
+
+    public async Task<JobOrderList> ListAsync(JobOrderQuery query, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ListAsync(db, query, ct);
+    }
+
+    /// <summary>The triage list's queries without the access check; the benchmark times them.</summary>
+    internal static async Task<JobOrderList> ListAsync(AppDbContext db, JobOrderQuery query, CancellationToken ct)
+    {
+        var filtered = Filter(db, query);
+        var counts = await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var statusCounts = counts.ToDictionary(c => c.Key, c => c.Count);
+
+        var rows = query.Status is { } status ? filtered.Where(o => o.Status == status) : filtered;
+        var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : counts.Sum(c => c.Count);
+
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (JobOrderSort.Company, false) => rows.OrderBy(o => o.CompanyName),
+            (JobOrderSort.Company, true) => rows.OrderByDescending(o => o.CompanyName),
+            (JobOrderSort.Position, false) => rows.OrderBy(o => o.PositionTitle),
+            (JobOrderSort.Position, true) => rows.OrderByDescending(o => o.PositionTitle),
+            (JobOrderSort.Status, false) => rows.OrderBy(o => o.Status),
+            (JobOrderSort.Status, true) => rows.OrderByDescending(o => o.Status),
+            (JobOrderSort.Priority, false) => rows.OrderBy(o => o.Priority),
+            (JobOrderSort.Priority, true) => rows.OrderByDescending(o => o.Priority),
+            (JobOrderSort.Country, false) => rows.OrderBy(o => o.Country),
+            (JobOrderSort.Country, true) => rows.OrderByDescending(o => o.Country),
+            (_, false) => rows.OrderBy(o => o.ReceivedAt),
+            (_, true) => rows.OrderByDescending(o => o.ReceivedAt),
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var items = await ordered.ThenByDescending(o => o.Id)
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Select(o => new JobOrderRow(
+                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+                o.Status, o.Priority, o.OwnerId,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                o.FirstResponseAt, o.IsSpam))
+            .ToListAsync(ct);
+        return new JobOrderList(items, total, statusCounts);
+    }
+
+    /// <summary>Every row of a view, newest first, streamed without tracking; for the CSV export.</summary>
+    public async IAsyncEnumerable<JobOrderRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = Filter(db, query);
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(o => o.Status == status);
+        }
+        var industries = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+        await foreach (var row in rows.OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id).Take(maxRows)
+            .Select(o => new JobOrderRow(
+                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+                o.Status, o.Priority, o.OwnerId,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                o.FirstResponseAt, o.IsSpam))
+            .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row with { Industry = industries.GetValueOrDefault(row.Industry, row.Industry) };
+        }
+    }
+
+    private static IQueryable<JobOrder> Filter(AppDbContext db, JobOrderQuery query)
+    {
+        var orders = db.JobOrders.AsNoTracking().Where(o => o.IsSpam == query.Spam);
+        if (FullTextSearch.ToMatchExpression(query.Search) is { } match)
+        {
+            orders = orders.Where(o => db.Database
+                .SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}")
+                .Contains(o.Id));
+        }
+        if (!string.IsNullOrEmpty(query.Industry))
+        {
+            orders = orders.Where(o => o.Industry == query.Industry);
+        }
+        if (query.Level is { } level)
+        {
+            orders = orders.Where(o => o.Level == level);
+        }
+        if (query.Unassigned)
+        {
+            orders = orders.Where(o => o.OwnerId == null);
+        }
+        else if (!string.IsNullOrEmpty(query.OwnerId))
+        {
+            orders = orders.Where(o => o.OwnerId == query.OwnerId);
+        }
+        if (query.Priority is { } priority)
+        {
+            orders = orders.Where(o => o.Priority == priority);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            var country = query.Country.Trim();
+            orders = orders.Where(o => o.Country == country);
+        }
+        if (query.ReceivedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            orders = orders.Where(o => o.ReceivedAt >= start);
+        }
+        if (query.ReceivedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            orders = orders.Where(o => o.ReceivedAt < end);
+        }
+        return orders;
+    }
+
+    public async Task<JobOrderDetails?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await GetAsync(db, id, ct);
+    }
+
+    /// <summary>The detail page's queries without the access check; the benchmark times them.</summary>
+    internal static async Task<JobOrderDetails?> GetAsync(AppDbContext db, int id, CancellationToken ct)
+    {
+        var order = await db.JobOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return null;
+        }
+        var industry = await db.Industries.AsNoTracking().Where(i => i.Code == order.Industry).Select(i => i.Name).FirstOrDefaultAsync(ct);
+        var owner = order.OwnerId is null ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        var timeline = await db.JobOrderActivities.AsNoTracking().Where(a => a.JobOrderId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new TimelineEntry(a.At, a.Kind, a.ActorName, a.Field, a.OldValue, a.NewValue, a.Text))
+            .ToListAsync(ct);
+        var sameCompany = await db.JobOrders.AsNoTracking()
+            .Where(o => o.Id != id && !o.IsSpam && (o.CompanyKey == order.CompanyKey || (order.CompanyDomain != null && o.CompanyDomain == order.CompanyDomain)))
+            .OrderByDescending(o => o.ReceivedAt)
+            .Take(20)
+            .Select(o => new RelatedJobOrder(o.Id, o.Reference, o.PositionTitle, o.Status, o.ReceivedAt))
+            .ToListAsync(ct);
+        return new JobOrderDetails(order, industry ?? order.Industry, owner, timeline, sameCompany);
+    }
+
+    public async Task<IReadOnlyList<Option>> OwnersAsync(CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var recruiterRole = await db.Roles.Where(r => r.Name == Roles.Recruiter).Select(r => r.Id).SingleAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == recruiterRole))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Option(u.Id, u.DisplayName))
+            .ToListAsync(ct);
+    }
+
+    public async Task<CommandResult> UpdateAsync(int id, int version, JobOrderEditForm form, CancellationToken ct = default)
+    {
+        var errors = await ValidateAsync(form, ct);
+        if (errors.Count > 0)
+        {
+            await guard.RequireAsync(Policies.Triage, ct);
+            return new CommandResult(FieldErrors: errors);
+        }
+        return await ChangeAsync(id, version, ct, (order, actor, at, _) =>
+        {
+            order.Edit(form, actor, at);
+            return Task.CompletedTask;
+        });
+    }
+
+    public Task<CommandResult> MoveAsync(int id, int version, JobOrderStatus to, string? reason, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (order, actor, at, _) =>
+        {
+            order.MoveTo(to, reason, actor, at);
+            return Task.CompletedTask;
+        });
+
+    public Task<CommandResult> AssignAsync(int id, int version, string? ownerId, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, async (order, actor, at, db) => await AssignAsync(db, order, ownerId, actor, at, ct));
+
+    /// <summary>Notes only append to the timeline, so they never conflict with an edit.</summary>
+    public Task<CommandResult> AddNoteAsync(int id, string text, CancellationToken ct = default) =>
+        ChangeAsync(id, null, ct, (order, actor, at, _) =>
+        {
+            order.AddNote(text, actor, at);
+            return Task.CompletedTask;
+        });
+
+    public Task<CommandResult> BulkAssignAsync(IReadOnlyCollection<int> ids, string? ownerId, CancellationToken ct = default) =>
+        BulkAsync(ids, ct, async (order, actor, at, db) => await AssignAsync(db, order, ownerId, actor, at, ct));
+
+    public Task<CommandResult> BulkMoveAsync(IReadOnlyCollection<int> ids, JobOrderStatus to, string? reason, CancellationToken ct = default) =>
+        BulkAsync(ids, ct, (order, actor, at, _) =>
+        {
+            order.MoveTo(to, reason, actor, at);
+            return Task.CompletedTask;
+        });
+
+    public Task<CommandResult> BulkMarkSpamAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+        BulkAsync(ids, ct, (order, actor, at, _) =>
+        {
+            order.MarkSpam(actor, at);
+            return Task.CompletedTask;
+        });
+
+    private static async Task AssignAsync(AppDbContext db, JobOrder order, string? ownerId, Actor actor, DateTimeOffset at, CancellationToken ct)
+    {
+        string? ownerName = null;
+        if (ownerId is not null)
+        {
+            var recruiterRole = await db.Roles.Where(r => r.Name == Roles.Recruiter).Select(r => r.Id).SingleAsync(ct);
+            ownerName = await db.Users
+                .Where(u => u.Id == ownerId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == recruiterRole))
+                .Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+                ?? throw new JobOrderRuleException("Only an active recruiter can own a job order.");
+        }
+        var previous = order.OwnerId is null ? null
+            : await db.Users.Where(u => u.Id == order.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        order.AssignTo(ownerId, ownerName, previous, actor, at);
+    }
+
+    private async Task<CommandResult> ChangeAsync(
+        int id, int? version, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.JobOrders.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null)
+        {
+            return new CommandResult("This job order no longer exists.");
+        }
+        if (version is { } expected && order.Version != expected)
+        {
+            return CommandResult.Stale();
+        }
+        try
+        {
+            await change(order, new Actor(me.Id, me.DisplayName), clock.GetUtcNow(), db);
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (JobOrderRuleException ex)
+        {
+            return new CommandResult(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
+    }
+
+    private async Task<CommandResult> BulkAsync(
+        IReadOnlyCollection<int> ids, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        if (ids.Count == 0)
+        {
+            return new CommandResult("Select at least one job order.");
+        }
+        if (ids.Count > 500)
+        {
+            return new CommandResult("Select at most 500 job orders at a time.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var orders = await db.JobOrders.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        var actor = new Actor(me.Id, me.DisplayName);
+        var at = clock.GetUtcNow();
+        try
+        {
+            foreach (var order in orders)
+            {
+                try
+                {
+                    await change(order, actor, at, db);
+                }
+                catch (JobOrderRuleException ex)
+                {
+                    // All or nothing: one refused order leaves every selected order as it was.
+                    return new CommandResult($"{order.Reference}: {ex.Message} Nothing was changed.");
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
+    }
+}

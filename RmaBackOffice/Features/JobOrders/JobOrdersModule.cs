@@ -1,0 +1,13 @@
+namespace RmaBackOffice.Features.JobOrders;
+
+public static class JobOrdersModule
+{
+    public static IServiceCollection AddJobOrders(this IServiceCollection services)
+    {
+        services.AddSingleton<JobOrderNotifier>();
+        services.AddSingleton(provider => new FirstResponseTarget(TimeSpan.FromHours(
+            provider.GetRequiredService<IConfiguration>().GetValue("JobOrders:FirstResponseHours", 24.0))));
+        services.AddScoped<JobOrderService>();
+        return services;
+    }
+}
