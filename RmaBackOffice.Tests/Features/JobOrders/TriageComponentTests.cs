@@ -71,7 +71,7 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForElement("[data-testid=status-tab-Qualifying]").Click();
 
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
-        Assert.Contains("status=Qualifying", navigation.Uri);
+        page.WaitForAssertion(() => Assert.Contains("status=Qualifying", navigation.Uri), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
