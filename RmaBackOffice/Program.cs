@@ -3,10 +3,17 @@ using RmaBackOffice;
 using RmaBackOffice.Components;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
+
+// `dotnet run --project RmaBackOffice -- generate ...` and other maintenance commands run here and exit.
+if (await Commands.TryRunAsync(args))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositorySettings(builder.Environment);
@@ -25,6 +32,8 @@ builder.Services.AddUsers();
 builder.Services.AddDashboard();
 builder.Services.AddJobOrders();
 builder.Services.AddJobOrderIntake();
+builder.Services.AddCandidates();
+builder.Services.AddCandidateIntake();
 builder.Services.AddHealth();
 
 var app = builder.Build();
@@ -58,7 +67,9 @@ app.MapRazorComponents<App>()
 
 app.MapAdditionalIdentityEndpoints();
 app.MapJobOrderIntake();
+app.MapCandidateIntake();
 app.MapJobOrderExport();
+app.MapCandidateEndpoints();
 app.MapHealth();
 
 app.Run();

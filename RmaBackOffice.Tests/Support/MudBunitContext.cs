@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
@@ -54,5 +55,9 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped(sp => new JobOrderService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<JobOrderNotifier>(),
             TimeProvider.System, NullLogger<JobOrderService>.Instance));
+        Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
+        Services.AddScoped(sp => new CandidateService(
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
+            TimeProvider.System, NullLogger<CandidateService>.Instance));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Data;
@@ -9,6 +10,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<JobOrder> JobOrders => Set<JobOrder>();
     public DbSet<JobOrderActivity> JobOrderActivities => Set<JobOrderActivity>();
     public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+    public DbSet<CandidateIndustry> CandidateIndustries => Set<CandidateIndustry>();
+    public DbSet<CandidateRegistration> CandidateRegistrations => Set<CandidateRegistration>();
+    public DbSet<CandidateActivity> CandidateActivities => Set<CandidateActivity>();
+    public DbSet<PipelineEntry> PipelineEntries => Set<PipelineEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -69,10 +69,23 @@ public static class AuthorizationMatrix
         new("GET", "/api/public/work-arrangements", Access.Public),
         new("GET", "/openapi/{documentName}.json", Access.Public, "/openapi/v1.json"),
 
+        // Candidates: public registration and its API contract
+        new("GET", "/candidate-registration", Access.Public),
+        new("GET", "/candidate-registration/thanks", Access.Public),
+        new("POST", "/api/public/candidates", Access.Public),
+        new("GET", "/api/public/consent", Access.Public),
+
         // Job orders: the triage desk
         new("GET", "/job-orders", Access.Triage),
         new("GET", "/job-orders/{id:int}", Access.Triage, "/job-orders/1"),
         new("GET", "/job-orders/export.csv", Access.Triage),
+
+        // Candidates: the desk, privacy requests and resume files
+        new("GET", "/candidates", Access.Triage),
+        new("GET", "/candidates/retention", Access.Triage),
+        new("GET", "/candidates/{Id:int}", Access.Triage, "/candidates/1"),
+        new("GET", "/candidates/{id:int}/resume", Access.Triage, "/candidates/1/resume"),
+        new("GET", "/candidates/{id:int}/export", Access.Triage, "/candidates/1/export"),
     ];
 
     public static bool Allows(Access access, string? role) => access switch

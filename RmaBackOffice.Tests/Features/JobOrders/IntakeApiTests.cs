@@ -329,7 +329,7 @@ public class IntakeApiTests(IntakeHost host) : IClassFixture<IntakeHost>
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order().ToList();
         Assert.Equal(
-            ["/api/public/industries", "/api/public/job-orders", "/api/public/levels", "/api/public/work-arrangements"],
+            ["/api/public/candidates", "/api/public/consent", "/api/public/industries", "/api/public/job-orders", "/api/public/levels", "/api/public/work-arrangements"],
             paths);
         var submit = document["paths"]!["/api/public/job-orders"]!["post"]!;
         Assert.NotNull(submit["requestBody"]!["content"]!["application/json"]);

@@ -84,6 +84,14 @@ public class JobOrderRulesTests
         Assert.All(order.Activities.Skip(1), a => Assert.Equal("Rita Recruiter", a.ActorName));
     }
 
+    [Fact]
+    public void The_workflow_finds_the_shortest_allowed_path()
+    {
+        Assert.Equal([JobOrderStatus.Qualifying, JobOrderStatus.ActiveSearch, JobOrderStatus.Filled], JobOrderWorkflow.PathTo(JobOrderStatus.New, JobOrderStatus.Filled));
+        Assert.Equal([JobOrderStatus.Filled], JobOrderWorkflow.PathTo(JobOrderStatus.ActiveSearch, JobOrderStatus.Filled));
+        Assert.Empty(JobOrderWorkflow.PathTo(JobOrderStatus.Filled, JobOrderStatus.Filled)!);
+    }
+
     [Theory]
     [InlineData(JobOrderStatus.Closed)]
     [InlineData(JobOrderStatus.Rejected)]

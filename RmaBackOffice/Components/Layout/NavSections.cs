@@ -13,7 +13,7 @@ public static class NavSections
     public static readonly IReadOnlyList<NavSection> All =
     [
         new(null, Policies.Staff, [new("Start", "/", Icons.Material.Outlined.Dashboard)]),
-        new("Recruiting", Policies.Triage, [new("Job orders", "/job-orders", Icons.Material.Outlined.WorkOutline)]),
+        new("Recruiting", Policies.Triage, [new("Job orders", "/job-orders", Icons.Material.Outlined.WorkOutline), new("Candidates", "/candidates", Icons.Material.Outlined.PersonSearch)]),
         new("Administration", Policies.Admin, [new("Staff accounts", "/admin/users", Icons.Material.Outlined.People)]),
     ];
 }

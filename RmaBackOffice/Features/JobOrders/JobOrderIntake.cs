@@ -60,7 +60,8 @@ public static class JobOrderIntake
             {
                 document.Info.Title = "RMA public API";
                 document.Info.Description =
-                    "Executive Position Job Orders from the firm's public website. JSON is camelCase; unknown fields are ignored. " +
+                    "Executive Position Job Orders (JSON, camelCase; unknown fields are ignored) and Executive Candidate " +
+                    "Registrations (multipart form with an optional resume) from the firm's public website. " +
                     "Submissions are limited per IP address; a 429 answer says when to retry in Retry-After.";
                 return Task.CompletedTask;
             });
@@ -277,7 +278,7 @@ public static class JobOrderIntake
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Too many requests",
-                    detail: $"Too many job orders from this address. Try again in {seconds} seconds.").ExecuteAsync(http);
+                    detail: $"Too many submissions from this address. Try again in {seconds} seconds.").ExecuteAsync(http);
                 return;
             }
             http.Response.ContentType = "text/html; charset=utf-8";
@@ -294,9 +295,9 @@ public static class JobOrderIntake
             </head>
             <body>
             <h1>Please wait a moment</h1>
-            <p>We have received several job orders from your network in the last minute. To protect the form from abuse,
-            please wait {{seconds}} seconds, then go back and send it again. Nothing you typed was stored.</p>
-            <p><a href="/job-order">Back to the job order form</a></p>
+            <p>We have received several submissions from your network in the last minute. To protect our forms from abuse,
+            please wait {{seconds}} seconds, then go back and send yours again. Nothing you typed was stored.</p>
+            <p><a href="javascript:history.back()">Back to the form</a></p>
             </body>
             </html>
             """;

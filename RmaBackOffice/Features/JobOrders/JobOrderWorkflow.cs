@@ -21,6 +21,32 @@ public static class JobOrderWorkflow
 
     public static bool RequiresReason(JobOrderStatus to) => to is JobOrderStatus.Closed or JobOrderStatus.Rejected;
 
+    /// <summary>The shortest chain of allowed moves from one status to another (empty when already there, null when impossible).</summary>
+    public static IReadOnlyList<JobOrderStatus>? PathTo(JobOrderStatus from, JobOrderStatus to)
+    {
+        var previous = new Dictionary<JobOrderStatus, JobOrderStatus> { [from] = from };
+        var queue = new Queue<JobOrderStatus>([from]);
+        while (queue.Count > 0)
+        {
+            var current = queue.Dequeue();
+            if (current == to)
+            {
+                var path = new List<JobOrderStatus>();
+                for (var step = to; step != from; step = previous[step])
+                {
+                    path.Insert(0, step);
+                }
+                return path;
+            }
+            foreach (var next in Next[current].Where(n => !previous.ContainsKey(n)))
+            {
+                previous[next] = current;
+                queue.Enqueue(next);
+            }
+        }
+        return null;
+    }
+
     public static bool IsOpen(JobOrderStatus status) =>
         status is JobOrderStatus.New or JobOrderStatus.Qualifying or JobOrderStatus.ActiveSearch or JobOrderStatus.OnHold;
 }

@@ -1,0 +1,210 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Data.Sqlite;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Benchmarks;
+
+/// <summary>
+/// The triage desk's queries as the app runs them (EF Core, a fresh DbContext per call, as IDbContextFactory gives)
+/// beside the same result read with hand-written SQL through Microsoft.Data.Sqlite: the floor, marked as each pair's baseline.
+/// </summary>
+[Config(typeof(Config))]
+[MemoryDiagnoser]
+public class JobOrderQueryBenchmarks
+{
+    /// <summary>A word a recruiter would type; prefix-matched like the app does (about 5% of the job orders).</summary>
+    public const string SearchWord = "marketing";
+
+    private const int PageSize = 50;
+    private const int DeepPage = 999;
+
+    // The owner's name as a subquery in the select list: it runs for the 50 rows shown, where a LEFT JOIN runs for every skipped row too.
+    private const string RowColumns = """
+        o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+        o.Status, o.Priority, o.OwnerId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = o.OwnerId), o.FirstResponseAt, o.IsSpam
+        """;
+
+    private static readonly string ListSql = $"""
+        SELECT Status, COUNT(*) FROM JobOrders WHERE IsSpam = 0 GROUP BY Status;
+        SELECT {RowColumns}
+        FROM JobOrders o
+        WHERE o.IsSpam = 0
+        ORDER BY o.ReceivedAt DESC, o.Id DESC LIMIT $take OFFSET $skip;
+        """;
+
+    // CROSS JOIN keeps the full-text index as the outer loop; a plain JOIN lets SQLite run MATCH once per job order (seconds).
+    private static readonly string SearchSql = $"""
+        SELECT o.Status, COUNT(*) FROM JobOrderSearch CROSS JOIN JobOrders o ON o.Id = JobOrderSearch.rowid
+        WHERE JobOrderSearch MATCH $match AND o.IsSpam = 0 GROUP BY o.Status;
+        SELECT {RowColumns}
+        FROM JobOrders o
+        WHERE o.IsSpam = 0 AND o.Id IN (SELECT rowid FROM JobOrderSearch WHERE JobOrderSearch MATCH $match)
+        ORDER BY o.ReceivedAt DESC, o.Id DESC LIMIT $take OFFSET 0;
+        """;
+
+    private const string DetailSql = """
+        SELECT o.*, i.Name, u.DisplayName
+        FROM JobOrders o LEFT JOIN Industries i ON i.Code = o.Industry LEFT JOIN AspNetUsers u ON u.Id = o.OwnerId
+        WHERE o.Id = $id;
+        SELECT At, Kind, ActorName, Field, OldValue, NewValue, Text FROM JobOrderActivities
+        WHERE JobOrderId = $id ORDER BY At DESC, Id DESC;
+        SELECT Id, Reference, PositionTitle, Status, ReceivedAt FROM (
+            SELECT Id, Reference, PositionTitle, Status, ReceivedAt, IsSpam FROM JobOrders
+            WHERE CompanyKey = (SELECT CompanyKey FROM JobOrders WHERE Id = $id)
+            UNION
+            SELECT Id, Reference, PositionTitle, Status, ReceivedAt, IsSpam FROM JobOrders
+            WHERE CompanyDomain = (SELECT CompanyDomain FROM JobOrders WHERE Id = $id))
+        WHERE Id <> $id AND IsSpam = 0
+        ORDER BY ReceivedAt DESC LIMIT 20;
+        """;
+
+    private readonly JobOrderQuery firstPage = new();
+    private readonly JobOrderQuery deepPage = new() { Page = DeepPage };
+    private readonly JobOrderQuery search = new() { Search = SearchWord };
+    private string match = "";
+    private int detailId;
+
+    /// <summary>
+    /// Each call is one iteration, so the percentiles are those of single calls, as a recruiter waits for them.
+    /// In process: the benchmark reads a shared database file and needs no separate build of the web project.
+    /// </summary>
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(10)
+                .WithIterationCount(100)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+            AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+            WithOptions(ConfigOptions.JoinSummary);
+        }
+    }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        await BenchmarkDatabase.EnsureAsync();
+        match = FullTextSearch.ToMatchExpression(SearchWord)!;
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        // A job order of a client that came back often: its "same company" list is full.
+        command.CommandText = """
+            SELECT MIN(Id) FROM JobOrders WHERE IsSpam = 0 AND CompanyKey =
+              (SELECT CompanyKey FROM JobOrders WHERE IsSpam = 0 GROUP BY CompanyKey ORDER BY COUNT(*) DESC, CompanyKey LIMIT 1 OFFSET 10)
+            """;
+        detailId = Convert.ToInt32(await command.ExecuteScalarAsync());
+    }
+
+    [Benchmark(Description = "EF: list, first page"), BenchmarkCategory("1 list, first page")]
+    public async Task<JobOrderList> ListFirstPage()
+    {
+        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await JobOrderService.ListAsync(db, firstPage, default);
+    }
+
+    [Benchmark(Baseline = true, Description = "SQL: list, first page"), BenchmarkCategory("1 list, first page")]
+    public Task<JobOrderList> ListFirstPageFloor() => ListFloorAsync(ListSql, 0);
+
+    [Benchmark(Description = "EF: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
+    public async Task<JobOrderList> ListDeepPage()
+    {
+        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await JobOrderService.ListAsync(db, deepPage, default);
+    }
+
+    [Benchmark(Baseline = true, Description = "SQL: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
+    public Task<JobOrderList> ListDeepPageFloor() => ListFloorAsync(ListSql, DeepPage * PageSize);
+
+    [Benchmark(Description = "EF: search"), BenchmarkCategory("3 search")]
+    public async Task<JobOrderList> Search()
+    {
+        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await JobOrderService.ListAsync(db, search, default);
+    }
+
+    [Benchmark(Baseline = true, Description = "SQL: search"), BenchmarkCategory("3 search")]
+    public Task<JobOrderList> SearchFloor() => ListFloorAsync(SearchSql, 0);
+
+    [Benchmark(Description = "EF: detail"), BenchmarkCategory("4 detail")]
+    public async Task<JobOrderDetails?> Detail()
+    {
+        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await JobOrderService.GetAsync(db, detailId, default);
+    }
+
+    [Benchmark(Baseline = true, Description = "SQL: detail"), BenchmarkCategory("4 detail")]
+    public async Task<(object[] Order, List<TimelineEntry> Timeline, List<RelatedJobOrder> SameCompany)> DetailFloor()
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = DetailSql;
+        command.Parameters.AddWithValue("$id", detailId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var order = new object[reader.FieldCount];
+        reader.GetValues(order);
+        await reader.NextResultAsync();
+        var timeline = new List<TimelineEntry>();
+        while (await reader.ReadAsync())
+        {
+            timeline.Add(new TimelineEntry(
+                Ticks(reader.GetInt64(0)), (ActivityKind)reader.GetInt32(1), reader.GetString(2), Text(reader, 3), Text(reader, 4), Text(reader, 5), Text(reader, 6)));
+        }
+        await reader.NextResultAsync();
+        var sameCompany = new List<RelatedJobOrder>();
+        while (await reader.ReadAsync())
+        {
+            sameCompany.Add(new RelatedJobOrder(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), (JobOrderStatus)reader.GetInt32(3), Ticks(reader.GetInt64(4))));
+        }
+        return (order, timeline, sameCompany);
+    }
+
+    private async Task<JobOrderList> ListFloorAsync(string sql, int skip)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$take", PageSize);
+        command.Parameters.AddWithValue("$skip", skip);
+        command.Parameters.AddWithValue("$match", match);
+        await using var reader = await command.ExecuteReaderAsync();
+        var counts = new Dictionary<JobOrderStatus, int>();
+        while (await reader.ReadAsync())
+        {
+            counts[(JobOrderStatus)reader.GetInt32(0)] = reader.GetInt32(1);
+        }
+        await reader.NextResultAsync();
+        var rows = new List<JobOrderRow>(PageSize);
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new JobOrderRow(
+                reader.GetInt32(0), reader.GetString(1), Ticks(reader.GetInt64(2)), reader.GetString(3), reader.GetString(4),
+                (PositionLevel)reader.GetInt32(5), reader.GetString(6), Text(reader, 7), reader.GetString(8),
+                (JobOrderStatus)reader.GetInt32(9), (JobOrderPriority)reader.GetInt32(10), Text(reader, 11), Text(reader, 12),
+                reader.IsDBNull(13) ? null : Ticks(reader.GetInt64(13)), reader.GetBoolean(14)));
+        }
+        return new JobOrderList(rows, counts.Values.Sum(), counts);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(BenchmarkDatabase.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static DateTimeOffset Ticks(long ticks) => new(ticks, TimeSpan.Zero);
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,543 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Candidates;
+
+/// <summary>The app with its own resume folder and a rate limit a test class never reaches.</summary>
+public class RegistrationHost : AppHost
+{
+    public string ResumeFolder { get; } = Path.Combine(Path.GetTempPath(), "rma-tests", "resumes-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureTestSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("JobOrders:IntakePermitsPerMinute", "10000");
+        builder.UseSetting("Candidates:ResumeFolder", ResumeFolder);
+    }
+
+    public int CountResumeFiles() => Directory.Exists(ResumeFolder) ? Directory.GetFiles(ResumeFolder).Length : 0;
+
+    public bool ResumeFileExists(string storedName) => File.Exists(Path.Combine(ResumeFolder, storedName));
+
+    public async Task<int> CountCandidatesAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Candidates.CountAsync();
+    }
+
+    public async Task<Candidate> FindCandidateAsync(string reference)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Candidates.AsNoTracking().Include(c => c.Industries).Include(c => c.Registrations)
+            .SingleAsync(c => c.Reference == reference);
+    }
+
+    /// <summary>What a recruiter's edit does to the record, without going through the desk's pages.</summary>
+    public async Task RenameAsync(string reference, string firstName, string lastName)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var candidate = await db.Candidates.Include(c => c.Industries).SingleAsync(c => c.Reference == reference);
+        var form = CandidateEditForm.From(candidate);
+        form.FirstName = firstName;
+        form.LastName = lastName;
+        candidate.Edit(form, new Actor("recruiter", "Rita Recruiter"), DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(ResumeFolder))
+        {
+            Directory.Delete(ResumeFolder, recursive: true);
+        }
+    }
+}
+
+public sealed record ResumeFile(string FileName, byte[] Content, string ContentType = "application/octet-stream");
+
+public static partial class RegistrationBodies
+{
+    public static Dictionary<string, string[]> Valid() => new()
+    {
+        ["firstName"] = ["Grace"],
+        ["lastName"] = ["Hopper"],
+        ["email"] = [$"grace-{Guid.NewGuid():N}@example.com"],
+        ["phone"] = [$"+1 212 {Random.Shared.Next(100, 999)} {Random.Shared.Next(1000, 9999)}"],
+        ["city"] = ["Arlington"],
+        ["country"] = ["United States"],
+        ["currentTitle"] = ["Chief Technology Officer"],
+        ["currentEmployer"] = ["Navy Labs"],
+        ["level"] = ["CSuite"],
+        ["industries"] = ["software-internet", "pharmaceuticals"],
+        ["functions"] = ["Engineering", "Research"],
+        ["yearsOfExperience"] = ["25"],
+        ["currentCompensation"] = ["310000"],
+        ["expectedCompensation"] = ["350000.50"],
+        ["currency"] = ["USD"],
+        ["willingToRelocate"] = ["true"],
+        ["linkedInUrl"] = ["https://www.linkedin.com/in/grace-hopper"],
+        ["summary"] = ["Built the first compiler."],
+        ["consentToProcessing"] = ["true"],
+        ["consentVersion"] = [Consent.CurrentVersion],
+        ["marketingConsent"] = ["false"],
+        ["website2"] = [""],
+    };
+
+    public static MultipartFormDataContent Multipart(Dictionary<string, string[]> fields, params ResumeFile[] resumes)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (name, values) in fields)
+        {
+            foreach (var value in values)
+            {
+                content.Add(new StringContent(value, Encoding.UTF8), name);
+            }
+        }
+        foreach (var resume in resumes)
+        {
+            var file = new ByteArrayContent(resume.Content);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(resume.ContentType);
+            content.Add(file, "resume", resume.FileName);
+        }
+        return content;
+    }
+
+    public static ResumeFile PdfResume(params string[] lines) =>
+        new("cv.pdf", SampleResumes.Pdf(lines.Length > 0 ? lines : ["Hello Quantum Treasury"]), "application/pdf");
+
+    [GeneratedRegex(@"^CR-\d{4}-\d{6}$")]
+    public static partial Regex ReferenceFormat();
+}
+
+public class RegistrationApiTests(RegistrationHost host) : IClassFixture<RegistrationHost>
+{
+    private const string Endpoint = "/api/public/candidates";
+    private const string Missing = "<missing>";
+
+    [Fact]
+    public async Task A_registration_with_a_pdf_resume_is_created_with_its_text_extracted_for_search()
+    {
+        var word = "Quantum" + Guid.NewGuid().ToString("N")[..6];
+        var before = await host.CountCandidatesAsync();
+
+        var response = await PostAsync(RegistrationBodies.Valid(), RegistrationBodies.PdfResume($"Hello {word} Treasury"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var receipt = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var id = (int)receipt!["id"]!;
+        var reference = (string)receipt["reference"]!;
+        Assert.Matches(RegistrationBodies.ReferenceFormat(), reference);
+        Assert.Equal($"/candidates/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal(before + 1, await host.CountCandidatesAsync());
+
+        var stored = await host.FindCandidateAsync(reference);
+        Assert.Equal(id, stored.Id);
+        Assert.Equal("Grace", stored.FirstName);
+        Assert.Equal(PositionLevel.CSuite, stored.Level);
+        Assert.Equal(["pharmaceuticals", "software-internet"], stored.Industries.Select(i => i.Code).Order());
+        Assert.Equal("Engineering, Research", stored.Functions);
+        Assert.Equal(25, stored.YearsOfExperience);
+        Assert.Equal(350000.50m, stored.ExpectedCompensation);
+        Assert.True(stored.WillingToRelocate);
+        Assert.Equal(Consent.CurrentVersion, stored.ConsentVersion);
+        Assert.False(stored.MarketingConsent);
+        Assert.False(stored.IsSpam);
+        Assert.Equal("cv.pdf", stored.ResumeFileName);
+        Assert.Equal("application/pdf", stored.ResumeContentType);
+        Assert.False(stored.ResumeUnreadable);
+        Assert.Contains(word, stored.ResumeText);
+        Assert.NotNull(stored.ResumeStoredName);
+        Assert.DoesNotContain("cv", stored.ResumeStoredName);
+        Assert.True(host.ResumeFileExists(stored.ResumeStoredName));
+    }
+
+    [Fact]
+    public async Task A_word_resume_named_anything_is_recognised_by_its_content()
+    {
+        var resume = new ResumeFile("my resume (final).bin", SampleResumes.Docx("Ada Lovelace", "Analytical engine programme lead"));
+
+        var response = await PostAsync(RegistrationBodies.Valid(), resume);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await host.FindCandidateAsync(await ReferenceOfAsync(response));
+        Assert.Equal(ResumeInspector.DocxType, stored.ResumeContentType);
+        Assert.EndsWith(".docx", stored.ResumeStoredName);
+        Assert.Contains("Analytical engine programme lead", stored.ResumeText);
+    }
+
+    [Fact]
+    public async Task The_resume_is_optional()
+    {
+        var response = await PostAsync(RegistrationBodies.Valid());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await host.FindCandidateAsync(await ReferenceOfAsync(response));
+        Assert.Null(stored.ResumeStoredName);
+        Assert.False(stored.ResumeUnreadable);
+    }
+
+    [Fact]
+    public async Task A_corrupt_pdf_still_registers_the_candidate_flagged_unreadable()
+    {
+        var response = await PostAsync(RegistrationBodies.Valid(), new ResumeFile("cv.pdf", SampleResumes.CorruptPdf(), "application/pdf"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await host.FindCandidateAsync(await ReferenceOfAsync(response));
+        Assert.True(stored.ResumeUnreadable);
+        Assert.Null(stored.ResumeText);
+        Assert.True(host.ResumeFileExists(stored.ResumeStoredName!));
+    }
+
+    public static TheoryData<string, string> BadResumes() => new()
+    {
+        { "executable", ResumeInspector.WrongType },
+        { "empty", ResumeInspector.Empty },
+        { "over 10 MB", ResumeInspector.TooLarge },
+        { "zip", ResumeInspector.WrongType },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadResumes))]
+    public async Task A_bad_resume_is_named_in_a_problem_response_and_nothing_is_stored(string kind, string message)
+    {
+        var resume = kind switch
+        {
+            "executable" => new ResumeFile("cv.pdf", SampleResumes.Executable(), "application/pdf"),
+            "empty" => new ResumeFile("cv.pdf", [], "application/pdf"),
+            "over 10 MB" => new ResumeFile("cv.txt", Enumerable.Repeat((byte)'a', (int)ResumeInspector.MaxBytes + 1).ToArray(), "text/plain"),
+            _ => new ResumeFile("cv.docx", SampleResumes.ZipArchive()),
+        };
+        var candidates = await host.CountCandidatesAsync();
+        var files = host.CountResumeFiles();
+
+        var response = await PostAsync(RegistrationBodies.Valid(), resume);
+
+        var errors = await AssertValidationProblemAsync(response);
+        Assert.Equal(["resume"], errors.Keys);
+        Assert.Equal([message], errors["resume"]);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+        Assert.Equal(files, host.CountResumeFiles());
+    }
+
+    [Fact]
+    public async Task A_request_over_the_limit_is_refused_with_413_and_nothing_is_stored()
+    {
+        var candidates = await host.CountCandidatesAsync();
+        var files = host.CountResumeFiles();
+        var huge = new ResumeFile("cv.txt", Enumerable.Repeat((byte)'a', (int)CandidateIntake.MaxRequestBytes + 1024).ToArray(), "text/plain");
+
+        var response = await PostAsync(RegistrationBodies.Valid(), huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+        Assert.Equal(files, host.CountResumeFiles());
+    }
+
+    [Fact]
+    public async Task A_request_over_the_limit_of_undeclared_length_is_refused_with_413()
+    {
+        var huge = new ResumeFile("cv.txt", Enumerable.Repeat((byte)'a', (int)CandidateIntake.MaxRequestBytes + 1024).ToArray(), "text/plain");
+        var multipart = RegistrationBodies.Multipart(RegistrationBodies.Valid(), huge);
+        var candidates = await host.CountCandidatesAsync();
+
+        var response = await host.CreateBrowserlessClient().PostAsync(Endpoint, new UndeclaredLengthContent(multipart));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+    }
+
+    [Fact]
+    public async Task Two_resume_files_are_refused()
+    {
+        var response = await PostAsync(RegistrationBodies.Valid(), RegistrationBodies.PdfResume(), RegistrationBodies.PdfResume());
+
+        var errors = await AssertValidationProblemAsync(response);
+        Assert.Contains("resume", errors.Keys);
+    }
+
+    public static TheoryData<string, string> InvalidFields() => new()
+    {
+        { "firstName", Missing },
+        { "lastName", Missing },
+        { "email", Missing },
+        { "country", Missing },
+        { "currentTitle", Missing },
+        { "level", Missing },
+        { "industries", Missing },
+        { "consentToProcessing", Missing },
+        { "consentToProcessing", "false" },
+        { "consentVersion", Missing },
+        { "consentVersion", "2020-01" },
+        { "firstName", "   " },
+        { "email", "not-an-email" },
+        { "phone", "call me maybe" },
+        { "level", "Intern" },
+        { "industries", "basket-weaving" },
+        { "yearsOfExperience", "71" },
+        { "currentCompensation", "-1" },
+        { "currency", "XYZ" },
+        { "linkedInUrl", "https://example.com/me" },
+        { "summary", new string('x', 2001) },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidFields))]
+    public async Task An_invalid_field_is_named_and_neither_a_record_nor_a_file_is_left(string field, string value)
+    {
+        var body = RegistrationBodies.Valid();
+        if (value == Missing)
+        {
+            body.Remove(field);
+        }
+        else
+        {
+            body[field] = [value];
+        }
+        var candidates = await host.CountCandidatesAsync();
+        var files = host.CountResumeFiles();
+
+        var response = await PostAsync(body, RegistrationBodies.PdfResume());
+
+        var errors = await AssertValidationProblemAsync(response);
+        Assert.True(errors.ContainsKey(field), $"errors name {string.Join(", ", errors.Keys)}, not {field}");
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+        Assert.Equal(files, host.CountResumeFiles());
+    }
+
+    [Fact]
+    public async Task Every_missing_required_field_is_named_at_once()
+    {
+        var response = await PostAsync(new Dictionary<string, string[]> { ["website2"] = [""] });
+
+        var errors = await AssertValidationProblemAsync(response);
+        Assert.Equal(
+            ["consentToProcessing", "country", "currentTitle", "email", "firstName", "industries", "lastName", "level"],
+            errors.Keys.Order());
+    }
+
+    [Theory]
+    [InlineData("yearsOfExperience", "abc")]
+    [InlineData("yearsOfExperience", "2.5")]
+    [InlineData("currentCompensation", "lots")]
+    [InlineData("expectedCompensation", "1e6")]
+    [InlineData("willingToRelocate", "perhaps")]
+    [InlineData("consentToProcessing", "yes")]
+    public async Task A_value_that_cannot_be_read_is_named_in_a_problem_response(string field, string value)
+    {
+        var body = RegistrationBodies.Valid();
+        body[field] = [value];
+        var candidates = await host.CountCandidatesAsync();
+
+        var response = await PostAsync(body);
+
+        var errors = await AssertValidationProblemAsync(response);
+        Assert.Equal([field], errors.Keys);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+    }
+
+    [Fact]
+    public async Task A_single_value_field_sent_twice_is_refused()
+    {
+        var body = RegistrationBodies.Valid();
+        body["email"] = ["a@example.com", "b@example.com"];
+
+        var errors = await AssertValidationProblemAsync(await PostAsync(body));
+
+        Assert.Equal(["email"], errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    public async Task A_body_that_is_not_multipart_is_refused_with_415(string mediaType)
+    {
+        var content = new StringContent("firstName=Grace", Encoding.UTF8, mediaType);
+
+        var response = await host.CreateBrowserlessClient().PostAsync(Endpoint, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_twice_stores_one_candidate_one_file_and_answers_the_same_body()
+    {
+        var body = RegistrationBodies.Valid();
+        var key = Guid.NewGuid().ToString();
+        var candidates = await host.CountCandidatesAsync();
+        var files = host.CountResumeFiles();
+
+        var first = await PostAsync(body, key, RegistrationBodies.PdfResume());
+        var second = await PostAsync(body, key, RegistrationBodies.PdfResume());
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Equal(candidates + 1, await host.CountCandidatesAsync());
+        Assert.Equal(files + 1, host.CountResumeFiles());
+        var stored = await host.FindCandidateAsync(await ReferenceOfAsync(first));
+        Assert.Single(stored.Registrations);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Repeating_a_registration_that_was_attached_to_an_existing_candidate_answers_200_and_attaches_nothing_more(bool withResume)
+    {
+        var body = RegistrationBodies.Valid();
+        var original = await PostAsync(body);
+        var key = Guid.NewGuid().ToString();
+        var resumes = withResume ? new[] { RegistrationBodies.PdfResume() } : [];
+        var files = host.CountResumeFiles();
+
+        var attached = await PostAsync(body, key, resumes);
+        var repeated = await PostAsync(body, key, resumes);
+
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        var reference = await ReferenceOfAsync(original);
+        Assert.Equal(reference, await ReferenceOfAsync(repeated));
+        Assert.Equal(2, (await host.FindCandidateAsync(reference)).Registrations.Count);
+        Assert.Equal(files + (withResume ? 1 : 0), host.CountResumeFiles());
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_over_100_characters_is_refused()
+    {
+        var errors = await AssertValidationProblemAsync(await PostAsync(RegistrationBodies.Valid(), new string('k', 101)));
+
+        Assert.Contains("Idempotency-Key", errors.Keys);
+    }
+
+    [Fact]
+    public async Task A_known_email_is_attached_to_that_candidate_for_review_without_overwriting_what_a_recruiter_edited()
+    {
+        var body = RegistrationBodies.Valid();
+        var first = await (await PostAsync(body, RegistrationBodies.PdfResume("Original resume"))).Content.ReadFromJsonAsync<JsonObject>();
+        var reference = (string)first!["reference"]!;
+        await host.RenameAsync(reference, "Grace Brewster", "Murray Hopper");
+        var again = RegistrationBodies.Valid();
+        again["email"] = [body["email"][0].ToUpperInvariant()];
+        again["firstName"] = ["Amazing"];
+        again["lastName"] = ["Grace"];
+        var candidates = await host.CountCandidatesAsync();
+
+        var second = await PostAsync(again, RegistrationBodies.PdfResume("Updated resume"));
+
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var receipt = await second.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(reference, (string)receipt!["reference"]!);
+        Assert.Equal((int)first["id"]!, (int)receipt["id"]!);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
+        var stored = await host.FindCandidateAsync(reference);
+        Assert.Equal(2, stored.Registrations.Count);
+        Assert.True(stored.NeedsReview);
+        Assert.Equal("Grace Brewster", stored.FirstName);
+        Assert.Equal("Murray Hopper", stored.LastName);
+        Assert.Contains("Original resume", stored.ResumeText);
+        // The new file is kept with the registration that brought it, not left orphaned or lost.
+        var newFile = stored.Registrations.Single(r => r.WasDuplicate).ResumeStoredName;
+        Assert.NotNull(newFile);
+        Assert.True(host.ResumeFileExists(newFile));
+    }
+
+    [Fact]
+    public async Task A_filled_honeypot_looks_accepted_but_is_stored_as_spam()
+    {
+        var body = RegistrationBodies.Valid();
+        body["website2"] = ["http://cheap-pills.example"];
+
+        var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var reference = await ReferenceOfAsync(response);
+        Assert.Matches(RegistrationBodies.ReferenceFormat(), reference);
+        Assert.True((await host.FindCandidateAsync(reference)).IsSpam);
+    }
+
+    [Fact]
+    public async Task The_consent_wording_and_its_version_are_served()
+    {
+        var consent = await host.CreateBrowserlessClient().GetFromJsonAsync<JsonObject>("/api/public/consent");
+
+        Assert.Equal(Consent.CurrentVersion, (string)consent!["version"]!);
+        Assert.Equal(Consent.CurrentText, (string)consent["text"]!);
+    }
+
+    [Fact]
+    public async Task The_registration_api_is_in_the_public_openapi_document_as_multipart()
+    {
+        var document = JsonNode.Parse(await host.CreateBrowserlessClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var register = document["paths"]!["/api/public/candidates"]!["post"]!;
+        var schema = register["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+        Assert.Equal("binary", (string)schema["properties"]!["resume"]!["format"]!);
+        Assert.Equal("array", (string)schema["properties"]!["industries"]!["type"]!);
+        Assert.Contains("consentVersion", schema["required"]!.AsArray().Select(r => (string)r!));
+        Assert.NotNull(register["responses"]!["201"]);
+        Assert.NotNull(register["responses"]!["400"]);
+        Assert.NotNull(register["responses"]!["413"]);
+        Assert.Contains(register["parameters"]!.AsArray(), p => (string)p!["name"]! == "Idempotency-Key");
+        Assert.NotNull(document["paths"]!["/api/public/consent"]!["get"]);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(Dictionary<string, string[]> fields, params ResumeFile[] resumes) =>
+        PostAsync(fields, null, resumes);
+
+    private Task<HttpResponseMessage> PostAsync(Dictionary<string, string[]> fields, string? idempotencyKey, params ResumeFile[] resumes)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = RegistrationBodies.Multipart(fields, resumes) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return host.CreateBrowserlessClient().SendAsync(request);
+    }
+
+    private static async Task<string> ReferenceOfAsync(HttpResponseMessage response) =>
+        (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["reference"]!;
+
+    /// <summary>A body sent without a Content-Length, so the server only learns its size while reading.</summary>
+    private sealed class UndeclaredLengthContent : HttpContent
+    {
+        private readonly HttpContent inner;
+
+        public UndeclaredLengthContent(HttpContent inner)
+        {
+            this.inner = inner;
+            Headers.ContentType = inner.Headers.ContentType;
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => inner.CopyToAsync(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    private static async Task<Dictionary<string, string[]>> AssertValidationProblemAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(text)!;
+        Assert.Equal(400, (int)problem["status"]!);
+        return problem["errors"].Deserialize<Dictionary<string, string[]>>()!;
+    }
+}

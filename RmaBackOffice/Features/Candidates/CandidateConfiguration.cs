@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RmaBackOffice.Features.Candidates;
+
+internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidate>
+{
+    public void Configure(EntityTypeBuilder<Candidate> c)
+    {
+        c.ToTable("Candidates");
+        c.Ignore(x => x.FullName);
+        c.Property(x => x.Reference).HasMaxLength(20);
+        c.HasIndex(x => x.Reference).IsUnique();
+        foreach (var name in new[] { nameof(Candidate.FirstName), nameof(Candidate.LastName), nameof(Candidate.City), nameof(Candidate.Country) })
+        {
+            c.Property(name).HasMaxLength(100);
+        }
+        c.Property(x => x.Email).HasMaxLength(256);
+        c.Property(x => x.EmailKey).HasMaxLength(256);
+        c.Property(x => x.Phone).HasMaxLength(40);
+        c.Property(x => x.PhoneKey).HasMaxLength(40);
+        c.Property(x => x.CurrentTitle).HasMaxLength(200);
+        c.Property(x => x.CurrentEmployer).HasMaxLength(200);
+        c.Property(x => x.Functions).HasMaxLength(1100);
+        c.Property(x => x.Currency).HasMaxLength(3);
+        c.Property(x => x.LinkedInUrl).HasMaxLength(300);
+        c.Property(x => x.Summary).HasMaxLength(2000);
+        c.Property(x => x.Tags).HasMaxLength(900);
+        c.Property(x => x.ConsentVersion).HasMaxLength(20);
+        c.Property(x => x.ResumeFileName).HasMaxLength(255);
+        c.Property(x => x.ResumeStoredName).HasMaxLength(64);
+        c.Property(x => x.ResumeContentType).HasMaxLength(100);
+        c.Property(x => x.CurrentCompensation).HasConversion<double?>();
+        c.Property(x => x.ExpectedCompensation).HasConversion<double?>();
+        c.Property(x => x.Version).IsConcurrencyToken();
+
+        c.HasIndex(x => x.EmailKey);
+        c.HasIndex(x => x.PhoneKey);
+        c.HasIndex(x => new { x.IsSpam, x.CreatedAt });
+        c.HasIndex(x => new { x.IsSpam, x.Status, x.CreatedAt });
+        c.HasIndex(x => new { x.Level, x.CreatedAt });
+        c.HasIndex(x => new { x.Country, x.CreatedAt });
+        c.HasIndex(x => x.LastActivityAt);
+
+        c.HasMany(x => x.Industries).WithOne().HasForeignKey(i => i.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.Registrations).WithOne().HasForeignKey(r => r.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        c.HasMany(x => x.Activities).WithOne().HasForeignKey(a => a.CandidateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CandidateIndustryConfiguration : IEntityTypeConfiguration<CandidateIndustry>
+{
+    public void Configure(EntityTypeBuilder<CandidateIndustry> i)
+    {
+        i.ToTable("CandidateIndustries");
+        i.HasKey(x => new { x.CandidateId, x.Code });
+        i.Property(x => x.Code).HasMaxLength(100);
+        i.HasIndex(x => new { x.Code, x.CandidateId });
+    }
+}
+
+internal sealed class CandidateRegistrationConfiguration : IEntityTypeConfiguration<CandidateRegistration>
+{
+    public void Configure(EntityTypeBuilder<CandidateRegistration> r)
+    {
+        r.ToTable("CandidateRegistrations");
+        r.Property(x => x.IdempotencyKey).HasMaxLength(100);
+        r.HasIndex(x => x.IdempotencyKey).IsUnique();
+        r.Property(x => x.ResumeStoredName).HasMaxLength(64);
+        r.HasIndex(x => x.CandidateId);
+    }
+}
+
+internal sealed class CandidateActivityConfiguration : IEntityTypeConfiguration<CandidateActivity>
+{
+    public void Configure(EntityTypeBuilder<CandidateActivity> a)
+    {
+        a.ToTable("CandidateActivities");
+        a.HasIndex(x => new { x.CandidateId, x.At });
+        a.Property(x => x.ActorName).HasMaxLength(200);
+        a.Property(x => x.ActorId).HasMaxLength(450);
+        a.Property(x => x.Field).HasMaxLength(100);
+        a.Property(x => x.OldValue).HasMaxLength(1001);
+        a.Property(x => x.NewValue).HasMaxLength(1001);
+        a.Property(x => x.Text).HasMaxLength(CandidateActivity.MaxTextLength);
+    }
+}
+
+internal sealed class PipelineEntryConfiguration : IEntityTypeConfiguration<PipelineEntry>
+{
+    public void Configure(EntityTypeBuilder<PipelineEntry> p)
+    {
+        p.ToTable("PipelineEntries");
+        p.HasIndex(x => new { x.JobOrderId, x.CandidateId }).IsUnique();
+        p.HasIndex(x => x.CandidateId);
+        p.Property(x => x.ExitReason).HasMaxLength(1000);
+        p.Property(x => x.Version).IsConcurrencyToken();
+        p.HasOne<JobOrders.JobOrder>().WithMany().HasForeignKey(x => x.JobOrderId).OnDelete(DeleteBehavior.Cascade);
+        p.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Text.Json;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Users;
+
+namespace RmaBackOffice.Features.Candidates;
+
+/// <summary>Resume downloads and data-subject exports: files that leave the desk only through an authorised request.</summary>
+public static class CandidateEndpoints
+{
+    private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IEndpointRouteBuilder MapCandidateEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/candidates/{id:int}/resume", async (int id, HttpContext http, CandidateService candidates, CancellationToken ct) =>
+            {
+                if (await candidates.OpenResumeAsync(id, ct) is not { } resume)
+                {
+                    return Results.NotFound();
+                }
+                NoSniffNoStore(http);
+                // An attachment, never rendered inline: a crafted file cannot run as a page of this site.
+                return Results.File(resume.Content, resume.ContentType, SafeFileName(resume.FileName, "resume"));
+            })
+            .RequireAuthorization(Policies.Triage)
+            .WithStaffPrincipal()
+            .ExcludeFromDescription();
+
+        endpoints.MapGet("/candidates/{id:int}/export", async (int id, HttpContext http, CandidateService candidates, ResumeStore store, CancellationToken ct) =>
+            {
+                if (await candidates.ExportAsync(id, ct) is not { } export)
+                {
+                    return Results.NotFound();
+                }
+                // Built in memory: resumes are at most 10 MB, and Kestrel refuses the synchronous writes ZipArchive makes.
+                var zip = new MemoryStream();
+                using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    var json = archive.CreateEntry("candidate.json", CompressionLevel.Optimal);
+                    await using (var entry = json.Open())
+                    {
+                        await JsonSerializer.SerializeAsync(entry, export, ExportJson, ct);
+                    }
+                    if (export.ResumeStoredName is { } stored && store.OpenRead(stored) is { } file)
+                    {
+                        await using (file)
+                        {
+                            var name = SafeFileName(export.ResumeFileName, "resume" + Path.GetExtension(stored));
+                            await using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
+                            await file.CopyToAsync(entry, ct);
+                        }
+                    }
+                }
+                zip.Position = 0;
+                NoSniffNoStore(http);
+                return Results.File(zip, "application/zip", $"{export.Reference}-personal-data.zip");
+            })
+            .RequireAuthorization(Policies.Triage)
+            .WithStaffPrincipal()
+            .ExcludeFromDescription();
+
+        return endpoints;
+    }
+
+    private static void NoSniffNoStore(HttpContext http)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "no-store";
+    }
+
+    // The original name came from the public form: keep only its last segment and characters safe in a header and a zip entry.
+    private static string SafeFileName(string? name, string fallback)
+    {
+        var last = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]);
+        var cleaned = new string(last.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c != '"').ToArray()).Trim();
+        return cleaned.Length is 0 or > 200 ? fallback : cleaned;
+    }
+}

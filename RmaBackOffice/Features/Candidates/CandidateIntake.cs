@@ -1,0 +1,418 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Features.Candidates;
+
+/// <summary>What a successful registration answers: the candidate's id and the reference the registrant quotes.</summary>
+public sealed record CandidateReceipt(int Id, string Reference);
+
+/// <summary>The consent wording in force, which a registration must name by its version.</summary>
+public sealed record ConsentTerms(string Version, string Text);
+
+/// <summary>The outcome of one registration attempt; <paramref name="Repeated"/> when an idempotency key had already been used.</summary>
+public sealed record RegistrationOutcome(RegistrationResult? Result, bool Repeated, Dictionary<string, string[]> Errors);
+
+/// <summary>
+/// One registration, page or API, in an order that never half-stores it: check the form and the file, then write the
+/// file, then the record; when the record is not written, the file is removed again.
+/// </summary>
+public sealed class CandidateRegistrar(
+    CandidateIntakeService intake,
+    ResumeInspector inspector,
+    ResumeStore store,
+    IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    ILogger<CandidateRegistrar> logger)
+{
+    /// <summary>The key resume problems are reported under, beside the form's own property names.</summary>
+    public const string ResumeField = "Resume";
+
+    /// <param name="problems">What the caller already found (values it could not read); stored nothing when not empty.</param>
+    public async Task<RegistrationOutcome> RegisterAsync(
+        CandidateRegistrationForm form,
+        IFormFile? resume,
+        string? idempotencyKey,
+        IReadOnlyDictionary<string, string[]>? problems = null,
+        CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>(problems ?? new Dictionary<string, string[]>());
+        foreach (var (field, messages) in await intake.ValidateAsync(form, ct))
+        {
+            errors.TryAdd(field, messages);
+        }
+
+        byte[]? content = null;
+        ResumeInspection? inspection = null;
+        if (resume is not null)
+        {
+            if (ResumeInspector.SizeProblem(resume.Length) is { } sizeProblem)
+            {
+                errors[ResumeField] = [sizeProblem];
+            }
+            else
+            {
+                content = await ReadAsync(resume, ct);
+                inspection = inspector.Inspect(content);
+                if (inspection.Problem is { } problem)
+                {
+                    errors[ResumeField] = [problem];
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new RegistrationOutcome(null, false, errors);
+        }
+
+        StoredResume? stored = null;
+        if (resume is not null && content is not null && inspection is not null)
+        {
+            // Not cancelled half-way: a partly written file would be left behind under a name nobody knows.
+            var storedName = await store.SaveAsync(content, inspection.Extension, CancellationToken.None);
+            stored = new StoredResume(OriginalName(resume.FileName, inspection.Extension), storedName, inspection.ContentType, content.LongLength, inspection.Text);
+        }
+
+        var startedAt = clock.GetUtcNow();
+        RegistrationResult? result;
+        try
+        {
+            (result, errors) = await intake.RegisterAsync(form, stored, idempotencyKey, ct);
+        }
+        catch
+        {
+            await RemoveIfUnreferencedAsync(stored);
+            throw;
+        }
+        if (result is null)
+        {
+            store.Delete(stored?.StoredName);
+            return new RegistrationOutcome(null, false, errors);
+        }
+
+        // A repeated idempotency key answers the first registration and records nothing, so this upload is not needed.
+        var fileKept = stored is not null && !await RemoveIfUnreferencedAsync(stored);
+        var repeated = !result.Created && (!result.AttachedToExisting
+            || (stored is not null ? !fileKept : !await HasRegistrationSinceAsync(result.CandidateId, startedAt, ct)));
+        return new RegistrationOutcome(result, repeated, errors);
+    }
+
+    /// <returns>True when the file was removed because no record names it.</returns>
+    private async Task<bool> RemoveIfUnreferencedAsync(StoredResume? stored)
+    {
+        if (stored is null)
+        {
+            return false;
+        }
+        bool referenced;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var name = stored.StoredName;
+            referenced = await db.CandidateRegistrations.AnyAsync(r => r.ResumeStoredName == name)
+                || await db.Candidates.AnyAsync(c => c.ResumeStoredName == name);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not check whether resume {StoredName} was recorded; removing it", stored.StoredName);
+            referenced = false;
+        }
+        if (!referenced)
+        {
+            store.Delete(stored.StoredName);
+        }
+        return !referenced;
+    }
+
+    private async Task<bool> HasRegistrationSinceAsync(int candidateId, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CandidateRegistrations.AnyAsync(r => r.CandidateId == candidateId && r.ReceivedAt >= since, ct);
+    }
+
+    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await using var stream = file.OpenReadStream();
+        await stream.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
+    // The uploader's name is only shown back to recruiters: the last path segment, no control characters, a sane length.
+    internal static string OriginalName(string? fileName, string extension)
+    {
+        var name = (fileName ?? "").Split('/', '\\').Last();
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            return "resume" + extension;
+        }
+        return name.Length <= 255 ? name : name[..(255 - extension.Length)] + extension;
+    }
+}
+
+/// <summary>
+/// The public registration API the firm's website posts to (multipart/form-data, with the resume), and the consent wording.
+/// Shares the job-order intake's OpenAPI document and its per-address rate limit.
+/// </summary>
+public static class CandidateIntake
+{
+    /// <summary>The whole request: a 10 MB resume and the form around it.</summary>
+    public const long MaxRequestBytes = 11 * 1024 * 1024;
+
+    private static readonly PropertyInfo[] FormProperties = typeof(CandidateRegistrationForm)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.CanWrite)
+        .ToArray();
+
+    private static readonly string[] RequiredFields =
+        ["firstName", "lastName", "email", "country", "currentTitle", "level", "industries", "consentToProcessing", "consentVersion"];
+
+    public static IServiceCollection AddCandidateIntake(this IServiceCollection services)
+    {
+        services.AddSingleton<ResumeInspector>();
+        services.AddScoped<CandidateRegistrar>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCandidateIntake(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/public").AllowAnonymous().WithTags("Candidates");
+
+        api.MapPost("/candidates", SubmitAsync)
+            .RequireRateLimiting(JobOrderIntake.RateLimitPolicy)
+            // Documented here rather than with Accepts(), which would answer 415 before the handler, without a problem body.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = FormSchema() } },
+                };
+                return Task.CompletedTask;
+            })
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("RegisterCandidate")
+            .WithSummary("Register an executive candidate, with an optional resume")
+            .WithDescription(
+                "multipart/form-data. Required: firstName, lastName, email, country, currentTitle, level, at least one industries value, " +
+                "consentToProcessing = true and consentVersion = the version from GET /api/public/consent. industries and functions repeat " +
+                "once per value; industries and level take values from their list endpoints. resume is optional: a PDF, Word (.docx) or " +
+                $"UTF-8 text file up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB, recognised by its content, not its name. " +
+                $"Requests over {MaxRequestBytes / (1024 * 1024)} MB are refused with 413. Leave website2 empty. " +
+                "201 Created answers the registration; someone already registered (same email or phone) gets their existing reference, " +
+                "and the registration is attached to their record for review. A repeated Idempotency-Key answers 200 OK with the first " +
+                "answer and stores nothing.");
+
+        api.MapGet("/consent", () => TypedResults.Ok(new ConsentTerms(Consent.CurrentVersion, Consent.CurrentText)))
+            .WithName("GetConsent")
+            .WithSummary("The consent wording in force, as { version, text }; a registration names the version it accepted");
+
+        return endpoints;
+    }
+
+    private static async Task<Results<Created<CandidateReceipt>, Ok<CandidateReceipt>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        HttpRequest request,
+        CandidateRegistrar registrar,
+        [FromHeader(Name = JobOrderIntake.IdempotencyHeader), Description("Any unique string up to 100 characters; a retry with the same key stores nothing new.")]
+        string? idempotencyKey,
+        CancellationToken ct)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported content type",
+                detail: "Send the registration as multipart/form-data.");
+        }
+        if (idempotencyKey?.Length > JobOrderIntake.MaxIdempotencyKeyLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [JobOrderIntake.IdempotencyHeader] = [$"Keep the idempotency key to {JobOrderIntake.MaxIdempotencyKeyLength} characters."],
+            });
+        }
+
+        var body = await ReadLimitedAsync(request, ct);
+        if (body is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request body too large",
+                detail: $"A registration must fit in {MaxRequestBytes / (1024 * 1024)} MB, with a resume of up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB.");
+        }
+
+        IFormCollection values;
+        try
+        {
+            request.HttpContext.Response.RegisterForDispose(body);
+            request.Body = body;
+            values = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["The multipart body could not be read."] });
+        }
+
+        var (form, problems) = ReadForm(values);
+        var files = values.Files.GetFiles("resume");
+        IFormFile? resume = null;
+        if (files.Count > 1)
+        {
+            problems[CandidateRegistrar.ResumeField] = ["Upload one file."];
+        }
+        else if (files.Count == 1 && !(files[0].Length == 0 && string.IsNullOrEmpty(files[0].FileName)))
+        {
+            resume = files[0];
+        }
+        else if (files.Count == 0 && values.ContainsKey("resume") && !string.IsNullOrEmpty(values["resume"]))
+        {
+            problems[CandidateRegistrar.ResumeField] = ["Send the resume as a file part with a file name."];
+        }
+
+        var outcome = await registrar.RegisterAsync(form, resume, idempotencyKey, problems, ct);
+        if (outcome.Errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
+        }
+        if (outcome.Result is not { } result)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Not stored",
+                detail: "The registration could not be stored. Please try again with the same Idempotency-Key.");
+        }
+
+        var receipt = new CandidateReceipt(result.CandidateId, result.Reference);
+        return outcome.Repeated ? TypedResults.Ok(receipt) : TypedResults.Created($"/candidates/{result.CandidateId}", receipt);
+    }
+
+    /// <summary>The body in memory, or null once it is larger than <see cref="MaxRequestBytes"/>: declared or actually sent.</summary>
+    private static async Task<MemoryStream?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            return null;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = MaxRequestBytes + 1;
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxRequestBytes)
+                {
+                    return null;
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        buffer.Position = 0;
+        return buffer;
+    }
+
+    /// <summary>The form model from the multipart fields, and each value that could not be read, keyed by property name.</summary>
+    internal static (CandidateRegistrationForm Form, Dictionary<string, string[]> Problems) ReadForm(IFormCollection values)
+    {
+        var form = new CandidateRegistrationForm();
+        var problems = new Dictionary<string, string[]>();
+        foreach (var property in FormProperties)
+        {
+            if (!values.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var sent))
+            {
+                continue;
+            }
+            if (property.PropertyType == typeof(List<string>))
+            {
+                property.SetValue(form, sent.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList());
+                continue;
+            }
+            if (sent.Count > 1)
+            {
+                problems[property.Name] = ["Send this field once."];
+                continue;
+            }
+            var text = sent.ToString();
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (type == typeof(string))
+            {
+                property.SetValue(form, text);
+            }
+            else if (string.IsNullOrWhiteSpace(text))
+            {
+                // An empty optional number or box means "not given".
+            }
+            else if (Parse(type, text.Trim()) is { } value)
+            {
+                property.SetValue(form, value);
+            }
+            else
+            {
+                problems[property.Name] = [ExpectedValue(type)];
+            }
+        }
+        return (form, problems);
+    }
+
+    private static object? Parse(Type type, string text) =>
+        type == typeof(int) ? (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole) ? whole : null)
+        : type == typeof(decimal) ? (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) ? number : null)
+        : type == typeof(bool) ? (bool.TryParse(text, out var flag) ? flag : null)
+        : null;
+
+    private static string ExpectedValue(Type type) =>
+        type == typeof(int) ? "Enter a whole number."
+        : type == typeof(decimal) ? "Enter a number, like 250000 or 250000.50."
+        : type == typeof(bool) ? "Use true or false."
+        : "This value has the wrong type.";
+
+    private static OpenApiSchema FormSchema()
+    {
+        var properties = new Dictionary<string, IOpenApiSchema>();
+        foreach (var property in FormProperties)
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            properties[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] =
+                type == typeof(List<string>) ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }
+                : type == typeof(int) ? new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" }
+                : type == typeof(decimal) ? new OpenApiSchema { Type = JsonSchemaType.Number, Format = "double" }
+                : type == typeof(bool) ? new OpenApiSchema { Type = JsonSchemaType.Boolean }
+                : new OpenApiSchema { Type = JsonSchemaType.String };
+        }
+        properties["resume"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Format = "binary",
+            Description = $"PDF, Word (.docx) or UTF-8 text, up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB.",
+        };
+        properties["website2"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Leave empty." };
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = properties,
+            Required = new HashSet<string>(RequiredFields),
+        };
+    }
+}

@@ -1,0 +1,175 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Features.Candidates;
+
+/// <summary>One registration as it arrived: the history a duplicate is attached to.</summary>
+public sealed class CandidateRegistration
+{
+    public long Id { get; private set; }
+    public int CandidateId { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public string? IdempotencyKey { get; private set; }
+    public bool WasDuplicate { get; private set; }
+    public string Submitted { get; private set; } = "";
+    public string? ResumeStoredName { get; private set; }
+
+    private CandidateRegistration()
+    {
+    }
+
+    public static CandidateRegistration From(CandidateRegistrationForm form, StoredResume? resume, DateTimeOffset at, string? key, bool duplicate) => new()
+    {
+        ReceivedAt = at,
+        IdempotencyKey = key,
+        WasDuplicate = duplicate,
+        Submitted = JsonSerializer.Serialize(form),
+        ResumeStoredName = resume?.StoredName,
+    };
+}
+
+public enum CandidateActivityKind
+{
+    Registered,
+    Edited,
+    StatusChanged,
+    NoteAdded,
+    Pipeline,
+    Merged,
+    Erased,
+    Exported,
+}
+
+public sealed class CandidateActivity
+{
+    public const int MaxTextLength = 4000;
+
+    public long Id { get; private set; }
+    public int CandidateId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public CandidateActivityKind Kind { get; private set; }
+    public string? ActorId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public string? Field { get; private set; }
+    public string? OldValue { get; private set; }
+    public string? NewValue { get; private set; }
+    public string? Text { get; private set; }
+
+    private CandidateActivity()
+    {
+    }
+
+    public static CandidateActivity Make(DateTimeOffset at, Actor by, CandidateActivityKind kind, string? field = null, string? old = null, string? value = null, string? text = null) => new()
+    {
+        At = at,
+        Kind = kind,
+        ActorId = by.Id,
+        ActorName = by.Name,
+        Field = field,
+        OldValue = Cut(old),
+        NewValue = Cut(value),
+        Text = text,
+    };
+
+    private static string? Cut(string? value) => value is { Length: > 1000 } ? value[..1000] + "…" : value;
+}
+
+/// <summary>A candidate in one job order's search.</summary>
+public sealed class PipelineEntry
+{
+    public int Id { get; private set; }
+    public int JobOrderId { get; private set; }
+    public int CandidateId { get; private set; }
+    public PipelineStage Stage { get; private set; }
+    public string? ExitReason { get; private set; }
+    public DateTimeOffset AddedAt { get; private set; }
+    public DateTimeOffset StageChangedAt { get; private set; }
+    public int Version { get; private set; }
+
+    private PipelineEntry()
+    {
+    }
+
+    public static PipelineEntry Start(int jobOrderId, int candidateId, DateTimeOffset at) => new()
+    {
+        JobOrderId = jobOrderId,
+        CandidateId = candidateId,
+        Stage = PipelineStage.Identified,
+        AddedAt = at,
+        StageChangedAt = at,
+    };
+
+    public void MoveTo(PipelineStage to, string? reason, DateTimeOffset at)
+    {
+        if (PipelineRules.WhyRefused(Stage, to, reason) is { } why)
+        {
+            throw new CandidateRuleException(why);
+        }
+        Stage = to;
+        ExitReason = PipelineRules.IsExit(to) ? reason!.Trim() : null;
+        StageChangedAt = at;
+        Version++;
+    }
+}
+
+/// <summary>A recruiter's edit of a candidate.</summary>
+public sealed class CandidateEditForm : IValidatableObject
+{
+    [Required(ErrorMessage = "Enter the first name.")] [MaxLength(100)] public string? FirstName { get; set; }
+    [Required(ErrorMessage = "Enter the last name.")] [MaxLength(100)] public string? LastName { get; set; }
+    [Required(ErrorMessage = "Enter the email.")]
+    [RegularExpression(JobOrderDetailsForm.EmailPattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
+    [MaxLength(256)] public string? Email { get; set; }
+    [MaxLength(40)] public string? Phone { get; set; }
+    [MaxLength(100)] public string? City { get; set; }
+    [Required(ErrorMessage = "Enter the country.")] [MaxLength(100)] public string? Country { get; set; }
+    [Required(ErrorMessage = "Enter the current title.")] [MaxLength(200)] public string? CurrentTitle { get; set; }
+    [MaxLength(200)] public string? CurrentEmployer { get; set; }
+    [Required(ErrorMessage = "Choose the level.")] public string? Level { get; set; }
+    public List<string> Industries { get; set; } = [];
+    [Range(0, 70, ErrorMessage = "Years of experience must be between 0 and 70.")] public int? YearsOfExperience { get; set; }
+    public bool WillingToRelocate { get; set; }
+    [MaxLength(300)] public string? LinkedInUrl { get; set; }
+    [MaxLength(2000, ErrorMessage = "Keep the summary under 2,000 characters.")] public string? Summary { get; set; }
+    public List<string> Tags { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Level) && !Enum.GetNames<PositionLevel>().Contains(Level.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult("Choose a level from the list.", [nameof(Level)]);
+        }
+        if (Industries.Count == 0)
+        {
+            yield return new ValidationResult("Choose at least one industry.", [nameof(Industries)]);
+        }
+        if (!string.IsNullOrWhiteSpace(Phone) && !PhoneNumbers.IsWellFormed(Phone))
+        {
+            yield return new ValidationResult("Enter a phone number with its country code, like +1 212 555 0100.", [nameof(Phone)]);
+        }
+        if (Tags.Count > 20 || Tags.Any(t => t.Length > 40))
+        {
+            yield return new ValidationResult("Use at most 20 tags of up to 40 characters.", [nameof(Tags)]);
+        }
+    }
+
+    public static CandidateEditForm From(Candidate c) => new()
+    {
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        Email = c.Email,
+        Phone = c.Phone,
+        City = c.City,
+        Country = c.Country,
+        CurrentTitle = c.CurrentTitle,
+        CurrentEmployer = c.CurrentEmployer,
+        Level = c.Level.ToString(),
+        Industries = c.Industries.Select(i => i.Code).ToList(),
+        YearsOfExperience = c.YearsOfExperience,
+        WillingToRelocate = c.WillingToRelocate,
+        LinkedInUrl = c.LinkedInUrl,
+        Summary = c.Summary,
+        Tags = c.Tags?.Split(", ", StringSplitOptions.RemoveEmptyEntries).ToList() ?? [],
+    };
+}

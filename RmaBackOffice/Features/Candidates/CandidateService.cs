@@ -1,0 +1,569 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Users;
+
+namespace RmaBackOffice.Features.Candidates;
+
+/// <summary>The candidate desk: search, profiles, pipelines and privacy requests. Every call re-checks the Triage policy.</summary>
+public sealed class CandidateService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StaffGuard guard,
+    ResumeStore resumes,
+    TimeProvider clock,
+    ILogger<CandidateService> logger)
+{
+    /// <summary>Search totals stop counting here: "10,000+" is as useful as an exact figure and keeps common words fast.</summary>
+    public const int SearchCountCap = 10_000;
+
+    // Column weights for bm25: names and title count most, the resume least (it is long and says everything).
+    private const string Bm25 = "bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6)";
+
+    public async Task<CandidateList> ListAsync(CandidateQuery query, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ListAsync(db, query, ct);
+    }
+
+    internal static async Task<CandidateList> ListAsync(AppDbContext db, CandidateQuery query, CancellationToken ct)
+    {
+        var candidates = Filter(db, query);
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var skip = Math.Max(0, query.Page) * pageSize;
+        var match = FullTextSearch.ToMatchExpression(query.Search);
+
+        if (match is not null && query.Sort == CandidateSort.Relevance)
+        {
+            var hits = db.Database.SqlQueryRaw<SearchHit>(
+                $"SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}}", match);
+            var ranked = hits.Join(candidates, h => h.Id, c => c.Id, (h, c) => new { h.Score, Candidate = c });
+            var total = await ranked.Take(SearchCountCap + 1).CountAsync(ct);
+            var page = await ranked.OrderBy(x => x.Score).ThenByDescending(x => x.Candidate.Id)
+                .Skip(skip).Take(pageSize)
+                .Select(x => x.Candidate)
+                .Select(RowProjection)
+                .ToListAsync(ct);
+            var snippets = await SnippetsAsync(db, match, page.Select(r => r.Id).ToList(), ct);
+            return new CandidateList(
+                page.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList(),
+                Math.Min(total, SearchCountCap), total > SearchCountCap);
+        }
+
+        if (match is not null)
+        {
+            candidates = candidates.Where(c => db.Database
+                .SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").Contains(c.Id));
+        }
+        var count = await candidates.CountAsync(ct);
+        var ordered = (query.Sort, query.Descending) switch
+        {
+            (CandidateSort.Name, false) => candidates.OrderBy(c => c.LastName).ThenBy(c => c.FirstName),
+            (CandidateSort.Name, true) => candidates.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName),
+            (CandidateSort.Title, false) => candidates.OrderBy(c => c.CurrentTitle),
+            (CandidateSort.Title, true) => candidates.OrderByDescending(c => c.CurrentTitle),
+            (CandidateSort.Status, false) => candidates.OrderBy(c => c.Status),
+            (CandidateSort.Status, true) => candidates.OrderByDescending(c => c.Status),
+            (CandidateSort.Country, false) => candidates.OrderBy(c => c.Country),
+            (CandidateSort.Country, true) => candidates.OrderByDescending(c => c.Country),
+            (_, false) => candidates.OrderBy(c => c.CreatedAt),
+            (_, true) => candidates.OrderByDescending(c => c.CreatedAt),
+        };
+        var rows = await ordered.ThenByDescending(c => c.Id).Skip(skip).Take(pageSize).Select(RowProjection).ToListAsync(ct);
+        if (match is not null)
+        {
+            var snippets = await SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
+            rows = rows.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList();
+        }
+        return new CandidateList(rows, count, false);
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Candidate, CandidateRow>> RowProjection = c => new CandidateRow(
+        c.Id, c.Reference, c.FirstName + " " + c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City, c.Country,
+        c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName != null, null, false);
+
+    private static async Task<Dictionary<int, string>> SnippetsAsync(AppDbContext db, string match, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var idList = string.Join(",", ids);
+        var sql = "SELECT rowid AS Id, snippet(CandidateSearch, -1, char(1), char(2), '…', 14) AS Snippet " +
+                  $"FROM CandidateSearch WHERE CandidateSearch MATCH @match AND rowid IN ({idList})";
+        var snippets = await db.Database
+            .SqlQueryRaw<SnippetHit>(sql, new Microsoft.Data.Sqlite.SqliteParameter("@match", match))
+            .ToListAsync(ct);
+        return snippets.ToDictionary(s => s.Id, s => s.Snippet ?? "");
+    }
+
+    private static IQueryable<Candidate> Filter(AppDbContext db, CandidateQuery query)
+    {
+        var candidates = db.Candidates.AsNoTracking().Where(c => c.IsSpam == query.Spam && c.ErasedAt == null && c.MergedIntoId == null);
+        if (query.Status is { } status)
+        {
+            candidates = candidates.Where(c => c.Status == status);
+        }
+        if (query.Level is { } level)
+        {
+            candidates = candidates.Where(c => c.Level == level);
+        }
+        if (!string.IsNullOrEmpty(query.Industry))
+        {
+            candidates = candidates.Where(c => db.CandidateIndustries.Any(i => i.CandidateId == c.Id && i.Code == query.Industry));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Country))
+        {
+            var country = query.Country.Trim();
+            candidates = candidates.Where(c => c.Country == country);
+        }
+        if (query.RegisteredFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            candidates = candidates.Where(c => c.CreatedAt >= start);
+        }
+        if (query.RegisteredTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            candidates = candidates.Where(c => c.CreatedAt < end);
+        }
+        candidates = query.Consent switch
+        {
+            ConsentState.Current => candidates.Where(c => c.ConsentVersion == Consent.CurrentVersion),
+            ConsentState.Outdated => candidates.Where(c => c.ConsentVersion != Consent.CurrentVersion),
+            ConsentState.Marketing => candidates.Where(c => c.MarketingConsent),
+            _ => candidates,
+        };
+        if (query.NeedsReview)
+        {
+            candidates = candidates.Where(c => c.NeedsReview);
+        }
+        return candidates;
+    }
+
+    public async Task<CandidateDetails?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidate = await db.Candidates.AsNoTracking().Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null)
+        {
+            return null;
+        }
+        var codes = candidate.Industries.Select(i => i.Code).ToList();
+        var industryNames = await db.Industries.AsNoTracking().Where(i => codes.Contains(i.Code)).OrderBy(i => i.SortOrder).Select(i => i.Name).ToListAsync(ct);
+        var timeline = await db.CandidateActivities.AsNoTracking().Where(a => a.CandidateId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new CandidateTimelineEntry(a.At, a.Kind, a.ActorName, a.Field, a.OldValue, a.NewValue, a.Text))
+            .ToListAsync(ct);
+        var registrations = await db.CandidateRegistrations.AsNoTracking().Where(r => r.CandidateId == id)
+            .OrderByDescending(r => r.ReceivedAt)
+            .Select(r => new RegistrationSummary(r.ReceivedAt, r.WasDuplicate, r.ResumeStoredName != null))
+            .ToListAsync(ct);
+        var searches = await SearchesOfAsync(db, id, ct);
+        return new CandidateDetails(candidate, industryNames, timeline, registrations, searches);
+    }
+
+    private static Task<List<CandidateSearchEntry>> SearchesOfAsync(AppDbContext db, int candidateId, CancellationToken ct) =>
+        db.PipelineEntries.AsNoTracking().Where(p => p.CandidateId == candidateId)
+            .OrderByDescending(p => p.StageChangedAt)
+            .Join(db.JobOrders, p => p.JobOrderId, o => o.Id, (p, o) => new CandidateSearchEntry(
+                p.Id, o.Id, o.Reference, o.PositionTitle, o.CompanyName, o.Status, p.Stage, p.ExitReason, p.StageChangedAt, p.Version))
+            .ToListAsync(ct);
+
+    public async Task<CommandResult> UpdateAsync(int id, int version, CandidateEditForm form, CancellationToken ct = default)
+    {
+        var errors = FormValidation.Validate(form);
+        if (errors.Count > 0)
+        {
+            await guard.RequireAsync(Policies.Triage, ct);
+            return new CommandResult(FieldErrors: errors);
+        }
+        return await ChangeAsync(id, version, ct, (c, actor, at) => c.Edit(form, actor, at), includeIndustries: true);
+    }
+
+    public Task<CommandResult> MoveAsync(int id, int version, CandidateStatus to, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (c, actor, at) => c.MoveTo(to, actor, at));
+
+    public Task<CommandResult> AddNoteAsync(int id, string text, CancellationToken ct = default) =>
+        ChangeAsync(id, null, ct, (c, actor, at) => c.AddNote(text, actor, at));
+
+    public Task<CommandResult> MarkReviewedAsync(int id, int version, CancellationToken ct = default) =>
+        ChangeAsync(id, version, ct, (c, actor, at) => c.MarkReviewed(actor, at));
+
+    /// <summary>Opens a candidate's resume for an authorised download; null when there is none.</summary>
+    public async Task<(Stream Content, string FileName, string ContentType)?> OpenResumeAsync(int id, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var resume = await db.Candidates.AsNoTracking().Where(c => c.Id == id && c.ResumeStoredName != null)
+            .Select(c => new { c.ResumeStoredName, c.ResumeFileName, c.ResumeContentType }).SingleOrDefaultAsync(ct);
+        if (resume is null || resumes.OpenRead(resume.ResumeStoredName!) is not { } stream)
+        {
+            return null;
+        }
+        return (stream, resume.ResumeFileName ?? "resume", resume.ResumeContentType ?? "application/octet-stream");
+    }
+
+    // Pipelines
+
+    public async Task<IReadOnlyList<PipelineCard>> PipelineAsync(int jobOrderId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PipelineEntries.AsNoTracking().Where(p => p.JobOrderId == jobOrderId)
+            .OrderBy(p => p.StageChangedAt)
+            .Join(db.Candidates, p => p.CandidateId, c => c.Id, (p, c) => new PipelineCard(
+                p.Id, c.Id, c.Reference, c.FirstName + " " + c.LastName, c.CurrentTitle, c.CurrentEmployer, p.Stage, p.ExitReason, p.StageChangedAt, p.Version))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CandidateSearchEntry>> SearchesOfAsync(int candidateId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SearchesOfAsync(db, candidateId, ct);
+    }
+
+    /// <summary>Candidates to add to a job order's pipeline, by search text; those already in it are marked.</summary>
+    public async Task<IReadOnlyList<CandidateRow>> FindForPipelineAsync(int jobOrderId, string? text, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var page = await ListAsync(db, new CandidateQuery { Search = text, PageSize = 20 }, ct);
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var inPipeline = await db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId && ids.Contains(p.CandidateId)).Select(p => p.CandidateId).ToListAsync(ct);
+        return page.Items.Select(r => r with { InPipeline = inPipeline.Contains(r.Id) }).ToList();
+    }
+
+    /// <summary>Open job orders to add a candidate to, by search text.</summary>
+    public async Task<IReadOnlyList<Option>> FindJobOrdersAsync(string? text, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orders = db.JobOrders.AsNoTracking().Where(o => !o.IsSpam && (o.Status == JobOrderStatus.New || o.Status == JobOrderStatus.Qualifying || o.Status == JobOrderStatus.ActiveSearch || o.Status == JobOrderStatus.OnHold));
+        if (FullTextSearch.ToMatchExpression(text) is { } match)
+        {
+            orders = orders.Where(o => db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").Contains(o.Id));
+        }
+        return await orders.OrderByDescending(o => o.ReceivedAt).Take(20)
+            .Select(o => new Option(o.Id.ToString(), o.Reference + " · " + o.PositionTitle + " · " + o.CompanyName))
+            .ToListAsync(ct);
+    }
+
+    public async Task<CommandResult> AddToPipelineAsync(int jobOrderId, int candidateId, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == candidateId, ct);
+        var order = await db.JobOrders.SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
+        if (candidate is null || order is null)
+        {
+            return new CommandResult("That candidate or job order no longer exists.");
+        }
+        if (candidate.ErasedAt is not null || candidate.MergedIntoId is not null)
+        {
+            return new CommandResult("This candidate record is erased or merged and cannot join a search.");
+        }
+        if (!JobOrderWorkflow.IsOpen(order.Status))
+        {
+            return new CommandResult($"{order.Reference} is {order.Status.Label()}; reopen it before adding candidates.");
+        }
+        if (await db.PipelineEntries.AnyAsync(p => p.JobOrderId == jobOrderId && p.CandidateId == candidateId, ct))
+        {
+            return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
+        }
+        var at = clock.GetUtcNow();
+        var actor = new Actor(me.Id, me.DisplayName);
+        db.PipelineEntries.Add(PipelineEntry.Start(jobOrderId, candidateId, at));
+        candidate.Activities.Add(CandidateActivity.Make(at, actor, CandidateActivityKind.Pipeline, "Search", null, $"{order.Reference} · Identified"));
+        candidate.Touch(at);
+        // The reference, not the name: the job order's timeline must hold nothing personal once a candidate is erased.
+        order.AddNote($"Candidate {candidate.Reference} added to the pipeline.", actor, at);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
+        }
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Moves a candidate through a search. Placing the last opening fills the job order.</summary>
+    public async Task<CommandResult> MovePipelineAsync(int entryId, int version, PipelineStage to, string? reason, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var entry = await db.PipelineEntries.SingleOrDefaultAsync(p => p.Id == entryId, ct);
+        if (entry is null)
+        {
+            return new CommandResult("This pipeline entry no longer exists.");
+        }
+        if (entry.Version != version)
+        {
+            return CommandResult.Stale();
+        }
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == entry.CandidateId, ct);
+        var order = await db.JobOrders.SingleAsync(o => o.Id == entry.JobOrderId, ct);
+        var at = clock.GetUtcNow();
+        var actor = new Actor(me.Id, me.DisplayName);
+        try
+        {
+            var from = entry.Stage;
+            entry.MoveTo(to, reason, at);
+            candidate.Activities.Add(CandidateActivity.Make(at, actor, CandidateActivityKind.Pipeline, order.Reference, from.Label(), to.Label(), entry.ExitReason));
+            candidate.Touch(at);
+            if (to == PipelineStage.Placed)
+            {
+                var placed = await db.PipelineEntries.CountAsync(p => p.JobOrderId == order.Id && p.Stage == PipelineStage.Placed && p.Id != entry.Id, ct) + 1;
+                // Every opening placed: the search is filled, through the workflow's own steps so the timeline shows each.
+                if (placed >= order.Openings && JobOrderWorkflow.PathTo(order.Status, JobOrderStatus.Filled) is { } path)
+                {
+                    foreach (var step in path)
+                    {
+                        order.MoveTo(step, null, actor, at);
+                    }
+                }
+                if (CandidateWorkflow.CanMove(candidate.Status, CandidateStatus.Placed))
+                {
+                    candidate.MoveTo(CandidateStatus.Placed, actor, at);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (Exception ex) when (ex is CandidateRuleException or JobOrderRuleException)
+        {
+            return new CommandResult(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
+    }
+
+    /// <summary>Candidates who fit a job order: industry, level and location, plus a text match of its title and description.</summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int jobOrderId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var order = await db.JobOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
+        if (order is null)
+        {
+            return [];
+        }
+        var inPipeline = db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId).Select(p => p.CandidateId);
+        var pool = db.Candidates.AsNoTracking()
+            .Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null && c.Status != CandidateStatus.NotAFit && c.Status != CandidateStatus.Archived)
+            .Where(c => !inPipeline.Contains(c.Id));
+
+        var words = SuggestionText.KeyWords(order.PositionTitle, order.Description);
+        var textScores = new Dictionary<int, double>();
+        if (words.Count > 0)
+        {
+            var match = string.Join(" OR ", words.Select(w => $"\"{w}\""));
+            var hits = await db.Database
+                .SqlQueryRaw<SearchHit>($"SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}} ORDER BY Score LIMIT 500", match)
+                .ToListAsync(ct);
+            textScores = hits.ToDictionary(h => h.Id, h => h.Score);
+        }
+        var textIds = textScores.Keys.ToList();
+        var fitting = await pool
+            .Where(c => textIds.Contains(c.Id)
+                        || (c.Level == order.Level && db.CandidateIndustries.Any(i => i.CandidateId == c.Id && i.Code == order.Industry)))
+            .OrderByDescending(c => c.LastActivityAt)
+            .Take(600)
+            .Select(c => new
+            {
+                Row = new CandidateRow(c.Id, c.Reference, c.FirstName + " " + c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City, c.Country,
+                    c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName != null, null, false),
+                SameIndustry = db.CandidateIndustries.Any(i => i.CandidateId == c.Id && i.Code == order.Industry),
+            })
+            .ToListAsync(ct);
+
+        return fitting
+            .Select(f =>
+            {
+                var reasons = new List<string>();
+                double score = 0;
+                if (f.SameIndustry) { score += 3; reasons.Add("same industry"); }
+                if (f.Row.Level == order.Level) { score += 2; reasons.Add($"{order.Level.Label()} level"); }
+                if (string.Equals(f.Row.Country, order.Country, StringComparison.OrdinalIgnoreCase)) { score += 1; reasons.Add($"in {order.Country}"); }
+                if (order.City is not null && string.Equals(f.Row.City, order.City, StringComparison.OrdinalIgnoreCase)) { score += 0.5; }
+                if (textScores.TryGetValue(f.Row.Id, out var bm25)) { score += Math.Min(4, -bm25); reasons.Add("profile matches the role"); }
+                return new Suggestion(f.Row, Math.Round(score, 2), reasons);
+            })
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.Candidate.CreatedAt)
+            .Take(20)
+            .ToList();
+    }
+
+    // Privacy
+
+    /// <summary>Everything held about one candidate, for a data-subject request; recorded in the timeline.</summary>
+    public async Task<CandidateExport?> ExportAsync(int id, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null || candidate.ErasedAt is not null)
+        {
+            return null;
+        }
+        var searches = await SearchesOfAsync(db, id, ct);
+        var export = CandidateExport.From(candidate, searches, clock.GetUtcNow());
+        candidate.Activities.Add(CandidateActivity.Make(clock.GetUtcNow(), new Actor(me.Id, me.DisplayName), CandidateActivityKind.Exported,
+            text: "Personal data exported on request."));
+        await db.SaveChangesAsync(ct);
+        return export;
+    }
+
+    /// <summary>Erases a candidate's personal data and files. The record stays as an anonymous line in pipeline statistics.</summary>
+    public async Task<CommandResult> EraseAsync(int id, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
+            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null)
+        {
+            return new CommandResult("This candidate no longer exists.");
+        }
+        if (candidate.ErasedAt is not null)
+        {
+            return new CommandResult("This candidate has already been erased.");
+        }
+        var files = candidate.Registrations.Select(r => r.ResumeStoredName).Append(candidate.ResumeStoredName)
+            .OfType<string>().Distinct().ToList();
+        var reference = candidate.Reference;
+        candidate.Erase(new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
+        // The search index follows through its update trigger: the blanked columns replace the old text.
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var file in files)
+        {
+            resumes.Delete(file);
+        }
+        logger.LogInformation("Candidate {Reference} erased by {Actor}", reference, me.Email);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Candidates untouched for the retention period, oldest first, for a recruiter to review.</summary>
+    public async Task<PagedResult<RetentionRow>> RetentionAsync(int months, int page, int pageSize, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var before = clock.GetUtcNow().AddMonths(-Math.Max(1, months));
+        var stale = db.Candidates.AsNoTracking().Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.LastActivityAt < before);
+        var total = await stale.CountAsync(ct);
+        var rows = await stale.OrderBy(c => c.LastActivityAt).Skip(page * pageSize).Take(pageSize)
+            .Select(c => new RetentionRow(c.Id, c.Reference, c.FirstName + " " + c.LastName, c.LastActivityAt, c.Status))
+            .ToListAsync(ct);
+        return new PagedResult<RetentionRow>(rows, total);
+    }
+
+    /// <summary>Merges a duplicate into the candidate to keep. Both histories end up on the kept record.</summary>
+    public async Task<CommandResult> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        if (keepId == duplicateId)
+        {
+            return new CommandResult("Choose two different candidates.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var keep = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == keepId, ct);
+        var duplicate = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == duplicateId, ct);
+        if (keep is null || duplicate is null || keep.ErasedAt is not null || duplicate.ErasedAt is not null
+            || keep.MergedIntoId is not null || duplicate.MergedIntoId is not null)
+        {
+            return new CommandResult("Both candidates must exist and be neither erased nor merged already.");
+        }
+        var at = clock.GetUtcNow();
+        var actor = new Actor(me.Id, me.DisplayName);
+        await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.CandidateId, keepId), ct);
+        await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
+        var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);
+        await db.PipelineEntries.Where(p => p.CandidateId == duplicateId && !keptSearches.Contains(p.JobOrderId))
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
+        keep.AbsorbMerged(duplicate, actor, at);
+        duplicate.MarkMergedInto(keep, actor, at);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return CommandResult.Ok;
+    }
+
+    private async Task<CommandResult> ChangeAsync(int id, int? version, CancellationToken ct, Action<Candidate, Actor, DateTimeOffset> change, bool includeIndustries = false)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        IQueryable<Candidate> query = includeIndustries ? db.Candidates.Include(c => c.Industries) : db.Candidates;
+        var candidate = await query.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (candidate is null)
+        {
+            return new CommandResult("This candidate no longer exists.");
+        }
+        if (candidate.ErasedAt is not null)
+        {
+            return new CommandResult("This candidate has been erased.");
+        }
+        if (version is { } expected && candidate.Version != expected)
+        {
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
+        try
+        {
+            change(candidate, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (CandidateRuleException ex)
+        {
+            return new CommandResult(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
+    }
+
+    public const string CandidateConflictMessage = "Someone else changed this candidate while you were editing. Reload to see their changes, then apply yours again.";
+
+    private sealed class SearchHit
+    {
+        public int Id { get; set; }
+        public double Score { get; set; }
+    }
+
+    private sealed class SnippetHit
+    {
+        public int Id { get; set; }
+        public string? Snippet { get; set; }
+    }
+}
+
+internal static class SuggestionText
+{
+    private static readonly HashSet<string> StopWords =
+        ["the", "and", "for", "with", "our", "you", "will", "are", "who", "of", "to", "in", "a", "an", "on", "at", "as", "be", "is", "or", "by", "from", "this", "that", "we", "their", "your", "head", "chief", "officer", "senior", "vice", "president"];
+
+    /// <summary>The distinctive words of a job order: the title's, then the description's most frequent.</summary>
+    public static IReadOnlyList<string> KeyWords(string title, string? description)
+    {
+        static IEnumerable<string> Words(string? text) => (text ?? "").ToLowerInvariant()
+            .Split([' ', ',', '.', ';', ':', '/', '(', ')', '-', '\n', '\r', '\t', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length > 2 && !StopWords.Contains(w) && w.All(char.IsLetterOrDigit));
+        var titleWords = Words(title).Distinct().ToList();
+        var descriptionWords = Words(description).GroupBy(w => w).OrderByDescending(g => g.Count()).Select(g => g.Key)
+            .Where(w => !titleWords.Contains(w)).Take(5);
+        return titleWords.Concat(descriptionWords).Take(10).ToList();
+    }
+}

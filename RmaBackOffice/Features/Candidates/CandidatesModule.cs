@@ -1,0 +1,12 @@
+namespace RmaBackOffice.Features.Candidates;
+
+public static class CandidatesModule
+{
+    public static IServiceCollection AddCandidates(this IServiceCollection services)
+    {
+        services.AddSingleton<ResumeStore>();
+        services.AddScoped<CandidateIntakeService>();
+        services.AddScoped<CandidateService>();
+        return services;
+    }
+}
