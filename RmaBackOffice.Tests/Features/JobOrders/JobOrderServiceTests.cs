@@ -129,6 +129,27 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_unfiltered_status_counts_kept_by_triggers_match_a_full_count()
+    {
+        var rita = await host.CreateStaffAsync(Roles.Recruiter);
+        var a = await ReceiveAsync();
+        var b = await ReceiveAsync();
+        await ReceiveAsync(f => f.Website2 = "bot");
+        await AsAsync(rita, s => s.MoveAsync(a.Id, 0, JobOrderStatus.Qualifying, null));
+        await AsAsync(rita, s => s.BulkMarkSpamAsync([b.Id]));
+
+        foreach (var spam in new[] { false, true })
+        {
+            var listed = await AsAsync(rita, s => s.ListAsync(new JobOrderQuery { Spam = spam }));
+            var dbFactory = host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>();
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var actual = db.JobOrders.Where(o => o.IsSpam == spam).GroupBy(o => o.Status).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Equal(actual.OrderBy(p => p.Key), listed.StatusCounts.OrderBy(p => p.Key));
+            Assert.Equal(actual.Values.Sum(), listed.TotalCount);
+        }
+    }
+
+    [Fact]
     public async Task A_save_from_a_stale_copy_is_refused_and_nothing_is_overwritten()
     {
         var order = await ReceiveAsync();

@@ -120,11 +120,13 @@ public sealed class JobOrderService(
     internal static async Task<JobOrderList> ListAsync(AppDbContext db, JobOrderQuery query, CancellationToken ct)
     {
         var filtered = Filter(db, query);
-        var counts = await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var statusCounts = counts.ToDictionary(c => c.Key, c => c.Count);
+        var statusCounts = NarrowsBeyondStatus(query)
+            ? (await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .ToDictionary(c => c.Key, c => c.Count)
+            : await StoredStatusCountsAsync(db, query.Spam, ct);
 
         var rows = query.Status is { } status ? filtered.Where(o => o.Status == status) : filtered;
-        var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : counts.Sum(c => c.Count);
+        var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : statusCounts.Values.Sum();
 
         var ordered = (query.Sort, query.Descending) switch
         {
@@ -177,15 +179,37 @@ public sealed class JobOrderService(
         }
     }
 
+    /// <summary>True when the view narrows the desk by more than spam and status, so counts must be computed for it.</summary>
+    private static bool NarrowsBeyondStatus(JobOrderQuery query) =>
+        query with { Status = null, Sort = default, Descending = default, Page = 0, PageSize = 0 }
+            != new JobOrderQuery { Spam = query.Spam, Sort = default, Descending = default, Page = 0, PageSize = 0 };
+
+    /// <summary>
+    /// The per-status counts of the whole desk, kept by triggers in JobOrderStatusCounts: counting ~100,000 rows on every
+    /// page load was most of the list's cost (see BENCHMARKS.md).
+    /// </summary>
+    private static async Task<Dictionary<JobOrderStatus, int>> StoredStatusCountsAsync(AppDbContext db, bool spam, CancellationToken ct)
+    {
+        var flag = spam ? 1 : 0;
+        var counts = await db.Database
+            .SqlQuery<StatusCount>($"SELECT Status, Count FROM JobOrderStatusCounts WHERE IsSpam = {flag} AND Count > 0")
+            .ToListAsync(ct);
+        return counts.ToDictionary(c => (JobOrderStatus)c.Status, c => c.Count);
+    }
+
+    private sealed class StatusCount
+    {
+        public int Status { get; set; }
+        public int Count { get; set; }
+    }
+
     private static IQueryable<JobOrder> Filter(AppDbContext db, JobOrderQuery query)
     {
-        var orders = db.JobOrders.AsNoTracking().Where(o => o.IsSpam == query.Spam);
-        if (FullTextSearch.ToMatchExpression(query.Search) is { } match)
-        {
-            orders = orders.Where(o => db.Database
-                .SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}")
-                .Contains(o.Id));
-        }
+        // A search starts from the full-text index (CROSS JOIN keeps SQLite from running MATCH once per job order).
+        var orders = FullTextSearch.ToMatchExpression(query.Search) is { } match
+            ? db.JobOrders.FromSql($"SELECT o.* FROM JobOrderSearch CROSS JOIN JobOrders AS o ON o.Id = JobOrderSearch.rowid WHERE JobOrderSearch MATCH {match}")
+            : db.JobOrders;
+        orders = orders.AsNoTracking().Where(o => o.IsSpam == query.Spam);
         if (!string.IsNullOrEmpty(query.Industry))
         {
             orders = orders.Where(o => o.Industry == query.Industry);
