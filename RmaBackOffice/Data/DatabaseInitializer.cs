@@ -49,6 +49,18 @@ public sealed class DatabaseInitializer(
                     await CreateAsync(userManager, account.Email, account.DisplayName, account.Password, account.Roles);
                 }
             }
+            await SeedDemoDataAsync(ct);
+        }
+    }
+
+    /// <summary>A few months of realistic job orders, so a first look at the desk is not an empty grid.</summary>
+    private async Task SeedDemoDataAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.JobOrders.AnyAsync(ct))
+        {
+            var result = await Features.JobOrders.JobOrderGenerator.GenerateAsync(db, 150, clock.GetUtcNow(), ct: ct);
+            logger.LogInformation("Demo data: {Count} job orders generated.", result.JobOrders);
         }
     }
 
