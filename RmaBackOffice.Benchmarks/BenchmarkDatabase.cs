@@ -29,6 +29,9 @@ public static class BenchmarkDatabase
     {
         if (File.Exists(Path))
         {
+            // A cached database from an older schema gets the newer migrations (the status-count table, for one).
+            await using var existing = await Contexts.CreateDbContextAsync();
+            await DatabaseSetup.MigrateAsync(existing);
             return;
         }
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);

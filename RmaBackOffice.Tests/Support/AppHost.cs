@@ -37,6 +37,7 @@ public class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Seed:Demo", "false");
+        builder.UseSetting("Candidates:ResumeFolder", Path.Combine(dataFolder, "resumes"));
         builder.UseSetting("Security:RevalidationSeconds", "2");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         ConfigureTestSettings(builder);

@@ -163,6 +163,28 @@ public class CandidateServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Erasing_a_candidate_removes_their_resume_files_from_the_store()
+    {
+        var store = host.Services.GetRequiredService<ResumeStore>();
+        var first = await store.SaveAsync("First resume text"u8.ToArray(), ".txt");
+        var second = await store.SaveAsync("Second resume text"u8.ToArray(), ".txt");
+        var form = Form();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var intake = scope.ServiceProvider.GetRequiredService<CandidateIntakeService>();
+            await intake.RegisterAsync(form, new StoredResume("cv.txt", first, "text/plain", 17, "First resume text"), null);
+            await intake.RegisterAsync(Form(f => f.Email = form.Email), new StoredResume("cv2.txt", second, "text/plain", 18, "Second resume text"), null);
+        }
+        var id = (await AsRecruiterAsync(s => s.ListAsync(new CandidateQuery { Search = "First resume" }))).Items.Single(i => i.FullName == "Grace Hopper").Id;
+        Assert.True(store.Exists(first) && store.Exists(second));
+
+        Assert.True((await AsRecruiterAsync(s => s.EraseAsync(id))).Succeeded);
+
+        Assert.False(store.Exists(first));
+        Assert.False(store.Exists(second));
+    }
+
+    [Fact]
     public async Task Merging_keeps_both_histories_on_the_kept_record()
     {
         var keep = await RegisterAsync(Form());
