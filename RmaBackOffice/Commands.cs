@@ -3,14 +3,18 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice;
 
-/// <summary>Maintenance commands run instead of the web app: <c>dotnet run --project RmaBackOffice -- generate --job-orders 100000 [--database path.db]</c>.</summary>
+/// <summary>
+/// Maintenance commands run instead of the web app:
+/// <c>dotnet run -c Release --project RmaBackOffice -- generate [--job-orders 100000] [--candidates 1000000] [--database path.db]</c>.
+/// </summary>
 public static class Commands
 {
-    private const string Usage = "Usage: generate --job-orders <count> [--database <path.db>] [--seed <number>]";
+    private const string Usage = "Usage: generate [--job-orders <count>] [--candidates <count>] [--database <path.db>] [--seed <number>] (at least one count)";
 
     /// <summary>Runs the command the arguments name; false when they name none, and the web app should start.</summary>
     public static async Task<bool> TryRunAsync(string[] args)
@@ -19,13 +23,13 @@ public static class Commands
         {
             return false;
         }
-        if (!TryParse(args.AsSpan(1), out var count, out var database, out var seed))
+        if (!TryParse(args.AsSpan(1), out var jobOrders, out var candidates, out var database, out var seed))
         {
             Console.Error.WriteLine(Usage);
             Environment.ExitCode = 2;
             return true;
         }
-        await GenerateAsync(count, database, seed);
+        await GenerateAsync(jobOrders, candidates, database, seed);
         return true;
     }
 
@@ -50,26 +54,41 @@ public static class Commands
         return builder.Build();
     }
 
-    private static async Task GenerateAsync(int count, string? database, int seed)
+    private static async Task GenerateAsync(int jobOrders, int candidates, string? database, int seed)
     {
         // The same configuration, schema and roles as the web app; only the database file may differ.
         await using var app = BuildServices(database);
         var clock = app.Services.GetRequiredService<TimeProvider>();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Console.WriteLine($"Generating {count:N0} job orders into {db.Database.GetDbConnection().DataSource}");
+        var file = db.Database.GetDbConnection().DataSource;
 
-        var elapsed = Stopwatch.StartNew();
-        var result = await JobOrderGenerator.GenerateAsync(db, count, clock.GetUtcNow(), seed,
-            done => Console.WriteLine($"  {done,9:N0} / {count:N0}  ({elapsed.Elapsed.TotalSeconds:F1} s)"));
-        Console.WriteLine(
-            $"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.JobOrders:N0} job orders, {result.Activities:N0} timeline entries, " +
-            $"{result.RecruitersCreated} recruiters created.");
+        if (jobOrders > 0)
+        {
+            Console.WriteLine($"Generating {jobOrders:N0} job orders into {file}");
+            var elapsed = Stopwatch.StartNew();
+            var result = await JobOrderGenerator.GenerateAsync(db, jobOrders, clock.GetUtcNow(), seed,
+                done => Console.WriteLine($"  {done,9:N0} / {jobOrders:N0}  ({elapsed.Elapsed.TotalSeconds:F1} s)"));
+            Console.WriteLine(
+                $"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.JobOrders:N0} job orders, {result.Activities:N0} timeline entries, " +
+                $"{result.RecruitersCreated} recruiters created.");
+        }
+        if (candidates > 0)
+        {
+            Console.WriteLine($"Generating {candidates:N0} candidates into {file}");
+            var elapsed = Stopwatch.StartNew();
+            var result = await CandidateGenerator.GenerateAsync(db, candidates, clock.GetUtcNow(), seed,
+                step => Console.WriteLine($"  {step}  ({elapsed.Elapsed.TotalSeconds:F1} s)"));
+            Console.WriteLine(
+                $"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.Candidates:N0} candidates ({result.Spam:N0} spam), " +
+                $"{result.Industries:N0} industry links.");
+        }
     }
 
-    private static bool TryParse(ReadOnlySpan<string> args, out int count, out string? database, out int seed)
+    private static bool TryParse(ReadOnlySpan<string> args, out int jobOrders, out int candidates, out string? database, out int seed)
     {
-        count = -1;
+        jobOrders = 0;
+        candidates = 0;
         database = null;
         seed = 20261125;
         for (var i = 0; i < args.Length; i += 2)
@@ -81,8 +100,11 @@ public static class Commands
             var value = args[i + 1];
             switch (args[i])
             {
-                case "--job-orders" when int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var n) && n > 0:
-                    count = n;
+                case "--job-orders" when TryCount(value, out var n):
+                    jobOrders = n;
+                    break;
+                case "--candidates" when TryCount(value, out var n):
+                    candidates = n;
                     break;
                 case "--database" when value.Length > 0:
                     database = value;
@@ -94,6 +116,9 @@ public static class Commands
                     return false;
             }
         }
-        return count > 0;
+        return jobOrders > 0 || candidates > 0;
     }
+
+    private static bool TryCount(string value, out int count) =>
+        int.TryParse(value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out count) && count > 0;
 }

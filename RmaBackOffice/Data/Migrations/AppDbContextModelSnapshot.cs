@@ -418,6 +418,8 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("IsSpam", "Status", "CreatedAt");
 
+                    b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
+
                     b.ToTable("Candidates", (string)null);
                 });
 

@@ -38,6 +38,8 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         c.HasIndex(x => x.PhoneKey);
         c.HasIndex(x => new { x.IsSpam, x.CreatedAt });
         c.HasIndex(x => new { x.IsSpam, x.Status, x.CreatedAt });
+        // Covers the desk's standing filter (not spam, erased or merged) so counting a status or the whole list reads no rows.
+        c.HasIndex(x => new { x.IsSpam, x.Status, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
         c.HasIndex(x => new { x.Level, x.CreatedAt });
         c.HasIndex(x => new { x.Country, x.CreatedAt });
         c.HasIndex(x => x.LastActivityAt);

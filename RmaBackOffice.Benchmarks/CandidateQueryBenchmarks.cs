@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Benchmarks;
+
+/// <summary>
+/// The candidate desk's grid and ranked search on 1,000,000 candidates, as the app runs them (EF Core, a fresh DbContext
+/// per call) beside the same page read with hand-written SQL through Microsoft.Data.Sqlite: the floor, each pair's baseline.
+/// Run alone with <c>dotnet run -c Release --project RmaBackOffice.Benchmarks -- --filter *Candidate*</c>.
+/// </summary>
+[Config(typeof(Config))]
+[MemoryDiagnoser]
+public class CandidateQueryBenchmarks
+{
+    /// <summary>A domain word in about 1% of the candidates' resumes.</summary>
+    public const string RareWord = "geothermal";
+
+    private const int PageSize = 50;
+    private const string Industry = "banking";
+    private const CandidateStatus Status = CandidateStatus.Qualified;
+
+    private const string Filters = "c.IsSpam = 0 AND c.ErasedAt IS NULL AND c.MergedIntoId IS NULL";
+
+    private const string RowColumns = """
+        c.Id, c.Reference, c.FirstName || ' ' || c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City, c.Country,
+        c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName IS NOT NULL
+        """;
+
+    // The industry as an IN list: read once from its Code index, where EXISTS would probe the industries once per candidate of the status.
+    private static readonly string GridSql = $"""
+        SELECT COUNT(*) FROM Candidates c
+        WHERE {Filters} AND c.Status = $status
+          AND c.Id IN (SELECT i.CandidateId FROM CandidateIndustries i WHERE i.Code = $industry);
+        SELECT {RowColumns} FROM Candidates c
+        WHERE {Filters} AND c.Status = $status
+          AND c.Id IN (SELECT i.CandidateId FROM CandidateIndustries i WHERE i.Code = $industry)
+        ORDER BY c.CreatedAt DESC, c.Id DESC LIMIT $take;
+        """;
+
+    // Driven from the full-text index (CROSS JOIN keeps it outside); the count stops at the app's cap.
+    private static readonly string SearchCountSql = $"""
+        SELECT COUNT(*) FROM (
+            SELECT 1 FROM CandidateSearch CROSS JOIN Candidates c ON c.Id = CandidateSearch.rowid
+            WHERE CandidateSearch MATCH $match AND {Filters} LIMIT $cap);
+        """;
+
+    // Beyond the cap, as the app does, only the newest matches are scored.
+    private static string SearchPageSql(bool capped) => $"""
+        SELECT {RowColumns} FROM (
+            SELECT rowid AS Id, bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6) AS Score FROM CandidateSearch WHERE CandidateSearch MATCH $match
+            {(capped ? "ORDER BY rowid DESC LIMIT $ranked" : "")}) h
+        CROSS JOIN Candidates c ON c.Id = h.Id
+        WHERE {Filters}
+        ORDER BY h.Score, c.Id DESC LIMIT $take;
+        """;
+
+    private readonly CandidateQuery grid = new() { Status = Status, Industry = Industry, Sort = CandidateSort.Registered, Descending = true };
+    private readonly CandidateQuery rareSearch = new() { Search = RareWord };
+    private readonly CandidateQuery commonSearch = new() { Search = CandidateGenerator.CommonTerm };
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            // Fewer calls than the job-order run: a million rows, and the whole run should stay a few minutes.
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(5)
+                .WithIterationCount(40)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+            AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+            WithOptions(ConfigOptions.JoinSummary);
+        }
+    }
+
+    [GlobalSetup]
+    public Task SetupAsync() => CandidateBenchmarkDatabase.EnsureAsync();
+
+    [Benchmark(Description = "EF: grid, status + industry"), BenchmarkCategory("C1 grid")]
+    public Task<CandidateList> Grid() => ListAsync(grid);
+
+    [Benchmark(Baseline = true, Description = "SQL: grid, status + industry"), BenchmarkCategory("C1 grid")]
+    public Task<(int, List<CandidateRow>)> GridFloor() => FloorAsync(GridSql, null);
+
+    [Benchmark(Description = "EF: search, ~1% term"), BenchmarkCategory("C2 search rare")]
+    public Task<CandidateList> SearchRare() => ListAsync(rareSearch);
+
+    [Benchmark(Baseline = true, Description = "SQL: search, ~1% term"), BenchmarkCategory("C2 search rare")]
+    public Task<(int, List<CandidateRow>)> SearchRareFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(RareWord));
+
+    [Benchmark(Description = "EF: search, common term"), BenchmarkCategory("C3 search common")]
+    public Task<CandidateList> SearchCommon() => ListAsync(commonSearch);
+
+    [Benchmark(Baseline = true, Description = "SQL: search, common term"), BenchmarkCategory("C3 search common")]
+    public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+
+    private static async Task<CandidateList> ListAsync(CandidateQuery query)
+    {
+        await using var db = await CandidateBenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await CandidateService.ListAsync(db, query, default);
+    }
+
+    /// <summary>
+    /// The grid: count and page in one command. A search: the capped count, then the page (scored over all matches, or
+    /// over the newest when the count reached the cap), then the page's snippets, as the app needs them.
+    /// </summary>
+    private static async Task<(int, List<CandidateRow>)> FloorAsync(string? gridSql, string? match)
+    {
+        await using var connection = new SqliteConnection(CandidateBenchmarkDatabase.ConnectionString);
+        await connection.OpenAsync();
+        var sql = gridSql;
+        if (match is not null)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = SearchCountSql;
+            count.Parameters.AddWithValue("$match", match);
+            count.Parameters.AddWithValue("$cap", CandidateService.SearchCountCap + 1);
+            var matches = Convert.ToInt32(await count.ExecuteScalarAsync());
+            sql = $"SELECT {matches};\n" + SearchPageSql(matches > CandidateService.SearchCountCap);
+        }
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$ranked", CandidateService.RankedMatchesCap);
+        command.Parameters.AddWithValue("$take", PageSize);
+        command.Parameters.AddWithValue("$status", (int)Status);
+        command.Parameters.AddWithValue("$industry", Industry);
+        command.Parameters.AddWithValue("$cap", CandidateService.SearchCountCap + 1);
+        command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
+        var rows = new List<CandidateRow>(PageSize);
+        int total;
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            total = reader.GetInt32(0);
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(new CandidateRow(
+                    reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4),
+                    (PositionLevel)reader.GetInt32(5), Text(reader, 6), reader.GetString(7), (CandidateStatus)reader.GetInt32(8),
+                    new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), reader.GetBoolean(10), reader.GetBoolean(11), null, false));
+            }
+        }
+        if (match is not null && rows.Count > 0)
+        {
+            await using var snippets = connection.CreateCommand();
+            snippets.CommandText = "SELECT rowid, snippet(CandidateSearch, -1, char(1), char(2), '…', 14) FROM CandidateSearch " +
+                                   $"WHERE CandidateSearch MATCH $match AND rowid >= {rows.Min(r => r.Id)} AND rowid <= {rows.Max(r => r.Id)} AND +rowid IN ({string.Join(",", rows.Select(r => r.Id))})";
+            snippets.Parameters.AddWithValue("$match", match);
+            var byId = new Dictionary<int, string>();
+            await using var reader = await snippets.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                byId[reader.GetInt32(0)] = reader.GetString(1);
+            }
+            rows = rows.Select(r => r with { Snippet = Highlighted.Parse(byId.GetValueOrDefault(r.Id)) }).ToList();
+        }
+        return (total, rows);
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
+
+/// <summary>The generated 1,000,000-candidate database: made once (several minutes), kept beside BenchmarkDotNet's results and reused.</summary>
+public static class CandidateBenchmarkDatabase
+{
+    public const int Candidates = 1_000_000;
+
+    public static string Path { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine("BenchmarkDotNet.Artifacts", "rma-bench-candidates-1m.db"));
+
+    public static string ConnectionString => $"Data Source={Path}";
+
+    public static IDbContextFactory<AppDbContext> Contexts => services.Value.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+    private static readonly Lazy<WebApplication> services = new(() => Commands.BuildServices(Path));
+
+    public static async Task EnsureAsync()
+    {
+        if (File.Exists(Path))
+        {
+            return;
+        }
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        // Built under another name and renamed when complete, so an interrupted run is never mistaken for a finished one.
+        var building = Path + ".building";
+        foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
+        {
+            File.Delete(leftover);
+        }
+        Console.WriteLine($"Generating {Candidates:N0} candidates into {Path} (once; reused by later runs)");
+        var elapsed = Stopwatch.StartNew();
+        await using (var builder = Commands.BuildServices(building))
+        await using (var db = await builder.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            await CandidateGenerator.GenerateAsync(db, Candidates, BenchmarkDatabase.GeneratedAt, progress: step => Console.WriteLine($"  {step}"));
+        }
+        SqliteConnection.ClearAllPools();
+        File.Move(building, Path);
+        Console.WriteLine($"Generated in {elapsed.Elapsed.TotalSeconds:F1} s");
+    }
+}
