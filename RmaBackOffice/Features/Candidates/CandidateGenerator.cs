@@ -54,14 +54,14 @@ public static class CandidateGenerator
 
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await Execute(connection, "PRAGMA cache_size = -262144", ct);
+        await SqliteBulk.ExecuteAsync(connection, "PRAGMA cache_size = -262144", ct);
         var firstId = 0;
         try
         {
-            firstId = Convert.ToInt32(await Scalar(connection, "SELECT COALESCE(MAX(Id), 0) FROM Candidates", ct), CultureInfo.InvariantCulture) + 1;
-            var triggerSql = (string?)await Scalar(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'Candidates_ai'", ct)
+            firstId = Convert.ToInt32(await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(Id), 0) FROM Candidates", ct), CultureInfo.InvariantCulture) + 1;
+            var triggerSql = (string?)await SqliteBulk.ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'Candidates_ai'", ct)
                 ?? throw new InvalidOperationException("The database has no Candidates_ai trigger: run the migrations first.");
-            await Execute(connection, "DROP TRIGGER Candidates_ai", ct);
+            await SqliteBulk.ExecuteAsync(connection, "DROP TRIGGER Candidates_ai", ct);
             try
             {
                 var result = await WriteRowsAsync(connection, faker, count, firstId, now, progress, ct);
@@ -72,17 +72,17 @@ public static class CandidateGenerator
             {
                 // Always: rows already committed must be searchable, and the app needs its trigger back.
                 await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(CancellationToken.None);
-                await Execute(connection, """
+                await SqliteBulk.ExecuteAsync(connection, """
                     INSERT INTO CandidateSearch(rowid, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText)
                     SELECT Id, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText FROM Candidates WHERE Id >= $first
                     """, CancellationToken.None, ("$first", firstId));
-                await Execute(connection, triggerSql, CancellationToken.None);
+                await SqliteBulk.ExecuteAsync(connection, triggerSql, CancellationToken.None);
                 await tx.CommitAsync(CancellationToken.None);
             }
         }
         finally
         {
-            await Execute(connection, "PRAGMA cache_size = -2000", CancellationToken.None);
+            await SqliteBulk.ExecuteAsync(connection, "PRAGMA cache_size = -2000", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -305,24 +305,7 @@ public static class CandidateGenerator
 
     private static string Ascii(string name) => new string(name.Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
 
-    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
 
     private sealed record GeneratedCandidate
     {
@@ -412,9 +395,9 @@ public static class CandidateGenerator
 
         public RowWriter(SqliteConnection connection)
         {
-            insertCandidate = Insert(connection, "Candidates", [.. Columns.Select(c => c.Column)]);
-            insertIndustry = Insert(connection, "CandidateIndustries", ["CandidateId", "Code"]);
-            insertActivity = Insert(connection, "CandidateActivities", ["CandidateId", "At", "Kind", "ActorId", "ActorName", "Text"]);
+            insertCandidate = SqliteBulk.Insert(connection, "Candidates", [.. Columns.Select(c => c.Column)]);
+            insertIndustry = SqliteBulk.Insert(connection, "CandidateIndustries", ["CandidateId", "Code"]);
+            insertActivity = SqliteBulk.Insert(connection, "CandidateActivities", ["CandidateId", "At", "Kind", "ActorId", "ActorName", "Text"]);
         }
 
         public void Enlist(SqliteTransaction tx)
@@ -457,17 +440,6 @@ public static class CandidateGenerator
             insertCandidate.Dispose();
             insertIndustry.Dispose();
             insertActivity.Dispose();
-        }
-
-        private static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            for (var i = 0; i < columns.Length; i++)
-            {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-            }
-            return command;
         }
     }
 

@@ -31,10 +31,10 @@ public static class JobOrderGenerator
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         // A large page cache for this connection only: the secondary indexes are written in random order.
-        await Execute(connection, "PRAGMA cache_size = -262144", ct);
+        await SqliteBulk.ExecuteAsync(connection, "PRAGMA cache_size = -262144", ct);
         try
         {
-            var firstId = Convert.ToInt32(await Scalar(connection, "SELECT COALESCE(MAX(Id), 0) FROM JobOrders", ct), CultureInfo.InvariantCulture) + 1;
+            var firstId = Convert.ToInt32(await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(Id), 0) FROM JobOrders", ct), CultureInfo.InvariantCulture) + 1;
             var companies = Company.Pool(faker, Math.Max(40, count / 12));
 
             // One thread makes the next batch of orders while the other writes this one.
@@ -79,7 +79,7 @@ public static class JobOrderGenerator
         }
         finally
         {
-            await Execute(connection, "PRAGMA cache_size = -2000", CancellationToken.None);
+            await SqliteBulk.ExecuteAsync(connection, "PRAGMA cache_size = -2000", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -353,19 +353,7 @@ public static class JobOrderGenerator
         return ([.. recruiters], recruiters.Count - existing.Count);
     }
 
-    private static async Task Execute(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(ct);
-    }
 
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
-    }
 
     /// <summary>Prepared inserts, bound column by column: EF's change tracker would take minutes for half a million rows.</summary>
     private sealed class RowWriter
@@ -429,8 +417,8 @@ public static class JobOrderGenerator
 
         public RowWriter(SqliteConnection connection)
         {
-            insertOrder = Insert(connection, "JobOrders", ["Id", "Reference", .. OrderColumns.Select(c => c.Column)]);
-            insertActivity = Insert(connection, "JobOrderActivities", ["JobOrderId", .. ActivityColumns.Select(c => c.Column)]);
+            insertOrder = SqliteBulk.Insert(connection, "JobOrders", ["Id", "Reference", .. OrderColumns.Select(c => c.Column)]);
+            insertActivity = SqliteBulk.Insert(connection, "JobOrderActivities", ["JobOrderId", .. ActivityColumns.Select(c => c.Column)]);
         }
 
         public void Enlist(SqliteTransaction tx)
@@ -462,17 +450,6 @@ public static class JobOrderGenerator
                 insertActivity.ExecuteNonQuery();
             }
             return order.Activities.Count;
-        }
-
-        private static SqliteCommand Insert(SqliteConnection connection, string table, string[] columns)
-        {
-            var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            for (var i = 0; i < columns.Length; i++)
-            {
-                command.Parameters.Add(new SqliteParameter($"$p{i}", null));
-            }
-            return command;
         }
     }
 
