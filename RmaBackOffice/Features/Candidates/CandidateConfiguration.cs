@@ -1,3 +1,4 @@
+using RmaBackOffice.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -79,12 +80,7 @@ internal sealed class CandidateActivityConfiguration : IEntityTypeConfiguration<
     {
         a.ToTable("CandidateActivities");
         a.HasIndex(x => new { x.CandidateId, x.At });
-        a.Property(x => x.ActorName).HasMaxLength(200);
-        a.Property(x => x.ActorId).HasMaxLength(450);
-        a.Property(x => x.Field).HasMaxLength(100);
-        a.Property(x => x.OldValue).HasMaxLength(1001);
-        a.Property(x => x.NewValue).HasMaxLength(1001);
-        a.Property(x => x.Text).HasMaxLength(CandidateActivity.MaxTextLength);
+        TimelineRecord<CandidateActivityKind>.ConfigureColumns(a);
     }
 }
 

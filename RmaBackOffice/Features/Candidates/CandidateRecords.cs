@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Timeline;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -41,38 +42,20 @@ public enum CandidateActivityKind
     Exported,
 }
 
-public sealed class CandidateActivity
+public sealed class CandidateActivity : TimelineRecord<CandidateActivityKind>
 {
-    public const int MaxTextLength = 4000;
-
-    public long Id { get; private set; }
     public int CandidateId { get; private set; }
-    public DateTimeOffset At { get; private set; }
-    public CandidateActivityKind Kind { get; private set; }
-    public string? ActorId { get; private set; }
-    public string ActorName { get; private set; } = "";
-    public string? Field { get; private set; }
-    public string? OldValue { get; private set; }
-    public string? NewValue { get; private set; }
-    public string? Text { get; private set; }
 
     private CandidateActivity()
     {
     }
 
-    public static CandidateActivity Make(DateTimeOffset at, Actor by, CandidateActivityKind kind, string? field = null, string? old = null, string? value = null, string? text = null) => new()
+    public static CandidateActivity Make(DateTimeOffset at, Actor by, CandidateActivityKind kind, string? field = null, string? old = null, string? value = null, string? text = null)
     {
-        At = at,
-        Kind = kind,
-        ActorId = by.Id,
-        ActorName = by.Name,
-        Field = field,
-        OldValue = Cut(old),
-        NewValue = Cut(value),
-        Text = text,
-    };
-
-    private static string? Cut(string? value) => value is { Length: > 1000 } ? value[..1000] + "…" : value;
+        var activity = new CandidateActivity();
+        activity.Record(at, by.Id, by.Name, kind, field, old, value, text);
+        return activity;
+    }
 }
 
 /// <summary>A candidate in one job order's search.</summary>

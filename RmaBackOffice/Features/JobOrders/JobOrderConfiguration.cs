@@ -1,3 +1,4 @@
+using RmaBackOffice.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,12 +58,7 @@ internal sealed class JobOrderActivityConfiguration : IEntityTypeConfiguration<J
     {
         activity.ToTable("JobOrderActivities");
         activity.HasIndex(a => new { a.JobOrderId, a.At });
-        activity.Property(a => a.ActorName).HasMaxLength(200);
-        activity.Property(a => a.ActorId).HasMaxLength(450);
-        activity.Property(a => a.Field).HasMaxLength(100);
-        activity.Property(a => a.OldValue).HasMaxLength(1001);
-        activity.Property(a => a.NewValue).HasMaxLength(1001);
-        activity.Property(a => a.Text).HasMaxLength(JobOrderActivity.MaxTextLength);
+        TimelineRecord<ActivityKind>.ConfigureColumns(activity);
     }
 }
 
