@@ -27,6 +27,9 @@ public class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DatabasePath => Path.Combine(dataFolder, "rma.db");
 
+    /// <summary>The app's own clock, so test data is dated the way the app dates it.</summary>
+    public DateTimeOffset Now => Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
     /// <summary>The app's base address; for a real server, http://127.0.0.1:port.</summary>
     public Uri BaseAddress { get; private set; } = new("http://localhost");
 
@@ -92,7 +95,7 @@ public class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
             Email = email,
             EmailConfirmed = true,
             DisplayName = displayName ?? email.Split('@')[0],
-            CreatedAt = DateTimeOffset.UtcNow,
+            CreatedAt = Now,
             LockoutEnabled = true,
         };
         var result = await userManager.CreateAsync(user, password);

@@ -51,7 +51,7 @@ public class RegistrationHost : AppHost
         var form = CandidateEditForm.From(candidate);
         form.FirstName = firstName;
         form.LastName = lastName;
-        candidate.Edit(form, new Actor("recruiter", "Rita Recruiter"), DateTimeOffset.UtcNow);
+        candidate.Edit(form, new Actor("recruiter", "Rita Recruiter"), TimeProvider.System.GetUtcNow());
         await db.SaveChangesAsync();
     }
 

@@ -14,7 +14,7 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
     public async Task An_admin_sees_the_staff_accounts_card_with_locked_accounts_flagged()
     {
         var locked = await host.CreateStaffAsync(Roles.Editor);
-        await host.WithUserManagerAsync(async m => await m.SetLockoutEndDateAsync((await m.FindByIdAsync(locked.Id))!, DateTimeOffset.UtcNow.AddHours(1)));
+        await host.WithUserManagerAsync(async m => await m.SetLockoutEndDateAsync((await m.FindByIdAsync(locked.Id))!, host.Now.AddHours(1)));
         var admin = await host.CreateUserAsync($"ada-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: "Ada Lovelace");
         await using var ctx = new MudBunitContext();
         await ctx.SignInAsync(host, admin);
@@ -36,7 +36,7 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
             var (result, _) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
             var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
             await using var db = await dbFactory.CreateDbContextAsync();
-            var longAgo = DateTimeOffset.UtcNow.AddDays(-2);
+            var longAgo = host.Now.AddDays(-2);
             await db.JobOrders.Where(o => o.Id == result!.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.ReceivedAt, longAgo));
         }
         var recruiter = await host.CreateStaffAsync(Roles.Recruiter);

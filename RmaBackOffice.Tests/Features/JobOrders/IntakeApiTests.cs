@@ -45,7 +45,7 @@ public sealed class StrictIntakeHost : IntakeHost
 public static partial class IntakeBodies
 {
     public static string Future(int days) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static JsonObject Valid() => new()
     {

@@ -29,7 +29,7 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
         var second = await ReceiveAsync();
 
         Assert.Matches(@"^JO-\d{4}-\d{6}$", first.Reference);
-        Assert.Equal(JobOrder.FormatReference(DateTime.UtcNow.Year, second.Id), second.Reference);
+        Assert.Equal(JobOrder.FormatReference(host.Now.Year, second.Id), second.Reference);
         Assert.True(second.Id > first.Id);
     }
 

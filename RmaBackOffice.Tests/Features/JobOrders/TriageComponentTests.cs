@@ -82,7 +82,7 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            var longAgo = DateTimeOffset.UtcNow.AddHours(-30);
+            var longAgo = host.Now.AddHours(-30);
             await db.JobOrders.Where(o => o.Id == old.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.ReceivedAt, longAgo));
         }
         await using var ctx = await RecruiterContextAsync();

@@ -231,7 +231,7 @@ public class UserAdminServiceTests(AppHost host) : IClassFixture<AppHost>
             await host.CreateUserAsync($"{name.ToLowerInvariant()}-{tag}@list.test", [Roles.Editor], displayName: $"{name} {tag}");
         }
         await host.WithUserManagerAsync(async m =>
-            await m.SetLockoutEndDateAsync((await m.FindByEmailAsync($"bea-{tag}@list.test"))!, DateTimeOffset.UtcNow.AddHours(1)));
+            await m.SetLockoutEndDateAsync((await m.FindByEmailAsync($"bea-{tag}@list.test"))!, host.Now.AddHours(1)));
 
         var all = await AsAdminAsync(s => s.ListAsync(new StaffListQuery(Search: tag, Sort: StaffSort.DisplayName, Descending: true)));
         Assert.Equal([$"Cara {tag}", $"Bea {tag}", $"Abe {tag}"], all.Items.Select(r => r.DisplayName));
