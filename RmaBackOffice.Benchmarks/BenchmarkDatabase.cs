@@ -23,6 +23,14 @@ public static class BenchmarkDatabase
     /// <summary>The app's own services on the benchmark database, so every DbContext is made as the app makes it.</summary>
     public static IDbContextFactory<AppDbContext> Contexts => services.Value.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
+    /// <summary>The app's per-connection settings (memory-mapped reads, page cache), so the floors read as the app does.</summary>
+    public static async Task TuneAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = services.Value.Services.GetRequiredService<SqliteTuning>().Pragmas;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static readonly Lazy<WebApplication> services = new(() => Commands.BuildServices(Path));
 
     public static async Task EnsureAsync()

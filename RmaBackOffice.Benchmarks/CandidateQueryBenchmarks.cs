@@ -37,32 +37,32 @@ public class CandidateQueryBenchmarks
         c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName IS NOT NULL
         """;
 
-    // The industry as an IN list: read once from its Code index, where EXISTS would probe the industries once per candidate of the status.
+    // One statement; each row carries the total. The total from the industry index the triggers keep; the page walks the same index range newest first and reads
+    // only the rows it shows.
     private static readonly string GridSql = $"""
-        SELECT COUNT(*) FROM Candidates c
-        WHERE {Filters} AND c.Status = $status
-          AND c.Id IN (SELECT i.CandidateId FROM CandidateIndustries i WHERE i.Code = $industry);
-        SELECT {RowColumns} FROM Candidates c
-        WHERE {Filters} AND c.Status = $status
-          AND c.Id IN (SELECT i.CandidateId FROM CandidateIndustries i WHERE i.Code = $industry)
-        ORDER BY c.CreatedAt DESC, c.Id DESC LIMIT $take;
+        SELECT (SELECT COUNT(*) FROM CandidateIndustryKeys WHERE Code = $industry AND IsSpam = 0 AND Status = $status), {RowColumns}
+        FROM (SELECT CandidateId, CreatedAt FROM CandidateIndustryKeys WHERE Code = $industry AND IsSpam = 0 AND Status = $status
+              ORDER BY CreatedAt DESC, CandidateId DESC LIMIT $take) AS k
+        CROSS JOIN Candidates c ON c.Id = k.CandidateId
+        ORDER BY k.CreatedAt DESC, k.CandidateId DESC;
         """;
 
-    // Driven from the full-text index (CROSS JOIN keeps it outside); the count stops at the app's cap.
-    private static readonly string SearchCountSql = $"""
-        SELECT COUNT(*) FROM (
-            SELECT 1 FROM CandidateSearch CROSS JOIN Candidates c ON c.Id = CandidateSearch.rowid
-            WHERE CandidateSearch MATCH $match AND {Filters} LIMIT $cap);
-        """;
-
-    // Beyond the cap, as the app does, only the newest matches are scored.
-    private static string SearchPageSql(bool capped) => $"""
-        SELECT {RowColumns} FROM (
-            SELECT rowid AS Id, bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6) AS Score FROM CandidateSearch WHERE CandidateSearch MATCH $match
-            {(capped ? "ORDER BY rowid DESC LIMIT $ranked" : "")}) h
-        CROSS JOIN Candidates c ON c.Id = h.Id
-        WHERE {Filters}
-        ORDER BY h.Score, c.Id DESC LIMIT $take;
+    // One pass from the newest match back, each checked through the narrow search-keys index and scored, stopping after
+    // the cap; the count and the page both come from that pass (materialised once), then only the page's rows are read.
+    // Beyond the cap, as the app does, the best of the newest matches are ranked.
+    private static readonly string SearchSql = $"""
+        WITH hits AS MATERIALIZED (
+            SELECT h.Id, h.Score
+            FROM (SELECT rowid AS Id, bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6) AS Score FROM CandidateSearch WHERE CandidateSearch MATCH $match) AS h
+            CROSS JOIN Candidates c INDEXED BY {CandidateConfiguration.SearchKeysIndex} ON c.Id = h.Id
+            WHERE {Filters}
+            ORDER BY h.Id DESC LIMIT $cap),
+        page AS (
+            SELECT Id, Score FROM (SELECT Id, Score FROM hits ORDER BY Id DESC LIMIT $ranked)
+            ORDER BY Score, Id DESC LIMIT $take)
+        SELECT (SELECT COUNT(*) FROM hits), {RowColumns}
+        FROM page AS p CROSS JOIN Candidates c ON c.Id = p.Id
+        ORDER BY p.Score, p.Id DESC;
         """;
 
     private readonly CandidateQuery grid = new() { Status = Status, Industry = Industry, Sort = CandidateSort.Registered, Descending = true };
@@ -115,44 +115,34 @@ public class CandidateQueryBenchmarks
     }
 
     /// <summary>
-    /// The grid: count and page in one command. A search: the capped count, then the page (scored over all matches, or
-    /// over the newest when the count reached the cap), then the page's snippets, as the app needs them.
+    /// The grid: count and page in one statement. A search: the count and ranked page in one statement (the materialised
+    /// pass above), then the page's snippets, as the app needs them.
     /// </summary>
     private static async Task<(int, List<CandidateRow>)> FloorAsync(string? gridSql, string? match)
     {
         await using var connection = new SqliteConnection(CandidateBenchmarkDatabase.ConnectionString);
         await connection.OpenAsync();
-        var sql = gridSql;
-        if (match is not null)
-        {
-            await using var count = connection.CreateCommand();
-            count.CommandText = SearchCountSql;
-            count.Parameters.AddWithValue("$match", match);
-            count.Parameters.AddWithValue("$cap", CandidateService.SearchCountCap + 1);
-            var matches = Convert.ToInt32(await count.ExecuteScalarAsync());
-            sql = $"SELECT {matches};\n" + SearchPageSql(matches > CandidateService.SearchCountCap);
-        }
+        await BenchmarkDatabase.TuneAsync(connection);
+        var sql = match is null ? gridSql : SearchSql;
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$ranked", CandidateService.RankedMatchesCap);
         command.Parameters.AddWithValue("$take", PageSize);
         command.Parameters.AddWithValue("$status", (int)Status);
         command.Parameters.AddWithValue("$industry", Industry);
-        command.Parameters.AddWithValue("$cap", CandidateService.SearchCountCap + 1);
+        command.Parameters.AddWithValue("$cap", CandidateService.RankedMatchesCap + 1);
         command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
         var rows = new List<CandidateRow>(PageSize);
-        int total;
+        var total = 0;
         await using (var reader = await command.ExecuteReaderAsync())
         {
-            await reader.ReadAsync();
-            total = reader.GetInt32(0);
-            await reader.NextResultAsync();
             while (await reader.ReadAsync())
             {
+                total = Math.Min(reader.GetInt32(0), CandidateService.SearchCountCap);
                 rows.Add(new CandidateRow(
-                    reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4),
-                    (PositionLevel)reader.GetInt32(5), Text(reader, 6), reader.GetString(7), (CandidateStatus)reader.GetInt32(8),
-                    new DateTimeOffset(reader.GetInt64(9), TimeSpan.Zero), reader.GetBoolean(10), reader.GetBoolean(11), null, false));
+                    reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Text(reader, 5),
+                    (PositionLevel)reader.GetInt32(6), Text(reader, 7), reader.GetString(8), (CandidateStatus)reader.GetInt32(9),
+                    new DateTimeOffset(reader.GetInt64(10), TimeSpan.Zero), reader.GetBoolean(11), reader.GetBoolean(12), null, false));
             }
         }
         if (match is not null && rows.Count > 0)
@@ -192,6 +182,10 @@ public static class CandidateBenchmarkDatabase
     {
         if (File.Exists(Path))
         {
+            // A cached database from an older schema gets the newer migrations (the desk's read models, for one).
+            await using var existing = await Contexts.CreateDbContextAsync();
+            existing.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            await DatabaseSetup.MigrateAsync(existing);
             return;
         }
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);

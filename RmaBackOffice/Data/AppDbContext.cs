@@ -15,6 +15,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CandidateRegistration> CandidateRegistrations => Set<CandidateRegistration>();
     public DbSet<CandidateActivity> CandidateActivities => Set<CandidateActivity>();
     public DbSet<PipelineEntry> PipelineEntries => Set<PipelineEntry>();
+    public DbSet<CandidateStatusCount> CandidateStatusCounts => Set<CandidateStatusCount>();
+    public DbSet<CandidateIndustryKey> CandidateIndustryKeys => Set<CandidateIndustryKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

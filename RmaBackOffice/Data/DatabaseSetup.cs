@@ -8,13 +8,15 @@ public static class DatabaseSetup
     /// <summary>Registers a DbContext factory (one short-lived context per operation); Identity's stores get a scoped context from it.</summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
+        services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         // Read when first resolved, after every configuration source (tests included) has been added.
         services.AddDbContextFactory<AppDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseSqlite(ResolveConnectionString(
-                configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot));
+                    configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot))
+                .AddInterceptors(provider.GetRequiredService<SqliteTuning>());
         });
         return services;
     }

@@ -420,6 +420,9 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
 
+                    b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status", "Level", "Country", "CreatedAt", "NeedsReview", "MarketingConsent", "ConsentVersion")
+                        .HasDatabaseName("IX_Candidates_SearchKeys");
+
                     b.ToTable("Candidates", (string)null);
                 });
 
@@ -486,6 +489,30 @@ namespace RmaBackOffice.Data.Migrations
                     b.ToTable("CandidateIndustries", (string)null);
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Candidates.CandidateIndustryKey", b =>
+                {
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSpam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable("CandidateIndustryKeys", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.CandidateRegistration", b =>
                 {
                     b.Property<long>("Id")
@@ -521,6 +548,23 @@ namespace RmaBackOffice.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CandidateRegistrations", (string)null);
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Candidates.CandidateStatusCount", b =>
+                {
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSpam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable("CandidateStatusCounts", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.PipelineEntry", b =>

@@ -32,6 +32,8 @@ public sealed record CandidateQuery
     public ConsentState? Consent { get; init; }
     public bool NeedsReview { get; init; }
     public bool Spam { get; init; }
+    /// <summary>Searched while someone types (pickers): the last word matches as a prefix. Not part of the URL.</summary>
+    public bool AsTyped { get; init; }
     public CandidateSort Sort { get; init; } = CandidateSort.Relevance;
     public bool Descending { get; init; } = true;
     public int Page { get; init; }

@@ -120,12 +120,17 @@ public sealed class JobOrderService(
     internal static async Task<JobOrderList> ListAsync(AppDbContext db, JobOrderQuery query, CancellationToken ct)
     {
         var filtered = Filter(db, query);
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
+        var skip = Math.Max(0, query.Page) * pageSize;
         var statusCounts = NarrowsBeyondStatus(query)
             ? (await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .ToDictionary(c => c.Key, c => c.Count)
             : await StoredStatusCountsAsync(db, query.Spam, ct);
 
-        var rows = query.Status is { } status ? filtered.Where(o => o.Status == status) : filtered;
+        // A search's counts visit every hit, so they start from the full-text index; its newest-first page instead walks the
+        // date index and stops after a page of hits (see Filter), where starting from the hits would sort all of them.
+        var inView = query.Sort == JobOrderSort.Received ? Filter(db, query, fromHits: false) : filtered;
+        var rows = query.Status is { } status ? inView.Where(o => o.Status == status) : inView;
         var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : statusCounts.Values.Sum();
 
         var ordered = (query.Sort, query.Descending) switch
@@ -143,18 +148,15 @@ public sealed class JobOrderService(
             (_, false) => rows.OrderBy(o => o.ReceivedAt),
             (_, true) => rows.OrderByDescending(o => o.ReceivedAt),
         };
-        var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var items = await ordered.ThenByDescending(o => o.Id)
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
-            .Select(o => new JobOrderRow(
-                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
-                o.Status, o.Priority, o.OwnerId,
-                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                o.FirstResponseAt, o.IsSpam))
-            .ToListAsync(ct);
+        var items = await ordered.ThenByDescending(o => o.Id).Skip(skip).Take(pageSize).Select(RowProjection(db)).ToListAsync(ct);
         return new JobOrderList(items, total, statusCounts);
     }
+
+    private static System.Linq.Expressions.Expression<Func<JobOrder, JobOrderRow>> RowProjection(AppDbContext db) => o => new JobOrderRow(
+        o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+        o.Status, o.Priority, o.OwnerId,
+        db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+        o.FirstResponseAt, o.IsSpam);
 
     /// <summary>Every row of a view, newest first, streamed without tracking; for the CSV export.</summary>
     public async IAsyncEnumerable<JobOrderRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -168,11 +170,7 @@ public sealed class JobOrderService(
         }
         var industries = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, ct);
         await foreach (var row in rows.OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id).Take(maxRows)
-            .Select(o => new JobOrderRow(
-                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
-                o.Status, o.Priority, o.OwnerId,
-                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                o.FirstResponseAt, o.IsSpam))
+            .Select(RowProjection(db))
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row with { Industry = industries.GetValueOrDefault(row.Industry, row.Industry) };
@@ -203,12 +201,22 @@ public sealed class JobOrderService(
         public int Count { get; set; }
     }
 
-    private static IQueryable<JobOrder> Filter(AppDbContext db, JobOrderQuery query)
+    /// <param name="fromHits">
+    /// For a search: start from the full-text index's hits (best when every hit is visited, as for counts), or keep the
+    /// job orders as the outer loop and test each against the hits read once into a list (best for a page in index order,
+    /// which stops after a page of hits).
+    /// </param>
+    private static IQueryable<JobOrder> Filter(AppDbContext db, JobOrderQuery query, bool fromHits = true)
     {
-        // A search starts from the full-text index (CROSS JOIN keeps SQLite from running MATCH once per job order).
-        var orders = FullTextSearch.ToMatchExpression(query.Search) is { } match
+        var match = FullTextSearch.ToMatchExpression(query.Search);
+        // CROSS JOIN keeps the full-text index as the outer loop; a plain JOIN lets SQLite run MATCH once per job order.
+        var orders = match is not null && fromHits
             ? db.JobOrders.FromSql($"SELECT o.* FROM JobOrderSearch CROSS JOIN JobOrders AS o ON o.Id = JobOrderSearch.rowid WHERE JobOrderSearch MATCH {match}")
             : db.JobOrders;
+        if (match is not null && !fromHits)
+        {
+            orders = orders.Where(o => db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").Contains(o.Id));
+        }
         orders = orders.AsNoTracking().Where(o => o.IsSpam == query.Spam);
         if (!string.IsNullOrEmpty(query.Industry))
         {

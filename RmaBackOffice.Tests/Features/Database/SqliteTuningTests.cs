@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Database;
+
+/// <summary>A host with its own SQLite settings, to see that every connection the app opens carries them.</summary>
+public class TunedAppHost : AppHost
+{
+    protected override void ConfigureTestSettings(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:MemoryMapMegabytes", "64");
+        builder.UseSetting("Database:CacheMegabytes", "24");
+    }
+}
+
+public class SqliteTuningTests(TunedAppHost host) : IClassFixture<TunedAppHost>
+{
+    [Fact]
+    public async Task Every_context_reads_through_a_memory_map_and_the_configured_page_cache()
+    {
+        var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        for (var i = 0; i < 3; i++)
+        {
+            // A fresh context each time: the settings must hold on pooled connections too.
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            Assert.Equal(64L * 1024 * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync()).Single());
+            Assert.Equal(-24L * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync()).Single());
+        }
+    }
+}
