@@ -10,7 +10,8 @@ public static class DatabaseSetup
     {
         services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         // Read when first resolved, after every configuration source (tests included) has been added.
-        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        // Pooled: a context is reset and reused rather than built for every operation, which was a third of a desk page's time.
+        services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
@@ -18,6 +19,7 @@ public static class DatabaseSetup
                     configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot))
                 .AddInterceptors(provider.GetRequiredService<SqliteTuning>());
         });
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }
 
@@ -32,6 +34,8 @@ public static class DatabaseSetup
         {
             builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
         }
+        // Set once per pooled connection; left unset, EF Core sends "PRAGMA foreign_keys" on every open.
+        builder.ForeignKeys ??= true;
         return builder.ToString();
     }
 

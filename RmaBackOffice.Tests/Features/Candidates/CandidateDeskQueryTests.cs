@@ -115,6 +115,28 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_of_the_whole_desk_never_counts_or_shows_spam_erased_or_merged_candidates()
+    {
+        var word = CandidateGenerator.RareTerms[1];
+        var match = FullTextSearch.ToMatchExpression(word)!;
+        var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
+        Assert.True(hits.Count >= 6, $"the word should match several candidates; it matches {hits.Count}");
+        var (spam, erased, merged) = (hits[0], hits[1], hits[2]);
+        await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET IsSpam = 1 WHERE Id = {spam}");
+        await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET ErasedAt = {Now.UtcTicks} WHERE Id = {erased}");
+        await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET MergedIntoId = {hits[3]} WHERE Id = {merged}");
+
+        var list = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, PageSize = 200 }, default);
+
+        var listed = await db.Candidates.AsNoTracking()
+            .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
+            .Select(c => c.Id).ToListAsync();
+        Assert.Equal(listed.Count, list.TotalCount);
+        Assert.Equal(listed.Order(), list.Items.Select(i => i.Id).Order());
+        Assert.DoesNotContain(list.Items, i => i.Id == spam || i.Id == erased || i.Id == merged);
+    }
+
+    [Fact]
     public async Task Whole_words_match_by_default_and_a_star_matches_a_prefix()
     {
         var word = CandidateGenerator.RareTerms[0];
@@ -150,5 +172,19 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
             .Select(k => (k.Code, k.IsSpam, k.Status, k.CreatedAt, k.Id)).Order().ToList();
         Assert.NotEmpty(keys);
         Assert.Equal(joined, keys);
+    }
+}
+
+public sealed class CandidateRankingTests
+{
+    [Fact]
+    public void Hits_rank_best_score_first_with_ties_newest_first_within_the_cap()
+    {
+        // Newest first, as the search reads them; bm25 scores are negative, lower is better.
+        (int, double)[] hits = [(90, -1.0), (80, -3.0), (70, -1.0), (60, -3.0), (50, -2.0), (40, -9.0)];
+
+        Assert.Equal([80, 60, 50, 90, 70], CandidateService.BestFirst(hits, count: 5));
+        Assert.Equal([40, 80, 60, 50, 90, 70], CandidateService.BestFirst(hits, count: 100));
+        Assert.Empty(CandidateService.BestFirst([], count: 10));
     }
 }

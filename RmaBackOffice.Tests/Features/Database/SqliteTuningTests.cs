@@ -19,7 +19,7 @@ public class TunedAppHost : AppHost
 public class SqliteTuningTests(TunedAppHost host) : IClassFixture<TunedAppHost>
 {
     [Fact]
-    public async Task Every_context_reads_through_a_memory_map_and_the_configured_page_cache()
+    public async Task Every_context_reads_through_a_memory_map_and_the_configured_page_cache_and_enforces_foreign_keys()
     {
         var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         for (var i = 0; i < 3; i++)
@@ -29,6 +29,7 @@ public class SqliteTuningTests(TunedAppHost host) : IClassFixture<TunedAppHost>
             await db.Database.OpenConnectionAsync();
             Assert.Equal(64L * 1024 * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync()).Single());
             Assert.Equal(-24L * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync()).Single());
+            Assert.Equal(1L, (await db.Database.SqlQueryRaw<long>("PRAGMA foreign_keys").ToListAsync()).Single());
         }
     }
 }

@@ -423,7 +423,7 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
 
-                    b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status", "Level", "Country", "CreatedAt", "NeedsReview", "MarketingConsent", "ConsentVersion")
+                    b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status")
                         .HasDatabaseName("IX_Candidates_SearchKeys");
 
                     b.ToTable("Candidates", (string)null);

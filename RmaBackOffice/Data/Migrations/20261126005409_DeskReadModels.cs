@@ -16,7 +16,7 @@ namespace RmaBackOffice.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Candidates_SearchKeys",
                 table: "Candidates",
-                columns: new[] { "Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status", "Level", "Country", "CreatedAt", "NeedsReview", "MarketingConsent", "ConsentVersion" });
+                columns: new[] { "Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status" });
 
             // Listed candidates (not erased, not merged away) per spam flag and status, for the desk's totals.
             migrationBuilder.Sql("""

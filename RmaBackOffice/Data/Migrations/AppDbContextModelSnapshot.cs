@@ -418,10 +418,10 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("IsSpam", "Status", "CreatedAt");
 
-                    b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
-
-                    b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status", "Level", "Country", "CreatedAt", "NeedsReview", "MarketingConsent", "ConsentVersion")
+                    b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status")
                         .HasDatabaseName("IX_Candidates_SearchKeys");
+
+                    b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
 
                     b.ToTable("Candidates", (string)null);
                 });
@@ -1129,7 +1129,7 @@ namespace RmaBackOffice.Data.Migrations
 
                             b1.HasKey("IdentityUserPasskeyCredentialId");
 
-                            b1.ToTable("AspNetUserPasskeys");
+                            b1.ToTable("AspNetUserPasskeys", (string)null);
 
                             b1
                                 .ToJson("Data")

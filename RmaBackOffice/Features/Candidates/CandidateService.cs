@@ -31,6 +31,8 @@ public sealed class CandidateService(
 
     internal static async Task<CandidateList> ListAsync(AppDbContext db, CandidateQuery query, CancellationToken ct)
     {
+        // One connection for the count, the page and the snippets (the context closes it when disposed).
+        await db.Database.OpenConnectionAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var skip = Math.Max(0, query.Page) * pageSize;
         var match = FullTextSearch.ToMatchExpression(query.Search, query.AsTyped);
@@ -136,19 +138,9 @@ public sealed class CandidateService(
     /// </summary>
     private static async Task<CandidateList> RankedSearchAsync(AppDbContext db, CandidateQuery query, string match, int skip, int pageSize, CancellationToken ct)
     {
-        var hits = db.Database.SqlQueryRaw<SearchHit>(
-            $"SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}}", match);
-        // SelectMany + Where becomes a CROSS JOIN, which SQLite never reorders: the full-text index stays the outer loop.
-        // As an INNER JOIN the planner may walk a Candidates index instead and run MATCH once per candidate (minutes).
-        var scored = await ReadHitsAsync(db,
-            (from h in hits from c in Filter(SearchKeys(db), db, query) where c.Id == h.Id orderby h.Id descending select h).Take(RankedMatchesCap + 1),
-            ct);
+        var scored = await ReadHitsAsync(db, ScoredHits(db, query, match), ct);
         var capped = scored.Count > RankedMatchesCap;
-        var ids = scored.Take(RankedMatchesCap)
-            .OrderBy(h => h.Score).ThenByDescending(h => h.Id)
-            .Skip(skip).Take(pageSize)
-            .Select(h => h.Id)
-            .ToList();
+        var ids = BestFirst(scored, RankedMatchesCap).Skip(skip).Take(pageSize).ToList();
         var rows = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(RowProjection).ToDictionaryAsync(r => r.Id, ct);
         var snippets = await SnippetsAsync(db, match, ids, ct);
         var page = ids.Where(rows.ContainsKey)
@@ -158,10 +150,56 @@ public sealed class CandidateService(
     }
 
     /// <summary>
+    /// The newest <see cref="RankedMatchesCap"/> + 1 matches that pass the view's filters, newest first, each with its bm25
+    /// score: one pass from the newest match back, each checked through the narrow search-keys index.
+    /// </summary>
+    private static IQueryable<SearchHit> ScoredHits(AppDbContext db, CandidateQuery query, string match)
+    {
+        var hits = db.Database.SqlQueryRaw<SearchHit>(
+            $"SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}}", match);
+        // SelectMany + Where becomes a CROSS JOIN, which SQLite never reorders: the full-text index stays the outer loop.
+        // As an INNER JOIN the planner may walk a Candidates index instead and run MATCH once per candidate (minutes).
+        return (from h in hits from c in Filter(SearchKeys(db), db, query) where c.Id == h.Id orderby h.Id descending select h)
+            .Take(RankedMatchesCap + 1);
+    }
+
+    /// <summary>
+    /// The ids of the first <paramref name="count"/> hits (the newest), best bm25 score (lowest) first and ties newest
+    /// first. Sorted as plain arrays of numbers: the runtime's precompiled sort for them is several times faster, on a
+    /// cold start, than a comparison over tuples.
+    /// </summary>
+    internal static int[] BestFirst(IReadOnlyList<(int Id, double Score)> hits, int count)
+    {
+        var n = Math.Min(hits.Count, count);
+        var scores = new double[n];
+        var ids = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            (ids[i], scores[i]) = hits[i];
+        }
+        Array.Sort(scores, ids);
+        for (var start = 0; start < n;)
+        {
+            var end = start + 1;
+            while (end < n && scores[end] == scores[start])
+            {
+                end++;
+            }
+            if (end - start > 1)
+            {
+                Array.Sort(ids, start, end - start);
+                Array.Reverse(ids, start, end - start);
+            }
+            start = end;
+        }
+        return ids;
+    }
+
+    /// <summary>
     /// Up to ten thousand (id, score) pairs, read straight from the data reader of the command EF composed: EF's own
     /// materialisation costs about a microsecond a row, a fifth of a rare word's search (BENCHMARKS.md).
     /// </summary>
-    private static async Task<List<SearchHit>> ReadHitsAsync(AppDbContext db, IQueryable<SearchHit> query, CancellationToken ct)
+    private static async Task<List<(int Id, double Score)>> ReadHitsAsync(AppDbContext db, IQueryable<SearchHit> query, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -169,10 +207,10 @@ public sealed class CandidateService(
             await using var command = query.CreateDbCommand();
             await using var reader = await command.ExecuteReaderAsync(ct);
             var (id, score) = (reader.GetOrdinal(nameof(SearchHit.Id)), reader.GetOrdinal(nameof(SearchHit.Score)));
-            var hits = new List<SearchHit>();
+            var hits = new List<(int Id, double Score)>(1024);
             while (reader.Read())
             {
-                hits.Add(new SearchHit { Id = reader.GetInt32(id), Score = reader.GetDouble(score) });
+                hits.Add((reader.GetInt32(id), reader.GetDouble(score)));
             }
             return hits;
         }

@@ -119,9 +119,25 @@ public sealed class JobOrderService(
     /// <summary>The triage list's queries without the access check; the benchmark times them.</summary>
     internal static async Task<JobOrderList> ListAsync(AppDbContext db, JobOrderQuery query, CancellationToken ct)
     {
+        // One connection for the counts and the page (the context closes it when disposed).
+        await db.Database.OpenConnectionAsync(ct);
         var filtered = Filter(db, query);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var skip = Math.Max(0, query.Page) * pageSize;
+        if (!NarrowsBeyondStatus(query) && query is { Sort: JobOrderSort.Received, Descending: true })
+        {
+            // The desk as it opens (newest first, at most a status tab): the most frequent view, so its page is a compiled query.
+            var counts = await StoredStatusCountsAsync(db, query.Spam, ct);
+            var page = query.Status is { } tab
+                ? NewestInStatus(db, query.Spam, tab, skip, pageSize)
+                : Newest(db, query.Spam, skip, pageSize);
+            var newest = new List<JobOrderRow>(pageSize);
+            await foreach (var row in page.WithCancellation(ct))
+            {
+                newest.Add(row);
+            }
+            return new JobOrderList(newest, query.Status is { } t ? counts.GetValueOrDefault(t) : counts.Values.Sum(), counts);
+        }
         var statusCounts = NarrowsBeyondStatus(query)
             ? (await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .ToDictionary(c => c.Key, c => c.Count)
@@ -151,6 +167,28 @@ public sealed class JobOrderService(
         var items = await ordered.ThenByDescending(o => o.Id).Skip(skip).Take(pageSize).Select(RowProjection(db)).ToListAsync(ct);
         return new JobOrderList(items, total, statusCounts);
     }
+
+    private static readonly Func<AppDbContext, bool, int, int, IAsyncEnumerable<JobOrderRow>> Newest =
+        EF.CompileAsyncQuery((AppDbContext db, bool spam, int skip, int take) => db.JobOrders.AsNoTracking()
+            .Where(o => o.IsSpam == spam)
+            .OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id)
+            .Skip(skip).Take(take)
+            .Select(o => new JobOrderRow(
+                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+                o.Status, o.Priority, o.OwnerId,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                o.FirstResponseAt, o.IsSpam)));
+
+    private static readonly Func<AppDbContext, bool, JobOrderStatus, int, int, IAsyncEnumerable<JobOrderRow>> NewestInStatus =
+        EF.CompileAsyncQuery((AppDbContext db, bool spam, JobOrderStatus status, int skip, int take) => db.JobOrders.AsNoTracking()
+            .Where(o => o.IsSpam == spam && o.Status == status)
+            .OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id)
+            .Skip(skip).Take(take)
+            .Select(o => new JobOrderRow(
+                o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
+                o.Status, o.Priority, o.OwnerId,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                o.FirstResponseAt, o.IsSpam)));
 
     private static System.Linq.Expressions.Expression<Func<JobOrder, JobOrderRow>> RowProjection(AppDbContext db) => o => new JobOrderRow(
         o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
