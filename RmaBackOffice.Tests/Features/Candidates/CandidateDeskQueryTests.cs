@@ -132,8 +132,12 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
             .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
             .Select(c => c.Id).ToListAsync();
         Assert.Equal(listed.Count, list.TotalCount);
-        Assert.Equal(listed.Order(), list.Items.Select(i => i.Id).Order());
         Assert.DoesNotContain(list.Items, i => i.Id == spam || i.Id == erased || i.Id == merged);
+        // Best bm25 first (lowest), ties newest first: the same weights scored independently.
+        var scores = await db.Database.SqlQuery<Scored>(
+            $"SELECT rowid AS Id, bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6) AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
+        var expected = scores.Where(h => listed.Contains(h.Id)).OrderBy(h => h.Score).ThenByDescending(h => h.Id).Select(h => h.Id);
+        Assert.Equal(expected, list.Items.Select(i => i.Id));
     }
 
     [Fact]
@@ -173,18 +177,10 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         Assert.NotEmpty(keys);
         Assert.Equal(joined, keys);
     }
-}
 
-public sealed class CandidateRankingTests
-{
-    [Fact]
-    public void Hits_rank_best_score_first_with_ties_newest_first_within_the_cap()
+    private sealed class Scored
     {
-        // Newest first, as the search reads them; bm25 scores are negative, lower is better.
-        (int, double)[] hits = [(90, -1.0), (80, -3.0), (70, -1.0), (60, -3.0), (50, -2.0), (40, -9.0)];
-
-        Assert.Equal([80, 60, 50, 90, 70], CandidateService.BestFirst(hits, count: 5));
-        Assert.Equal([40, 80, 60, 50, 90, 70], CandidateService.BestFirst(hits, count: 100));
-        Assert.Empty(CandidateService.BestFirst([], count: 10));
+        public int Id { get; set; }
+        public double Score { get; set; }
     }
 }

@@ -138,15 +138,14 @@ public sealed class CandidateService(
     /// </summary>
     private static async Task<CandidateList> RankedSearchAsync(AppDbContext db, CandidateQuery query, string match, int skip, int pageSize, CancellationToken ct)
     {
-        var scored = await ReadHitsAsync(db, ScoredHits(db, query, match), ct);
-        var capped = scored.Count > RankedMatchesCap;
-        var ids = BestFirst(scored, RankedMatchesCap).Skip(skip).Take(pageSize).ToList();
+        var (matches, ids) = await RankAsync(db, ScoredHits(db, query, match), skip, pageSize, ct);
+        var capped = matches > RankedMatchesCap;
         var rows = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(RowProjection).ToDictionaryAsync(r => r.Id, ct);
         var snippets = await SnippetsAsync(db, match, ids, ct);
         var page = ids.Where(rows.ContainsKey)
             .Select(id => rows[id] with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(id)) })
             .ToList();
-        return new CandidateList(page, Math.Min(scored.Count, SearchCountCap), capped);
+        return new CandidateList(page, Math.Min(matches, SearchCountCap), capped);
     }
 
     /// <summary>
@@ -164,60 +163,47 @@ public sealed class CandidateService(
     }
 
     /// <summary>
-    /// The ids of the first <paramref name="count"/> hits (the newest), best bm25 score (lowest) first and ties newest
-    /// first. Sorted as plain arrays of numbers: the runtime's precompiled sort for them is several times faster, on a
-    /// cold start, than a comparison over tuples.
+    /// How many matches the pass found (up to the cap + 1), and the page's ids ranked best first (lowest bm25; ties newest
+    /// first) among the newest <see cref="RankedMatchesCap"/>. EF composes the pass with the view's filters; the command it
+    /// makes is wrapped so that SQLite keeps the pass once and counts and ranks it, where reading ten thousand scores into
+    /// .NET to sort them cost a fifth of a rare word's search (BENCHMARKS.md).
     /// </summary>
-    internal static int[] BestFirst(IReadOnlyList<(int Id, double Score)> hits, int count)
-    {
-        var n = Math.Min(hits.Count, count);
-        var scores = new double[n];
-        var ids = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            (ids[i], scores[i]) = hits[i];
-        }
-        Array.Sort(scores, ids);
-        for (var start = 0; start < n;)
-        {
-            var end = start + 1;
-            while (end < n && scores[end] == scores[start])
-            {
-                end++;
-            }
-            if (end - start > 1)
-            {
-                Array.Sort(ids, start, end - start);
-                Array.Reverse(ids, start, end - start);
-            }
-            start = end;
-        }
-        return ids;
-    }
-
-    /// <summary>
-    /// Up to ten thousand (id, score) pairs, read straight from the data reader of the command EF composed: EF's own
-    /// materialisation costs about a microsecond a row, a fifth of a rare word's search (BENCHMARKS.md).
-    /// </summary>
-    private static async Task<List<(int Id, double Score)>> ReadHitsAsync(AppDbContext db, IQueryable<SearchHit> query, CancellationToken ct)
+    private static async Task<(int Matches, List<int> Ids)> RankAsync(AppDbContext db, IQueryable<SearchHit> scoredHits, int skip, int take, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        try
+        await using var command = scoredHits.CreateDbCommand();
+        command.CommandText = $"""
+            WITH hits AS MATERIALIZED ({command.CommandText.TrimEnd().TrimEnd(';')}),
+            ranked AS (SELECT Id, Score FROM hits ORDER BY Id DESC LIMIT $ranked)
+            SELECT (SELECT COUNT(*) FROM hits) AS Matches, NULL AS Id
+            UNION ALL
+            SELECT NULL, Id FROM (SELECT Id FROM ranked ORDER BY Score, Id DESC LIMIT $take OFFSET $skip)
+            """;
+        AddParameter(command, "$ranked", RankedMatchesCap);
+        AddParameter(command, "$take", take);
+        AddParameter(command, "$skip", skip);
+        var (matches, ids) = (0, new List<int>(take));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
         {
-            await using var command = query.CreateDbCommand();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var (id, score) = (reader.GetOrdinal(nameof(SearchHit.Id)), reader.GetOrdinal(nameof(SearchHit.Score)));
-            var hits = new List<(int Id, double Score)>(1024);
-            while (reader.Read())
+            if (!reader.IsDBNull(0))
             {
-                hits.Add((reader.GetInt32(id), reader.GetDouble(score)));
+                matches = reader.GetInt32(0);
             }
-            return hits;
+            else
+            {
+                ids.Add(reader.GetInt32(1));
+            }
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return (matches, ids);
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     /// <summary>
