@@ -95,6 +95,20 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_grid_total_is_exact_beyond_the_search_cap()
+    {
+        // A desk of more than 10,000 candidates, as the trigger-kept totals would have it.
+        await db.Database.ExecuteSqlRawAsync("UPDATE CandidateStatusCounts SET Count = Count + 25000 WHERE IsSpam = 0 AND Status = 0;");
+        var expected = await db.CandidateStatusCounts.Where(t => !t.IsSpam).SumAsync(t => t.Count);
+
+        var list = await CandidateService.ListAsync(db, new CandidateQuery(), default);
+
+        Assert.True(expected > CandidateService.SearchCountCap);
+        Assert.Equal(expected, list.TotalCount);
+        Assert.False(list.TotalIsCapped);
+    }
+
+    [Fact]
     public async Task A_ranked_search_counts_and_orders_every_match_and_honours_the_filters()
     {
         var word = CandidateGenerator.RareTerms[0];

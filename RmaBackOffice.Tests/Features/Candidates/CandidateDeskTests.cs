@@ -36,6 +36,30 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_part_word_finds_nothing_and_the_desk_offers_the_prefix_search_that_finds_the_candidate()
+    {
+        var word = "quokka" + Guid.NewGuid().ToString("N")[..8];
+        var typed = word[..9];
+        var registered = await RegisterAsync(resumeText: $"Chaired the {word} steering group.");
+        var (ctx, _, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("q", typed));
+        var page = ctx.Render<CandidatesPage>();
+
+        page.WaitForAssertion(() => Assert.Contains($"Search for {typed}*", page.Find("[data-testid=no-matches]").TextContent), Wait);
+        page.Find("[data-testid=search-prefix]").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.EndsWith($"q={typed}%2A", navigation.Uri);
+            var row = Assert.Single(page.FindAll("tbody tr.mud-table-row"));
+            Assert.Contains(registered.Reference, row.TextContent);
+        }, Wait);
+    }
+
+    [Fact]
     public async Task The_desk_finds_a_candidate_by_a_resume_word_and_highlights_the_match()
     {
         var word = "okapi" + Guid.NewGuid().ToString("N")[..6];

@@ -163,6 +163,16 @@ public class JobOrderRulesTests
         Assert.Equal(expected, FullTextSearch.ToMatchExpression(text, asTyped: true));
 
     [Theory]
+    [InlineData("transf", "transf*")]
+    [InlineData("chief  transf ", "chief  transf*")]
+    [InlineData("transf*", null)]
+    [InlineData("cto ab", null)]
+    [InlineData("  ", null)]
+    [InlineData(null, null)]
+    public void An_empty_whole_word_search_suggests_its_last_word_as_a_prefix(string? text, string? expected) =>
+        Assert.Equal(expected, FullTextSearch.PrefixSuggestion(text));
+
+    [Theory]
     [InlineData("+1 617 555 0100", true)]
     [InlineData("(020) 7946 0958", true)]
     [InlineData("call me", false)]

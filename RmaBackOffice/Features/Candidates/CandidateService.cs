@@ -80,7 +80,7 @@ public sealed class CandidateService(
             var snippets = await SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
             rows = rows.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList();
         }
-        return new CandidateList(rows, Math.Min(count, SearchCountCap), capped);
+        return new CandidateList(rows, capped ? SearchCountCap : count, capped);
     }
 
     /// <summary>

@@ -36,6 +36,21 @@ public static class FullTextSearch
         return words.Count == 0 ? null : string.Join(' ', words.Select(w => $"\"{w.Text}\"{(w.Prefix ? "*" : "")}"));
     }
 
+    /// <summary>
+    /// The same search with its last word as a prefix ("transf" → "transf*"), to offer when a whole-word search found
+    /// nothing; null when there is nothing to widen.
+    /// </summary>
+    public static string? PrefixSuggestion(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.EndsWith('*') || ToMatchExpression(trimmed) is null)
+        {
+            return null;
+        }
+        var lastWord = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[^1];
+        return Clean(lastWord).Length < MinTypedPrefix ? null : trimmed + "*";
+    }
+
     // Letters and digits, and the punctuation inside emails, domains and names; the tokenizer splits on the rest.
     // A quote never survives, so the quoted phrase cannot be broken out of.
     private static string Clean(string word) =>
