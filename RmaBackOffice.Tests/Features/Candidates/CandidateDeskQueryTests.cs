@@ -46,10 +46,10 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         var ticks = Now.UtcTicks;
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET Status = (Status + 1) % 6 WHERE Id % 7 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET IsSpam = 1 - IsSpam WHERE Id % 11 = 0;");
-        await db.Database.ExecuteSqlRawAsync($"UPDATE Candidates SET ErasedAt = {ticks} WHERE Id % 13 = 0;");
+        await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET ErasedAt = {ticks} WHERE Id % 13 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET MergedIntoId = 1 WHERE Id % 17 = 0 AND Id > 1;");
-        await db.Database.ExecuteSqlRawAsync($"UPDATE Candidates SET ErasedAt = NULL WHERE Id % 26 = 0;");
-        await db.Database.ExecuteSqlRawAsync($"UPDATE Candidates SET CreatedAt = CreatedAt + 1000 WHERE Id % 5 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET ErasedAt = NULL WHERE Id % 26 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET CreatedAt = CreatedAt + 1000 WHERE Id % 5 = 0;");
         await db.Database.ExecuteSqlRawAsync("DELETE FROM CandidateIndustries WHERE CandidateId % 3 = 0 AND Code = (SELECT MIN(Code) FROM CandidateIndustries i WHERE i.CandidateId = CandidateIndustries.CandidateId);");
         await db.Database.ExecuteSqlRawAsync("INSERT OR IGNORE INTO CandidateIndustries (CandidateId, Code) SELECT Id, 'banking' FROM Candidates WHERE Id % 4 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE CandidateIndustries SET Code = 'energy' WHERE CandidateId % 19 = 0 AND Code = 'banking';");
