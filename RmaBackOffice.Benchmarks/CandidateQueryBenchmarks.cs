@@ -29,6 +29,7 @@ public class CandidateQueryBenchmarks
     private const int PageSize = 50;
     private const string Industry = "banking";
     private const CandidateStatus Status = CandidateStatus.Qualified;
+    private const PositionLevel Level = PositionLevel.Director;
 
     private const string Filters = "c.IsSpam = 0 AND c.ErasedAt IS NULL AND c.MergedIntoId IS NULL";
 
@@ -45,6 +46,15 @@ public class CandidateQueryBenchmarks
               ORDER BY CreatedAt DESC, CandidateId DESC LIMIT $take) AS k
         CROSS JOIN Candidates c ON c.Id = k.CandidateId
         ORDER BY k.CreatedAt DESC, k.CandidateId DESC;
+        """;
+
+    // A level alone: the total from the totals the triggers keep; the page walks the level's index, which carries the
+    // standing filter, and reads only the rows it shows.
+    private static readonly string LevelGridSql = $"""
+        SELECT (SELECT SUM(Count) FROM CandidateStatusCounts WHERE IsSpam = 0 AND Level = $level), {RowColumns}
+        FROM (SELECT c.Id FROM Candidates c WHERE {Filters} AND c.Level = $level ORDER BY c.CreatedAt DESC, c.Id DESC LIMIT $take) AS p
+        CROSS JOIN Candidates c ON c.Id = p.Id
+        ORDER BY c.CreatedAt DESC, c.Id DESC;
         """;
 
     // One pass from the newest match back, each checked through the narrow search-keys index and scored, stopping after
@@ -66,6 +76,7 @@ public class CandidateQueryBenchmarks
         """;
 
     private readonly CandidateQuery grid = new() { Status = Status, Industry = Industry, Sort = CandidateSort.Registered, Descending = true };
+    private readonly CandidateQuery levelGrid = new() { Level = Level, Sort = CandidateSort.Registered, Descending = true };
     private readonly CandidateQuery rareSearch = new() { Search = RareWord };
     private readonly CandidateQuery commonSearch = new() { Search = CandidateGenerator.CommonTerm };
 
@@ -95,6 +106,12 @@ public class CandidateQueryBenchmarks
 
     [Benchmark(Baseline = true, Description = "SQL: grid, status + industry"), BenchmarkCategory("C1 grid")]
     public Task<(int, List<CandidateRow>)> GridFloor() => FloorAsync(GridSql, null);
+
+    [Benchmark(Description = "EF: grid, level"), BenchmarkCategory("C1b grid level")]
+    public Task<CandidateList> LevelGrid() => ListAsync(levelGrid);
+
+    [Benchmark(Baseline = true, Description = "SQL: grid, level"), BenchmarkCategory("C1b grid level")]
+    public Task<(int, List<CandidateRow>)> LevelGridFloor() => FloorAsync(LevelGridSql, null);
 
     [Benchmark(Description = "EF: search, ~1% term"), BenchmarkCategory("C2 search rare")]
     public Task<CandidateList> SearchRare() => ListAsync(rareSearch);
@@ -130,6 +147,7 @@ public class CandidateQueryBenchmarks
         command.Parameters.AddWithValue("$take", PageSize);
         command.Parameters.AddWithValue("$status", (int)Status);
         command.Parameters.AddWithValue("$industry", Industry);
+        command.Parameters.AddWithValue("$level", (int)Level);
         command.Parameters.AddWithValue("$cap", CandidateService.RankedMatchesCap + 1);
         command.Parameters.AddWithValue("$match", (object?)match ?? DBNull.Value);
         var rows = new List<CandidateRow>(PageSize);

@@ -45,6 +45,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         // added and removed, a new candidate and a deleted one.
         var ticks = Now.UtcTicks;
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET Status = (Status + 1) % 6 WHERE Id % 7 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET Level = (Level + 1) % 5 WHERE Id % 6 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET IsSpam = 1 - IsSpam WHERE Id % 11 = 0;");
         await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET ErasedAt = {ticks} WHERE Id % 13 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET MergedIntoId = 1 WHERE Id % 17 = 0 AND Id > 1;");
@@ -69,6 +70,8 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         { "banking", null, false, PositionLevel.CSuite },
         { "software-internet", null, true, null },
         { null, CandidateStatus.Screened, false, PositionLevel.Director },
+        { null, null, false, PositionLevel.SvpVp },
+        { "banking", null, false, PositionLevel.Director },
     };
 
     [Theory]
@@ -174,12 +177,12 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
     private async Task AssertReadModelsMatchAsync()
     {
         var totals = await db.CandidateStatusCounts.AsNoTracking().Where(t => t.Count != 0)
-            .Select(t => new { t.IsSpam, t.Status, t.Count }).ToListAsync();
+            .Select(t => new { t.IsSpam, t.Status, t.Level, t.Count }).ToListAsync();
         var counted = await db.Candidates.AsNoTracking().Where(c => c.ErasedAt == null && c.MergedIntoId == null)
-            .GroupBy(c => new { c.IsSpam, c.Status }).Select(g => new { g.Key.IsSpam, g.Key.Status, Count = g.Count() }).ToListAsync();
+            .GroupBy(c => new { c.IsSpam, c.Status, c.Level }).Select(g => new { g.Key.IsSpam, g.Key.Status, g.Key.Level, Count = g.Count() }).ToListAsync();
         Assert.Equal(
-            counted.OrderBy(c => c.IsSpam).ThenBy(c => c.Status).Select(c => (c.IsSpam, c.Status, c.Count)),
-            totals.OrderBy(c => c.IsSpam).ThenBy(c => c.Status).Select(c => (c.IsSpam, c.Status, c.Count)));
+            counted.OrderBy(c => c.IsSpam).ThenBy(c => c.Status).ThenBy(c => c.Level).Select(c => (c.IsSpam, c.Status, c.Level, c.Count)),
+            totals.OrderBy(c => c.IsSpam).ThenBy(c => c.Status).ThenBy(c => c.Level).Select(c => (c.IsSpam, c.Status, c.Level, c.Count)));
 
         var keys = (await db.CandidateIndustryKeys.AsNoTracking().ToListAsync())
             .Select(k => (k.Code, k.IsSpam, k.Status, k.CreatedAt, k.CandidateId)).Order().ToList();

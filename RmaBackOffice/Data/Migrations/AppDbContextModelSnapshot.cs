@@ -410,18 +410,16 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Country", "CreatedAt");
-
-                    b.HasIndex("IsSpam", "CreatedAt");
-
-                    b.HasIndex("Level", "CreatedAt");
-
-                    b.HasIndex("IsSpam", "Status", "CreatedAt");
+                    b.HasIndex("IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt");
 
                     b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status")
                         .HasDatabaseName("IX_Candidates_SearchKeys");
 
                     b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
+
+                    b.HasIndex("Level", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status");
+
+                    b.HasIndex("Country", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status", "Level");
 
                     b.ToTable("Candidates", (string)null);
                 });
@@ -1129,7 +1127,7 @@ namespace RmaBackOffice.Data.Migrations
 
                             b1.HasKey("IdentityUserPasskeyCredentialId");
 
-                            b1.ToTable("AspNetUserPasskeys", (string)null);
+                            b1.ToTable("AspNetUserPasskeys");
 
                             b1
                                 .ToJson("Data")

@@ -1,23 +1,26 @@
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.JobOrders;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>
-/// How many listed candidates (not erased, not merged away) have each status, spam and not: kept by triggers on
-/// Candidates (migration CandidateDeskReadModels), so the desk's total needs no count of a million rows. Read only.
+/// How many listed candidates (not erased, not merged away) have each status and level, spam and not: kept by triggers
+/// on Candidates (migrations DeskReadModels, CandidateDeskIndexes), so the desk's total needs no count of a million rows.
+/// Read only.
 /// </summary>
 public sealed class CandidateStatusCount
 {
     public bool IsSpam { get; private set; }
     public CandidateStatus Status { get; private set; }
+    public PositionLevel Level { get; private set; }
     public int Count { get; private set; }
 }
 
 /// <summary>
 /// One row per industry of each listed candidate, with the candidate's spam flag, status and registration time copied
 /// in by triggers: the industry filter then counts and pages from one index range instead of intersecting a status's
-/// 190,000 candidates with an industry's 57,000 (migration CandidateDeskReadModels). Read only.
+/// 190,000 candidates with an industry's 57,000 (migration DeskReadModels). Read only.
 /// </summary>
 public sealed class CandidateIndustryKey
 {

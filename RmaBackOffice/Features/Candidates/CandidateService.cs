@@ -84,14 +84,15 @@ public sealed class CandidateService(
     }
 
     /// <summary>
-    /// The grid's total without counting a million rows when it can: from the per-status totals when the view narrows by
-    /// nothing but spam and status, from the industry index when it adds only an industry; otherwise counted.
+    /// The grid's total without counting a million rows when it can: from the trigger-kept totals when the view narrows by
+    /// nothing but spam, status and level, from the industry index when it narrows by an industry and at most a status;
+    /// otherwise counted (through indexes that carry the standing filter).
     /// </summary>
     private static async Task<int> CountAsync(AppDbContext db, CandidateQuery query, IQueryable<Candidate> candidates, CancellationToken ct)
     {
-        var narrowsBeyond = query with { Status = null, Industry = null, Spam = false, Search = null, AsTyped = false, Sort = default, Descending = default, Page = 0, PageSize = 0 }
+        var narrowsBeyond = query with { Status = null, Level = null, Industry = null, Spam = false, Search = null, AsTyped = false, Sort = default, Descending = default, Page = 0, PageSize = 0 }
             != new CandidateQuery { Sort = default, Descending = default, Page = 0, PageSize = 0 };
-        if (narrowsBeyond)
+        if (narrowsBeyond || (!string.IsNullOrEmpty(query.Industry) && query.Level is not null))
         {
             return await candidates.CountAsync(ct);
         }
@@ -103,6 +104,10 @@ public sealed class CandidateService(
         if (query.Status is { } status)
         {
             totals = totals.Where(t => t.Status == status);
+        }
+        if (query.Level is { } level)
+        {
+            totals = totals.Where(t => t.Level == level);
         }
         return await totals.SumAsync(t => t.Count, ct);
     }
@@ -138,14 +143,10 @@ public sealed class CandidateService(
     /// </summary>
     private static async Task<CandidateList> RankedSearchAsync(AppDbContext db, CandidateQuery query, string match, int skip, int pageSize, CancellationToken ct)
     {
-        var (matches, ids) = await RankAsync(db, ScoredHits(db, query, match), skip, pageSize, ct);
-        var capped = matches > RankedMatchesCap;
-        var rows = await db.Candidates.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(RowProjection).ToDictionaryAsync(r => r.Id, ct);
-        var snippets = await SnippetsAsync(db, match, ids, ct);
-        var page = ids.Where(rows.ContainsKey)
-            .Select(id => rows[id] with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(id)) })
-            .ToList();
-        return new CandidateList(page, Math.Min(matches, SearchCountCap), capped);
+        var (matches, rows) = await RankAsync(db, ScoredHits(db, query, match), skip, pageSize, ct);
+        var snippets = await SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
+        var page = rows.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList();
+        return new CandidateList(page, Math.Min(matches, SearchCountCap), matches > RankedMatchesCap);
     }
 
     /// <summary>
@@ -163,39 +164,46 @@ public sealed class CandidateService(
     }
 
     /// <summary>
-    /// How many matches the pass found (up to the cap + 1), and the page's ids ranked best first (lowest bm25; ties newest
+    /// How many matches the pass found (up to the cap + 1), and the page's rows ranked best first (lowest bm25; ties newest
     /// first) among the newest <see cref="RankedMatchesCap"/>. EF composes the pass with the view's filters; the command it
-    /// makes is wrapped so that SQLite keeps the pass once and counts and ranks it, where reading ten thousand scores into
-    /// .NET to sort them cost a fifth of a rare word's search (BENCHMARKS.md).
+    /// makes is wrapped so that SQLite keeps the pass once, counts it, ranks it and reads the page's rows in one statement,
+    /// where reading ten thousand scores into .NET to sort them cost a fifth of a rare word's search (BENCHMARKS.md).
     /// </summary>
-    private static async Task<(int Matches, List<int> Ids)> RankAsync(AppDbContext db, IQueryable<SearchHit> scoredHits, int skip, int take, CancellationToken ct)
+    private static async Task<(int Matches, List<CandidateRow> Rows)> RankAsync(AppDbContext db, IQueryable<SearchHit> scoredHits, int skip, int take, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var command = scoredHits.CreateDbCommand();
+        // The first row carries the count; the others the page, in rank order (sorted again below, to not rely on it).
         command.CommandText = $"""
             WITH hits AS MATERIALIZED ({command.CommandText.TrimEnd().TrimEnd(';')}),
             ranked AS (SELECT Id, Score FROM hits ORDER BY Id DESC LIMIT $ranked)
-            SELECT (SELECT COUNT(*) FROM hits) AS Matches, NULL AS Id
+            SELECT (SELECT COUNT(*) FROM hits), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
             UNION ALL
-            SELECT NULL, Id FROM (SELECT Id FROM ranked ORDER BY Score, Id DESC LIMIT $take OFFSET $skip)
+            SELECT NULL, p.Score, c.Id, c.Reference, c.FirstName, c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City,
+                   c.Country, c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName IS NOT NULL
+            FROM (SELECT Id, Score FROM ranked ORDER BY Score, Id DESC LIMIT $take OFFSET $skip) AS p
+            CROSS JOIN Candidates AS c ON c.Id = p.Id
             """;
         AddParameter(command, "$ranked", RankedMatchesCap);
         AddParameter(command, "$take", take);
         AddParameter(command, "$skip", skip);
-        var (matches, ids) = (0, new List<int>(take));
+        var matches = 0;
+        var rows = new List<(double Score, CandidateRow Row)>(take);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             if (!reader.IsDBNull(0))
             {
                 matches = reader.GetInt32(0);
+                continue;
             }
-            else
-            {
-                ids.Add(reader.GetInt32(1));
-            }
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            rows.Add((reader.GetDouble(1), new CandidateRow(
+                reader.GetInt32(2), reader.GetString(3), reader.GetString(4) + " " + reader.GetString(5), reader.GetString(6), Text(7),
+                (PositionLevel)reader.GetInt32(8), Text(9), reader.GetString(10), (CandidateStatus)reader.GetInt32(11),
+                new DateTimeOffset(reader.GetInt64(12), TimeSpan.Zero), reader.GetBoolean(13), reader.GetBoolean(14))));
         }
-        return (matches, ids);
+        return (matches, rows.OrderBy(r => r.Score).ThenByDescending(r => r.Row.Id).Select(r => r.Row).ToList());
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
