@@ -97,6 +97,42 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         Assert.Equal(expected.Skip(10).Take(10).Select(c => c.Id), list.Items.Select(i => i.Id));
     }
 
+    public static TheoryData<ConsentState?, bool> ConsentAndReviewViews => new()
+    {
+        { ConsentState.Current, false },
+        { ConsentState.Outdated, false },
+        { ConsentState.Marketing, false },
+        { null, true },
+        { ConsentState.Outdated, true },
+    };
+
+    [Theory]
+    [MemberData(nameof(ConsentAndReviewViews))]
+    public async Task Consent_and_review_filters_count_and_page_like_the_plain_answer(ConsentState? consent, bool needsReview)
+    {
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET NeedsReview = 1 WHERE Id % 5 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET ConsentVersion = '2024-01' WHERE Id % 3 = 0;");
+        var query = new CandidateQuery { Consent = consent, NeedsReview = needsReview, Sort = CandidateSort.Registered, Descending = true, PageSize = 10, Page = 1 };
+
+        var list = await CandidateService.ListAsync(db, query, default);
+
+        var expected = (await db.Candidates.AsNoTracking().ToListAsync())
+            .Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
+            .Where(c => consent switch
+            {
+                ConsentState.Current => c.ConsentVersion == Consent.CurrentVersion,
+                ConsentState.Outdated => c.ConsentVersion != Consent.CurrentVersion,
+                ConsentState.Marketing => c.MarketingConsent,
+                _ => true,
+            })
+            .Where(c => !needsReview || c.NeedsReview)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+            .ToList();
+        Assert.True(expected.Count > 10, $"the view should have a second page; it has {expected.Count} candidates");
+        Assert.Equal(expected.Count, list.TotalCount);
+        Assert.Equal(expected.Skip(10).Take(10).Select(c => c.Id), list.Items.Select(i => i.Id));
+    }
+
     [Fact]
     public async Task The_grid_total_is_exact_beyond_the_search_cap()
     {

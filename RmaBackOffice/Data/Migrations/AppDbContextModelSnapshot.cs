@@ -410,12 +410,14 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt");
-
                     b.HasIndex("Id", "IsSpam", "ErasedAt", "MergedIntoId", "Status")
                         .HasDatabaseName("IX_Candidates_SearchKeys");
 
                     b.HasIndex("IsSpam", "Status", "ErasedAt", "MergedIntoId", "CreatedAt");
+
+                    b.HasIndex("NeedsReview", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt");
+
+                    b.HasIndex("IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "ConsentVersion", "MarketingConsent");
 
                     b.HasIndex("Level", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status");
 
@@ -554,6 +556,9 @@ namespace RmaBackOffice.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsSpam")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")

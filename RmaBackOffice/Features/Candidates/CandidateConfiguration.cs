@@ -41,10 +41,12 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         c.HasIndex(x => x.PhoneKey);
         // The desk's standing filter (not spam, erased or merged) follows each leading column, so that counting a status,
         // a level, a country or a registration period reads index entries, never the wide rows (seconds on a million).
-        c.HasIndex(x => new { x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
+        // The consent columns ride along, so a consent filter scans these entries instead of the rows (3.5 s on a million).
+        c.HasIndex(x => new { x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.ConsentVersion, x.MarketingConsent });
         c.HasIndex(x => new { x.IsSpam, x.Status, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
         c.HasIndex(x => new { x.Level, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status });
         c.HasIndex(x => new { x.Country, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status, x.Level });
+        c.HasIndex(x => new { x.NeedsReview, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
         c.HasIndex(x => x.LastActivityAt);
         // A search checks each hit's filters through this narrow index (named in CandidateService's INDEXED BY) instead
         // of the wide row with its resume text.

@@ -242,6 +242,9 @@ public sealed class CandidateService(
         return snippets.ToDictionary(s => s.Id, s => s.Snippet ?? "");
     }
 
+    // A field, so EF sends it as a parameter ("= @Yes") instead of folding the comparison away.
+    private static bool Yes = true;
+
     private static IQueryable<Candidate> Filter(IQueryable<Candidate> source, AppDbContext db, CandidateQuery query)
     {
         var candidates = source.AsNoTracking().Where(c => c.IsSpam == query.Spam && c.ErasedAt == null && c.MergedIntoId == null);
@@ -278,12 +281,13 @@ public sealed class CandidateService(
         {
             ConsentState.Current => candidates.Where(c => c.ConsentVersion == Consent.CurrentVersion),
             ConsentState.Outdated => candidates.Where(c => c.ConsentVersion != Consent.CurrentVersion),
-            ConsentState.Marketing => candidates.Where(c => c.MarketingConsent),
+            // Compared with a parameter, not tested as a bare column: SQLite uses an index only for a comparison.
+            ConsentState.Marketing => candidates.Where(c => c.MarketingConsent == Yes),
             _ => candidates,
         };
         if (query.NeedsReview)
         {
-            candidates = candidates.Where(c => c.NeedsReview);
+            candidates = candidates.Where(c => c.NeedsReview == Yes);
         }
         return candidates;
     }
