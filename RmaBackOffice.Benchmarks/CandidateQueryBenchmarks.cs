@@ -57,6 +57,16 @@ public class CandidateQueryBenchmarks
         ORDER BY c.CreatedAt DESC, c.Id DESC;
         """;
 
+    // A common word sorted by name: the capped count, then the newest matches (past the cap) sorted by name.
+    private static readonly string NameSortedSearchSql = $"""
+        SELECT (SELECT COUNT(*) FROM (
+                    SELECT 1 FROM CandidateSearch CROSS JOIN Candidates c INDEXED BY {CandidateConfiguration.SearchKeysIndex} ON c.Id = CandidateSearch.rowid
+                    WHERE CandidateSearch MATCH $match AND {Filters} LIMIT $cap)), {RowColumns}
+        FROM Candidates c
+        WHERE {Filters} AND c.Id IN (SELECT rowid FROM CandidateSearch WHERE CandidateSearch MATCH $match ORDER BY rowid DESC LIMIT $ranked)
+        ORDER BY c.LastName, c.FirstName, c.Id DESC LIMIT $take;
+        """;
+
     // One pass from the newest match back, each checked through the narrow search-keys index and scored, stopping after
     // the cap; the count and the page both come from that pass (materialised once), then only the page's rows are read.
     // Beyond the cap, as the app does, the best of the newest matches are ranked.
@@ -78,6 +88,7 @@ public class CandidateQueryBenchmarks
     private readonly CandidateQuery grid = new() { Status = Status, Industry = Industry, Sort = CandidateSort.Registered, Descending = true };
     private readonly CandidateQuery levelGrid = new() { Level = Level, Sort = CandidateSort.Registered, Descending = true };
     private readonly CandidateQuery rareSearch = new() { Search = RareWord };
+    private readonly CandidateQuery commonByName = new() { Search = CandidateGenerator.CommonTerm, Sort = CandidateSort.Name, Descending = false };
     private readonly CandidateQuery commonSearch = new() { Search = CandidateGenerator.CommonTerm };
 
     private sealed class Config : ManualConfig
@@ -125,6 +136,12 @@ public class CandidateQueryBenchmarks
     [Benchmark(Baseline = true, Description = "SQL: search, common term"), BenchmarkCategory("C3 search common")]
     public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
 
+    [Benchmark(Description = "EF: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
+    public Task<CandidateList> SearchCommonByName() => ListAsync(commonByName);
+
+    [Benchmark(Baseline = true, Description = "SQL: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
+    public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+
     private static async Task<CandidateList> ListAsync(CandidateQuery query)
     {
         await using var db = await CandidateBenchmarkDatabase.Contexts.CreateDbContextAsync();
@@ -140,7 +157,7 @@ public class CandidateQueryBenchmarks
         await using var connection = new SqliteConnection(CandidateBenchmarkDatabase.ConnectionString);
         await connection.OpenAsync();
         await BenchmarkDatabase.TuneAsync(connection);
-        var sql = match is null ? gridSql : SearchSql;
+        var sql = gridSql ?? SearchSql;
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$ranked", CandidateService.RankedMatchesCap);

@@ -47,13 +47,16 @@ public sealed class CandidateService(
         var capped = false;
         if (match is not null)
         {
-            candidates = candidates.Where(c => db.Database
-                .SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").Contains(c.Id));
             // Counted up to the cap, from the full-text index outwards, as the ranked search counts.
             var hits = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}");
             count = await (from h in hits from c in Filter(SearchKeys(db), db, query) where c.Id == h select c.Id)
                 .Take(SearchCountCap + 1).CountAsync(ct);
             capped = count > SearchCountCap;
+            // Past the cap, as for relevance, the newest matches are sorted: sorting half a million by name took seconds.
+            var matching = capped
+                ? db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match} ORDER BY rowid DESC LIMIT {RankedMatchesCap}")
+                : hits;
+            candidates = candidates.Where(c => matching.Contains(c.Id));
         }
         else
         {
