@@ -38,6 +38,15 @@ public class JobOrderQueryBenchmarks
         ORDER BY o.ReceivedAt DESC, o.Id DESC LIMIT $take OFFSET $skip;
         """;
 
+    // A level filter: the per-status counts and the page, both from the level's index.
+    private static readonly string LevelSql = $"""
+        SELECT Status, COUNT(*) FROM JobOrders WHERE IsSpam = 0 AND Level = $level GROUP BY Status;
+        SELECT {RowColumns}
+        FROM JobOrders o
+        WHERE o.IsSpam = 0 AND o.Level = $level
+        ORDER BY o.ReceivedAt DESC, o.Id DESC LIMIT $take OFFSET 0;
+        """;
+
     // The counts start from the full-text index (CROSS JOIN keeps it the outer loop; a plain JOIN lets SQLite run MATCH
     // once per job order); the newest-first page walks the date index and tests each job order against the hits, read
     // once into a list, stopping after a page.
@@ -69,6 +78,7 @@ public class JobOrderQueryBenchmarks
     private readonly JobOrderQuery firstPage = new();
     private readonly JobOrderQuery deepPage = new() { Page = DeepPage };
     private readonly JobOrderQuery search = new() { Search = SearchWord };
+    private readonly JobOrderQuery levelFilter = new() { Level = PositionLevel.Director };
     private string match = "";
     private int detailId;
 
@@ -128,6 +138,16 @@ public class JobOrderQueryBenchmarks
     [Benchmark(Baseline = true, Description = "SQL: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
     public Task<JobOrderList> ListDeepPageFloor() => ListFloorAsync(ListSql, DeepPage * PageSize);
 
+    [Benchmark(Description = "EF: list, level filter"), BenchmarkCategory("2b list, level filter")]
+    public async Task<JobOrderList> ListLevel()
+    {
+        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await JobOrderService.ListAsync(db, levelFilter, default);
+    }
+
+    [Benchmark(Baseline = true, Description = "SQL: list, level filter"), BenchmarkCategory("2b list, level filter")]
+    public Task<JobOrderList> ListLevelFloor() => ListFloorAsync(LevelSql, 0);
+
     [Benchmark(Description = "EF: search"), BenchmarkCategory("3 search")]
     public async Task<JobOrderList> Search()
     {
@@ -181,6 +201,7 @@ public class JobOrderQueryBenchmarks
         command.Parameters.AddWithValue("$take", PageSize);
         command.Parameters.AddWithValue("$skip", skip);
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$level", (int)PositionLevel.Director);
         await using var reader = await command.ExecuteReaderAsync();
         var counts = new Dictionary<JobOrderStatus, int>();
         while (await reader.ReadAsync())

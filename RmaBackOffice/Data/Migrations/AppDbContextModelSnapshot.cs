@@ -1002,21 +1002,25 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("CompanyKey");
 
-                    b.HasIndex("Country");
-
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
-
-                    b.HasIndex("Industry");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("IsSpam", "ReceivedAt");
 
-                    b.HasIndex("OwnerId", "Status");
-
                     b.HasIndex("IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("Country", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("Industry", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("Level", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("OwnerId", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("Priority", "IsSpam", "Status", "ReceivedAt");
 
                     b.ToTable("JobOrders", (string)null);
                 });
