@@ -22,6 +22,9 @@ namespace RmaBackOffice.Tests.Support;
 /// </summary>
 public sealed class MudBunitContext : BunitContext
 {
+    // A busy 2-core machine (CI, parallel builds) can take seconds for a first render: waits tolerate it, they never sleep.
+    static MudBunitContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(20);
+
     public MudBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -123,6 +123,60 @@ public class CandidateServiceTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal(PipelineStage.Placed, Assert.Single(searches).Stage);
     }
 
+    private async Task<CommandResult> WalkToPlacedAsync(int jobOrderId, int candidateId)
+    {
+        Assert.True((await AsRecruiterAsync(s => s.AddToPipelineAsync(jobOrderId, candidateId))).Succeeded);
+        var last = CommandResult.Ok;
+        foreach (var stage in new[] { PipelineStage.Contacted, PipelineStage.SubmittedToClient, PipelineStage.ClientInterview, PipelineStage.Offer, PipelineStage.Placed })
+        {
+            var card = (await AsRecruiterAsync(s => s.PipelineAsync(jobOrderId))).Single(c => c.CandidateId == candidateId);
+            last = await AsRecruiterAsync(s => s.MovePipelineAsync(card.EntryId, card.Version, stage, null));
+        }
+        return last;
+    }
+
+    [Theory]
+    [InlineData(CandidateStatus.New)]
+    [InlineData(CandidateStatus.Screened)]
+    [InlineData(CandidateStatus.NotAFit)]
+    public async Task A_placement_moves_the_candidate_to_placed_from_any_open_status_with_a_timeline_entry(CandidateStatus start)
+    {
+        var order = await ReceiveJobOrderAsync(openings: 2);
+        var word = "okapi" + Guid.NewGuid().ToString("N")[..6];
+        var candidate = await RegisterAsync(Form(f => f.CurrentTitle = $"Chief {word} Officer"));
+        if (start != CandidateStatus.New)
+        {
+            var version = (await AsRecruiterAsync(s => s.GetAsync(candidate.CandidateId)))!.Candidate.Version;
+            Assert.True((await AsRecruiterAsync(s => s.MoveAsync(candidate.CandidateId, version, start))).Succeeded);
+        }
+
+        var placed = await WalkToPlacedAsync(order.Id, candidate.CandidateId);
+
+        Assert.True(placed.Succeeded, placed.Error);
+        var details = (await AsRecruiterAsync(s => s.GetAsync(candidate.CandidateId)))!;
+        Assert.Equal(CandidateStatus.Placed, details.Candidate.Status);
+        var entry = details.Timeline.First(t => t.Kind == CandidateActivityKind.StatusChanged);
+        Assert.Equal((start.Label(), "Placed"), (entry.OldValue, entry.NewValue));
+        Assert.Equal($"Placed through {order.Reference}.", entry.Text);
+        var placedView = await AsRecruiterAsync(s => s.ListAsync(new CandidateQuery { Status = CandidateStatus.Placed, Search = word }));
+        Assert.Contains(placedView.Items, r => r.Id == candidate.CandidateId);
+    }
+
+    [Fact]
+    public async Task An_archived_candidate_cannot_be_placed_until_brought_back()
+    {
+        var order = await ReceiveJobOrderAsync();
+        var candidate = await RegisterAsync(Form());
+        var version = (await AsRecruiterAsync(s => s.GetAsync(candidate.CandidateId)))!.Candidate.Version;
+        Assert.True((await AsRecruiterAsync(s => s.MoveAsync(candidate.CandidateId, version, CandidateStatus.Archived))).Succeeded);
+
+        var placed = await WalkToPlacedAsync(order.Id, candidate.CandidateId);
+
+        Assert.Contains("move them back to Screened before placing them", placed.Error);
+        Assert.Equal(PipelineStage.Offer, (await AsRecruiterAsync(s => s.PipelineAsync(order.Id))).Single().Stage);
+        Assert.Equal(CandidateStatus.Archived, (await AsRecruiterAsync(s => s.GetAsync(candidate.CandidateId)))!.Candidate.Status);
+    }
+
     [Fact]
     public async Task Pipeline_exits_need_a_reason_and_placement_needs_an_offer()
     {

@@ -40,6 +40,26 @@ public class JobOrderExportTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_export_says_how_the_employer_heard_of_RMA()
+    {
+        var tag = "rf" + Guid.NewGuid().ToString("N")[..6];
+        var form = JobOrderRulesTests.ValidForm();
+        form.PositionTitle = $"Chief {tag} Officer";
+        form.ReferralSource = "A former candidate of yours";
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+        }
+        var client = await host.ClientForAsync(Roles.Recruiter);
+
+        var csv = await client.GetStringAsync($"/job-orders/export.csv?q={tag}");
+
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith("Owner,Heard of RMA through", lines[0].TrimEnd('\r'));
+        Assert.EndsWith(",A former candidate of yours", Assert.Single(lines.Skip(1)).TrimEnd('\r'));
+    }
+
+    [Fact]
     public async Task Editors_cannot_export_job_orders()
     {
         var client = await host.ClientForAsync(Roles.Editor);

@@ -201,6 +201,26 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Two_recruiters_of_one_name_are_told_apart_by_email_in_the_picker_and_the_timeline()
+    {
+        var order = await ReceiveAsync();
+        var name = $"Sam {Guid.NewGuid():N}"[..14];
+        var first = await host.CreateUserAsync($"sam1-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: name);
+        var second = await host.CreateUserAsync($"sam2-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: name.ToUpperInvariant());
+
+        var owners = await AsAsync(first, s => s.OwnersAsync());
+        Assert.Equal($"{name} ({first.Email})", owners.Single(o => o.Value == first.Id).Label);
+        Assert.Equal($"{name.ToUpperInvariant()} ({second.Email})", owners.Single(o => o.Value == second.Id).Label);
+
+        Assert.True((await AsAsync(first, s => s.AssignAsync(order.Id, 0, first.Id))).Succeeded);
+        Assert.True((await AsAsync(first, s => s.AssignAsync(order.Id, 1, second.Id))).Succeeded);
+
+        var reassigned = (await AsAsync(first, s => s.GetAsync(order.Id)))!.Timeline.First(t => t.Kind == ActivityKind.Assigned);
+        Assert.Equal($"{name} ({first.Email})", reassigned.OldValue);
+        Assert.Equal($"{name.ToUpperInvariant()} ({second.Email})", reassigned.NewValue);
+    }
+
+    [Fact]
     public async Task Only_an_active_recruiter_can_own_a_job_order()
     {
         var order = await ReceiveAsync();

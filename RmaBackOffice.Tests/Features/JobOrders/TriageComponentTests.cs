@@ -115,6 +115,21 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_detail_shows_how_the_employer_heard_of_RMA()
+    {
+        var form = JobOrderRulesTests.ValidForm();
+        form.ReferralSource = "Your article on board succession";
+        await using var scope = host.Services.CreateAsyncScope();
+        var order = (await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null)).Result!;
+        await using var ctx = await RecruiterContextAsync();
+
+        var page = ctx.Render<JobOrderPage>(ps => ps.Add(p => p.Id, order.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("heard of RMA through: Your article on board succession",
+            page.Find("[data-testid=referral]").TextContent), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Saving_bad_details_shows_the_problem_beside_the_field_and_keeps_the_old_values()
     {
         var order = await ReceiveAsync("Chief People Officer");

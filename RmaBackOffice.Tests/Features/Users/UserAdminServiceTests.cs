@@ -37,6 +37,18 @@ public class UserAdminServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_display_name_an_active_colleague_already_has_is_refused_beside_the_name()
+    {
+        var name = $"Rita {Guid.NewGuid():N}"[..16];
+        Assert.True((await AsAdminAsync(s => s.CreateAsync(new CreateUserForm { Email = $"a-{Guid.NewGuid():N}@test.local", DisplayName = name, Roles = [Roles.Recruiter] }))).Succeeded);
+
+        var second = await AsAdminAsync(s => s.CreateAsync(new CreateUserForm { Email = $"b-{Guid.NewGuid():N}@test.local", DisplayName = $" {name.ToUpperInvariant()} ", Roles = [Roles.Recruiter] }));
+
+        Assert.False(second.Succeeded);
+        Assert.Contains("Another active staff member is called", Assert.Single(second.FieldErrors![nameof(CreateUserForm.DisplayName)]));
+    }
+
+    [Fact]
     public async Task Creating_with_missing_fields_names_each_field_and_stores_nothing()
     {
         var before = await host.WithUserManagerAsync(m => Task.FromResult(m.Users.Count()));

@@ -139,6 +139,26 @@ public sealed class Candidate
         Touch(at);
     }
 
+    /// <summary>
+    /// A placement through a job order's pipeline is a fact the candidate's own status follows, from any open status;
+    /// a closed (archived, erased or merged) record must be brought back first.
+    /// </summary>
+    public void Place(string jobOrderReference, Actor by, DateTimeOffset at)
+    {
+        if (ErasedAt is not null || MergedIntoId is not null || !CandidateWorkflow.IsOpen(Status))
+        {
+            throw new CandidateRuleException($"{Reference} is {Status.Label().ToLowerInvariant()}: move them back to Screened before placing them.");
+        }
+        if (Status == CandidateStatus.Placed)
+        {
+            return;
+        }
+        Activities.Add(CandidateActivity.Make(at, by, CandidateActivityKind.StatusChanged, "Status", Status.Label(), CandidateStatus.Placed.Label(),
+            $"Placed through {jobOrderReference}."));
+        Status = CandidateStatus.Placed;
+        Touch(at);
+    }
+
     public void AddNote(string text, Actor by, DateTimeOffset at)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -481,10 +481,7 @@ public sealed class CandidateService(
                         order.MoveTo(step, null, actor, at);
                     }
                 }
-                if (CandidateWorkflow.CanMove(candidate.Status, CandidateStatus.Placed))
-                {
-                    candidate.MoveTo(CandidateStatus.Placed, actor, at);
-                }
+                candidate.Place(order.Reference, actor, at);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -26,6 +26,9 @@ public static class CandidateWorkflow
 
     public static bool CanMove(CandidateStatus from, CandidateStatus to) => Next[from].Contains(to);
 
+    /// <summary>Open records are in play: a placement through a search moves any of them to Placed. Archived records are closed.</summary>
+    public static bool IsOpen(CandidateStatus status) => status != CandidateStatus.Archived;
+
     public static string Label(this CandidateStatus status) => status switch
     {
         CandidateStatus.NotAFit => "Not a fit",

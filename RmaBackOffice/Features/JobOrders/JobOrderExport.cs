@@ -44,6 +44,7 @@ public static class JobOrderExport
                         csv.WriteField(row.Status.Label());
                         csv.WriteField(row.Priority.ToString());
                         csv.WriteField(row.OwnerName ?? "");
+                        csv.WriteField(row.ReferralSource ?? "");
                         csv.EndRecord();
                         if (++count % 1000 == 0)
                         {
@@ -60,7 +61,7 @@ public static class JobOrderExport
             .ExcludeFromDescription();
 
     private static readonly string[] Headers =
-        ["Reference", "Received (UTC)", "Position", "Company", "Level", "Industry", "City", "Country", "Status", "Priority", "Owner"];
+        ["Reference", "Received (UTC)", "Position", "Company", "Level", "Industry", "City", "Country", "Status", "Priority", "Owner", "Heard of RMA through"];
 
     private static async Task SendAsync(HttpContext http, StringWriter buffer, CancellationToken ct)
     {

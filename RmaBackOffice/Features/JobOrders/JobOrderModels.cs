@@ -49,6 +49,21 @@ public sealed record JobOrderRow(
     DateTimeOffset? FirstResponseAt,
     bool IsSpam);
 
+/// <summary>One line of the CSV export: the desk's columns and what the employer said about how they heard of RMA.</summary>
+public sealed record JobOrderExportRow(
+    string Reference,
+    DateTimeOffset ReceivedAt,
+    string PositionTitle,
+    string CompanyName,
+    PositionLevel Level,
+    string Industry,
+    string? City,
+    string Country,
+    JobOrderStatus Status,
+    JobOrderPriority Priority,
+    string? OwnerName,
+    string? ReferralSource);
+
 public sealed record JobOrderList(IReadOnlyList<JobOrderRow> Items, int TotalCount, IReadOnlyDictionary<JobOrderStatus, int> StatusCounts);
 
 public sealed record IntakeResult(int Id, string Reference, bool Created);

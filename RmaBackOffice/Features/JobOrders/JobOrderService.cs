@@ -197,7 +197,7 @@ public sealed class JobOrderService(
         o.FirstResponseAt, o.IsSpam);
 
     /// <summary>Every row of a view, newest first, streamed without tracking; for the CSV export.</summary>
-    public async IAsyncEnumerable<JobOrderRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async IAsyncEnumerable<JobOrderExportRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -208,7 +208,9 @@ public sealed class JobOrderService(
         }
         var industries = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Name, ct);
         await foreach (var row in rows.OrderByDescending(o => o.ReceivedAt).ThenByDescending(o => o.Id).Take(maxRows)
-            .Select(RowProjection(db))
+            .Select(o => new JobOrderExportRow(
+                o.Reference, o.ReceivedAt, o.PositionTitle, o.CompanyName, o.Level, o.Industry, o.City, o.Country, o.Status, o.Priority,
+                db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), o.ReferralSource))
             .AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row with { Industry = industries.GetValueOrDefault(row.Industry, row.Industry) };
@@ -330,11 +332,13 @@ public sealed class JobOrderService(
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var recruiterRole = await db.Roles.Where(r => r.Name == Roles.Recruiter).Select(r => r.Id).SingleAsync(ct);
-        return await db.Users.AsNoTracking()
+        var recruiters = await db.Users.AsNoTracking()
             .Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == recruiterRole))
             .OrderBy(u => u.DisplayName)
-            .Select(u => new Option(u.Id, u.DisplayName))
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
             .ToListAsync(ct);
+        return StaffNames.Disambiguate(recruiters.Select(u => (u.Id, u.DisplayName, u.Email)))
+            .Select(o => new Option(o.Id, o.Label)).ToList();
     }
 
     public async Task<CommandResult> UpdateAsync(int id, int version, JobOrderEditForm form, CancellationToken ct = default)
@@ -389,18 +393,25 @@ public sealed class JobOrderService(
 
     private static async Task AssignAsync(AppDbContext db, JobOrder order, string? ownerId, Actor actor, DateTimeOffset at, CancellationToken ct)
     {
-        string? ownerName = null;
+        (string Name, string? Email)? owner = null;
         if (ownerId is not null)
         {
             var recruiterRole = await db.Roles.Where(r => r.Name == Roles.Recruiter).Select(r => r.Id).SingleAsync(ct);
-            ownerName = await db.Users
+            owner = await db.Users
                 .Where(u => u.Id == ownerId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == recruiterRole))
-                .Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
-                ?? throw new JobOrderRuleException("Only an active recruiter can own a job order.");
+                .Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct) is { } found
+                ? (found.DisplayName, found.Email)
+                : throw new JobOrderRuleException("Only an active recruiter can own a job order.");
         }
-        var previous = order.OwnerId is null ? null
-            : await db.Users.Where(u => u.Id == order.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        order.AssignTo(ownerId, ownerName, previous, actor, at);
+        (string Name, string? Email)? previous = order.OwnerId is null ? null
+            : await db.Users.Where(u => u.Id == order.OwnerId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(ct) is { } was
+                ? (was.DisplayName, was.Email) : null;
+        // Two people of one name: the timeline names them by email too, never "from Rita Recruiter to Rita Recruiter".
+        var sameName = owner is { } o && previous is { } p && string.Equals(o.Name.Trim(), p.Name.Trim(), StringComparison.OrdinalIgnoreCase);
+        order.AssignTo(ownerId,
+            owner is { } n ? (sameName ? StaffNames.Label(n.Name, n.Email) : n.Name) : null,
+            previous is { } q ? (sameName ? StaffNames.Label(q.Name, q.Email) : q.Name) : null,
+            actor, at);
     }
 
     private async Task<CommandResult> ChangeAsync(

@@ -91,13 +91,22 @@ public sealed class UserAdminService(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var email = form.Email.Trim();
+        // Two active staff of one name make owner pickers and timelines ambiguous ("from Rita Recruiter to Rita Recruiter").
+        var displayName = form.DisplayName.Trim();
+        if (await StaffNames.IsTakenAsync(db, displayName, exceptUserId: null, ct))
+        {
+            return UserCommandResult.Invalid(new Dictionary<string, string[]>
+            {
+                [nameof(form.DisplayName)] = [StaffNames.TakenMessage(displayName)],
+            });
+        }
         var password = form.SetPassword ? form.Password! : PasswordGenerator.Generate();
         var user = new ApplicationUser
         {
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = form.DisplayName.Trim(),
+            DisplayName = displayName,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };
