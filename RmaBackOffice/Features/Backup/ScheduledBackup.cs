@@ -16,6 +16,15 @@ public sealed class ScheduledBackup(
     public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan RetryDelay = TimeSpan.FromHours(1);
 
+    private DateTimeOffset startedAt;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Read here, not in ExecuteAsync, which the host runs in the background some time later.
+        startedAt = clock.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -28,7 +37,7 @@ public sealed class ScheduledBackup(
         var retry = interval < RetryDelay ? interval : RetryDelay;
         var next = BackupArchives.List(backups.DefaultFolder).FirstOrDefault() is { } newest
             ? newest.CreatedAt + interval
-            : clock.GetUtcNow() + FirstRunDelay;
+            : startedAt + FirstRunDelay;
         logger.LogInformation("Scheduled backups every {Hours} h into {Folder}, keeping {Keep}; next at {Next:u}",
             settings.Hours, backups.DefaultFolder, settings.Keep, next);
         while (!stoppingToken.IsCancellationRequested)
@@ -38,10 +47,11 @@ public sealed class ScheduledBackup(
             {
                 await Task.Delay(wait, clock, stoppingToken);
             }
+            var runAt = clock.GetUtcNow();
             try
             {
                 await RunOnceAsync(stoppingToken);
-                next = clock.GetUtcNow() + interval;
+                next = runAt + interval;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
