@@ -28,6 +28,8 @@ internal static class BackupCommand
                 builder.Configuration["Candidates:ResumeFolder"] = Path.GetFullPath(parsed.Resumes);
             }
             builder.Services.AddBackup();
+            // The command says what happened itself; the services' log lines would repeat it.
+            builder.Logging.AddFilter(typeof(BackupService).Namespace, LogLevel.Error);
         });
         return args[0] == "backup" ? await BackupAsync(app, parsed.To) : await RestoreAsync(app, parsed.Archive!, parsed.Force);
     }

@@ -113,7 +113,7 @@ public sealed class RestoreService(
                 File.Delete(database + companion);
             }
             File.Move(stagedDatabase, database);
-            Directory.CreateDirectory(folder);
+            BackupService.CreateOwnerOnlyFolder(folder);
             foreach (var file in Directory.EnumerateFiles(stagedFolder))
             {
                 File.Move(file, Path.Combine(folder, Path.GetFileName(file)));
