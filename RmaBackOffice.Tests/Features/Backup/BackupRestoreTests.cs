@@ -53,6 +53,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
 
         await using var restored = Open(Path.Combine(target, "rma.db"));
         Assert.Equal("ok", await ScalarAsync(restored, "PRAGMA integrity_check"));
+        Assert.Null(await ScalarAsync(restored, "PRAGMA foreign_key_check"));
         var restoredJobOrders = await ReadAsync(restored, "SELECT Id, Reference FROM JobOrders");
         Assert.All(jobOrdersBefore, order => Assert.Equal(order.Reference, restoredJobOrders.GetValueOrDefault(order.Id.ToString())));
         var restoredResumes = await ReadAsync(restored, "SELECT Email, ResumeStoredName FROM Candidates");

@@ -18,6 +18,9 @@ public static class SqliteBackup
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    /// <summary>The database file a connection string names.</summary>
+    public static string DatabaseFile(string connectionString) => new SqliteConnectionStringBuilder(connectionString).DataSource;
+
     /// <summary>Copies the live database the connection string names into a new file at <paramref name="destinationPath"/>.</summary>
     public static async Task SnapshotAsync(string connectionString, string destinationPath, CancellationToken ct = default)
     {

@@ -49,7 +49,7 @@ internal static class BackupCommand
             }
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"Backup failed: {ex.Message}");
             return 1;

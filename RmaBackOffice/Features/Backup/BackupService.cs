@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Data;
@@ -41,7 +40,7 @@ public sealed class BackupService(
         var elapsed = Stopwatch.StartNew();
         var target = folder is null ? DefaultFolder : Path.GetFullPath(folder);
         var connectionString = await ConnectionStringAsync(ct);
-        var databasePath = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var databasePath = SqliteBackup.DatabaseFile(connectionString);
         if (!File.Exists(databasePath))
         {
             throw new FileNotFoundException($"There is no database at {databasePath}.", databasePath);
