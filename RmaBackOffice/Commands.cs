@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
@@ -19,6 +20,11 @@ public static class Commands
     /// <summary>Runs the command the arguments name; false when they name none, and the web app should start.</summary>
     public static async Task<bool> TryRunAsync(string[] args)
     {
+        if (BackupCommand.Handles(args))
+        {
+            Environment.ExitCode = await BackupCommand.RunAsync(args);
+            return true;
+        }
         if (args.Length == 0 || args[0] != "generate")
         {
             return false;
@@ -37,7 +43,7 @@ public static class Commands
     /// The web app's configuration, database and identity services, without its web pipeline; on another database file when given.
     /// Identity's options shape the model (its schema version), so a DbContext is only right when made by these services.
     /// </summary>
-    internal static WebApplication BuildServices(string? database)
+    internal static WebApplication BuildServices(string? database, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.UseRepositorySettings(builder.Environment);
@@ -51,6 +57,7 @@ public static class Commands
         builder.Services.AddRazorComponents();
         builder.Services.AddAppDatabase();
         builder.Services.AddAppIdentity();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -3,6 +3,7 @@ using RmaBackOffice;
 using RmaBackOffice.Components;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
@@ -35,6 +36,7 @@ builder.Services.AddJobOrderIntake();
 builder.Services.AddCandidates();
 builder.Services.AddCandidateIntake();
 builder.Services.AddHealth();
+builder.Services.AddBackup();
 
 var app = builder.Build();
 

@@ -42,6 +42,8 @@ public class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Candidates:ResumeFolder", Path.Combine(dataFolder, "resumes"));
         builder.UseSetting("Security:RevalidationSeconds", "2");
+        builder.UseSetting("Backup:Hours", "0");
+        builder.UseSetting("Backup:Folder", Path.Combine(dataFolder, "backups"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         ConfigureTestSettings(builder);
     }

@@ -7,6 +7,7 @@ namespace RmaBackOffice.Data;
 /// <summary>Runs once at start-up: schema, roles, the first admin and, when asked, the demo data.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> dbFactory,
+    DatabaseLock databaseLock,
     IServiceScopeFactory scopeFactory,
     IConfiguration configuration,
     TimeProvider clock,
@@ -21,6 +22,8 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken ct = default)
     {
+        // Held until the app stops, so a restore never replaces the database under it.
+        databaseLock.HoldShared();
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await DatabaseSetup.MigrateAsync(db, ct);

@@ -9,6 +9,9 @@ public static class DatabaseSetup
     public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
         services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => DatabaseLock.For(ResolveConnectionString(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db",
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
         // Read when first resolved, after every configuration source (tests included) has been added.
         // Pooled: a context is reset and reused rather than built for every operation, which was a third of a desk page's time.
         services.AddPooledDbContextFactory<AppDbContext>((provider, options) =>

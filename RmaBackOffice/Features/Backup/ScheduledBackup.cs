@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+
+namespace RmaBackOffice.Features.Backup;
+
+/// <summary>
+/// Backs up every Backup:Hours while the app runs and keeps the newest Backup:Keep archives. The next run is due one
+/// interval after the newest archive in the folder, so restarting the app neither skips nor repeats a backup; with none
+/// there, the first runs a few minutes after start-up, once the app is serving.
+/// </summary>
+public sealed class ScheduledBackup(
+    BackupService backups,
+    IOptions<BackupOptions> options,
+    TimeProvider clock,
+    ILogger<ScheduledBackup> logger) : BackgroundService
+{
+    public static readonly TimeSpan FirstRunDelay = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromHours(1);
+
+    private DateTimeOffset startedAt;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Read here, not in ExecuteAsync, which the host runs in the background some time later.
+        startedAt = clock.GetUtcNow();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (settings.Hours <= 0)
+        {
+            logger.LogInformation("Scheduled backups are off (Backup:Hours is 0)");
+            return;
+        }
+        var interval = TimeSpan.FromHours(settings.Hours);
+        var retry = interval < RetryDelay ? interval : RetryDelay;
+        var next = BackupArchives.List(backups.DefaultFolder).FirstOrDefault() is { } newest
+            ? newest.CreatedAt + interval
+            : startedAt + FirstRunDelay;
+        logger.LogInformation("Scheduled backups every {Hours} h into {Folder}, keeping {Keep}; next at {Next:u}",
+            settings.Hours, backups.DefaultFolder, settings.Keep, next);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = next - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+            var runAt = clock.GetUtcNow();
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                next = runAt + interval;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Scheduled backup failed; trying again in {Retry}", retry);
+                next = clock.GetUtcNow() + retry;
+            }
+        }
+    }
+
+    /// <summary>One scheduled run: an archive in the configured folder, then the oldest beyond Backup:Keep removed.</summary>
+    public async Task<BackupResult> RunOnceAsync(CancellationToken ct = default)
+    {
+        var result = await backups.CreateAsync(null, ct);
+        Prune(backups.DefaultFolder, options.Value.Keep);
+        return result;
+    }
+
+    private void Prune(string folder, int keep)
+    {
+        if (keep <= 0)
+        {
+            return;
+        }
+        foreach (var old in BackupArchives.List(folder).Skip(keep))
+        {
+            try
+            {
+                File.Delete(old.Path);
+                logger.LogInformation("Removed backup {Archive} (Backup:Keep is {Keep})", old.Path, keep);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not remove old backup {Archive}", old.Path);
+            }
+        }
+    }
+}
