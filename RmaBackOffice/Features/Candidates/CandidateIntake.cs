@@ -62,7 +62,7 @@ public sealed class CandidateRegistrar(
             else
             {
                 content = await ReadAsync(resume, ct);
-                inspection = inspector.Inspect(content);
+                inspection = await inspector.InspectAsync(content, ct);
                 if (inspection.Problem is { } problem)
                 {
                     errors[ResumeField] = [problem];
