@@ -11,8 +11,11 @@ namespace RmaBackOffice.Tests.Features.Candidates;
 /// </summary>
 public class ResumeBombTests(ITestOutputHelper output)
 {
-    /// <summary>The stated bound: the upload plus at most one part's worth (32 MB) of inflated data, with room to spare.</summary>
-    public const long MemoryBound = 96L * 1024 * 1024;
+    /// <summary>
+    /// The stated bound (README): the upload plus four times the part limit, since PdfPig inflates a stream into a buffer
+    /// that doubles as it fills and then copies the result out.
+    /// </summary>
+    public const long MemoryBound = ResumeLimits.MaxUploadBytes + 4 * ResumeLimits.MaxInflatedPartBytes;
 
     private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance);
 
@@ -65,6 +68,15 @@ public class ResumeBombTests(ITestOutputHelper output)
         var (inspection, allocated) = Inspect(bomb);
 
         Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
+        Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    [Fact]
+    public void A_pdf_whose_content_stream_stays_under_the_part_limit_is_read_within_the_memory_bound()
+    {
+        var (inspection, allocated) = Inspect(ResumeBombs.PdfWithBlankContentStream(24));
+
+        Assert.True(inspection.Accepted);
         Assert.InRange(allocated, 0, MemoryBound);
     }
 

@@ -13,11 +13,14 @@ public static class ResumeBombs
     private const int Mebibyte = 1024 * 1024;
 
     /// <summary>A one-page PDF of about 1 MB whose content stream inflates to 1 GiB of zeros.</summary>
-    public static byte[] PdfWithGigabyteContentStream()
+    public static byte[] PdfWithGigabyteContentStream() => PdfWithBlankContentStream(1024);
+
+    /// <summary>A one-page PDF whose content stream inflates to this many MiB of spaces (blank content, no text).</summary>
+    public static byte[] PdfWithBlankContentStream(int mebibytes)
     {
         var content = new MemoryStream();
         content.Write([0x78, 0x9C]);
-        WriteRepeated(content, 0, 1024);
+        WriteRepeated(content, mebibytes == 1024 ? (byte)0 : (byte)' ', mebibytes);
         content.Write([0x03, 0x00]);
         var data = content.ToArray();
 
