@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 using RmaBackOffice.Features.Candidates;
@@ -69,6 +70,21 @@ public class ResumeBombTests(ITestOutputHelper output)
 
         Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
         Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    [Fact]
+    public void A_zip_listing_more_entries_than_a_word_document_needs_is_refused_before_its_directory_is_read()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i <= ResumeLimits.MaxZipEntries; i++)
+            {
+                zip.CreateEntry($"word/media/{i}.xml", CompressionLevel.NoCompression);
+            }
+        }
+
+        Assert.Equal(ResumeInspector.Bomb, inspector.Inspect(buffer.ToArray()).Problem);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
@@ -17,10 +18,17 @@ internal static class DocxResumeText
     private const string OfficeDocumentRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
     private const string StrictOfficeDocumentRelationship = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
 
+    private static readonly byte[] EndOfCentralDirectory = [(byte)'P', (byte)'K', 5, 6];
+
     /// <returns>Null when the zip is not a Word document (a spreadsheet, a macro-enabled document, any other archive); else its text.</returns>
     /// <exception cref="ResumeBombException">The zip inflates, or says it would, past the limits.</exception>
     public static DocxText? Read(byte[] content, ExtractionBudget budget)
     {
+        // Read from the end record before the directory itself: a 10 MB zip can list 200,000 entries, each an object once opened.
+        if (DeclaredEntryCount(content) > ResumeLimits.MaxZipEntries)
+        {
+            budget.Refuse($"the zip declares more than {ResumeLimits.MaxZipEntries} entries");
+        }
         ZipArchive zip;
         try
         {
@@ -50,6 +58,15 @@ internal static class DocxResumeText
                 return new DocxText(null);
             }
         }
+    }
+
+    /// <summary>The entry count in the end-of-central-directory record (0xFFFF when it defers to ZIP64); 0 when there is none.</summary>
+    private static int DeclaredEntryCount(byte[] content)
+    {
+        const int RecordLength = 22;
+        var tail = content.AsSpan(Math.Max(0, content.Length - RecordLength - ushort.MaxValue));
+        var record = tail.LastIndexOf(EndOfCentralDirectory);
+        return record < 0 || record + RecordLength > tail.Length ? 0 : BinaryPrimitives.ReadUInt16LittleEndian(tail[(record + 10)..]);
     }
 
     private static IReadOnlyList<ZipArchiveEntry> ReadEntries(ZipArchive zip)
