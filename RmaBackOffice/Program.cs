@@ -9,6 +9,7 @@ using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 // `dotnet run --project RmaBackOffice -- generate ...` and other maintenance commands run here and exit.
 if (await Commands.TryRunAsync(args))
@@ -60,8 +61,10 @@ app.Use((context, next) =>
     return next(context);
 });
 
-app.UseAntiforgery();
 app.UseRateLimiter();
+// Public form posts are read within limits before antiforgery reads them, so a refusal is the app's answer, not a bare 400.
+app.UseBoundedForms();
+app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

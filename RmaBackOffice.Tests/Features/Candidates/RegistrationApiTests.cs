@@ -204,7 +204,7 @@ public class RegistrationApiTests(RegistrationHost host) : IClassFixture<Registr
     {
         { "executable", ResumeInspector.WrongType },
         { "empty", ResumeInspector.Empty },
-        { "over 10 MB", ResumeInspector.TooLarge },
+        { "bomb", ResumeInspector.Bomb },
         { "zip", ResumeInspector.WrongType },
     };
 
@@ -216,7 +216,7 @@ public class RegistrationApiTests(RegistrationHost host) : IClassFixture<Registr
         {
             "executable" => new ResumeFile("cv.pdf", SampleResumes.Executable(), "application/pdf"),
             "empty" => new ResumeFile("cv.pdf", [], "application/pdf"),
-            "over 10 MB" => new ResumeFile("cv.txt", Enumerable.Repeat((byte)'a', (int)ResumeInspector.MaxBytes + 1).ToArray(), "text/plain"),
+            "bomb" => new ResumeFile("cv.pdf", ResumeBombs.PdfWithGigabyteContentStream(), "application/pdf"),
             _ => new ResumeFile("cv.docx", SampleResumes.ZipArchive()),
         };
         var candidates = await host.CountCandidatesAsync();
@@ -242,8 +242,25 @@ public class RegistrationApiTests(RegistrationHost host) : IClassFixture<Registr
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ResumeInspector.TooLarge, (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["resume"]![0]!);
         Assert.Equal(candidates, await host.CountCandidatesAsync());
         Assert.Equal(files, host.CountResumeFiles());
+    }
+
+    [Fact]
+    public async Task A_resume_just_over_10_mb_in_a_request_under_the_limit_is_refused_with_413_naming_the_resume()
+    {
+        var candidates = await host.CountCandidatesAsync();
+        var resume = new ResumeFile("cv.txt", Enumerable.Repeat((byte)'a', (int)ResumeInspector.MaxBytes + 1).ToArray(), "text/plain");
+
+        var response = await PostAsync(RegistrationBodies.Valid(), resume);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(413, (int)problem["status"]!);
+        Assert.Equal(ResumeInspector.TooLarge, (string)problem["errors"]!["resume"]![0]!);
+        Assert.Equal(candidates, await host.CountCandidatesAsync());
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +9,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -62,7 +62,7 @@ public sealed class CandidateRegistrar(
             else
             {
                 content = await ReadAsync(resume, ct);
-                inspection = inspector.Inspect(content);
+                inspection = await inspector.InspectAsync(content, ct);
                 if (inspection.Problem is { } problem)
                 {
                     errors[ResumeField] = [problem];
@@ -211,7 +211,8 @@ public static class CandidateIntake
                 "consentToProcessing = true and consentVersion = the version from GET /api/public/consent. industries and functions repeat " +
                 "once per value; industries and level take values from their list endpoints. resume is optional: a PDF, Word (.docx) or " +
                 $"UTF-8 text file up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB, recognised by its content, not its name. " +
-                $"Requests over {MaxRequestBytes / (1024 * 1024)} MB are refused with 413. Leave website2 empty. " +
+                $"A larger resume, or a request over {MaxRequestBytes / (1024 * 1024)} MB, is refused with 413 and a problem naming the field; a file that unpacks " +
+                "to far more than a resume holds (a decompression bomb) with 400 and a problem naming resume. Leave website2 empty. " +
                 "201 Created answers the registration; someone already registered (same email or phone) gets their existing reference, " +
                 "and the registration is attached to their record for review. A repeated Idempotency-Key answers 200 OK with the first " +
                 "answer and stores nothing.");
@@ -246,23 +247,12 @@ public static class CandidateIntake
             });
         }
 
-        var body = await ReadLimitedAsync(request, ct);
-        if (body is null)
+        var read = await BoundedFormReader.ReadAsync(request, new FormReadLimits(ResumeInspector.MaxBytes, MaxRequestBytes), ct);
+        if (read.TooLarge || read.OversizedFiles.Count > 0)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large",
-                detail: $"A registration must fit in {MaxRequestBytes / (1024 * 1024)} MB, with a resume of up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB.");
+            return TypedResults.Problem(TooLargeProblem(read.OversizedFiles.FirstOrDefault() ?? read.TooLargeAt));
         }
-
-        IFormCollection values;
-        try
-        {
-            request.HttpContext.Response.RegisterForDispose(body);
-            request.Body = body;
-            values = await request.ReadFormAsync(ct);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        if (read.Form is not { } values)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["The multipart body could not be read."] });
         }
@@ -300,37 +290,19 @@ public static class CandidateIntake
         return outcome.Repeated ? TypedResults.Ok(receipt) : TypedResults.Created($"/candidates/{result.CandidateId}", receipt);
     }
 
-    /// <summary>The body in memory, or null once it is larger than <see cref="MaxRequestBytes"/>: declared or actually sent.</summary>
-    private static async Task<MemoryStream?> ReadLimitedAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>413, naming the part that was too large; the resume when the body was refused before any part was read.</summary>
+    private static HttpValidationProblemDetails TooLargeProblem(string? field)
     {
-        if (request.ContentLength > MaxRequestBytes)
+        field = string.IsNullOrEmpty(field) ? "resume" : field;
+        var message = field == "resume"
+            ? ResumeInspector.TooLarge
+            : $"A registration must fit in {MaxRequestBytes / (1024 * 1024)} MB, with a resume of up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB.";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
-            return null;
-        }
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
-        {
-            sizeLimit.MaxRequestBodySize = MaxRequestBytes + 1;
-        }
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-            {
-                buffer.Write(chunk, 0, read);
-                if (buffer.Length > MaxRequestBytes)
-                {
-                    return null;
-                }
-            }
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return null;
-        }
-        buffer.Position = 0;
-        return buffer;
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "Request body too large",
+            Detail = $"A registration must fit in {MaxRequestBytes / (1024 * 1024)} MB, with a resume of up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB.",
+        };
     }
 
     /// <summary>The form model from the multipart fields, and each value that could not be read, keyed by property name.</summary>

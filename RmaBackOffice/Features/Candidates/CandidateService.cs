@@ -34,7 +34,8 @@ public sealed class CandidateService(
         // One connection for the count, the page and the snippets (the context closes it when disposed).
         await db.Database.OpenConnectionAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var skip = Math.Max(0, query.Page) * pageSize;
+        // A page past int.MaxValue rows is clamped, never an overflow into a negative offset.
+        var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
         var match = FullTextSearch.ToMatchExpression(query.Search, query.AsTyped);
 
         if (match is not null && query.Sort == CandidateSort.Relevance)
@@ -275,7 +276,8 @@ public sealed class CandidateService(
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             candidates = candidates.Where(c => c.CreatedAt >= start);
         }
-        if (query.RegisteredTo is { } to)
+        // The last day there is has no day after it to end before: it leaves the range open.
+        if (query.RegisteredTo is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             candidates = candidates.Where(c => c.CreatedAt < end);
@@ -614,10 +616,13 @@ public sealed class CandidateService(
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var before = clock.GetUtcNow().AddMonths(-Math.Max(1, months));
+        // Out-of-range paging or a period past a century is clamped, never an overflow.
+        var before = clock.GetUtcNow().AddMonths(-Math.Clamp(months, 1, 1200));
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, page) * pageSize);
         var stale = db.Candidates.AsNoTracking().Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.LastActivityAt < before);
         var total = await stale.CountAsync(ct);
-        var rows = await stale.OrderBy(c => c.LastActivityAt).Skip(page * pageSize).Take(pageSize)
+        var rows = await stale.OrderBy(c => c.LastActivityAt).Skip(skip).Take(pageSize)
             .Select(c => new RetentionRow(c.Id, c.Reference, c.FirstName + " " + c.LastName, c.LastActivityAt, c.Status))
             .ToListAsync(ct);
         return new PagedResult<RetentionRow>(rows, total);

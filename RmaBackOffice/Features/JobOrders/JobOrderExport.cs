@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using RmaBackOffice.Common;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Users;
 
@@ -77,15 +78,15 @@ public static class JobOrderExport
         return new JobOrderQuery
         {
             Search = Text("q"),
-            Status = Enum.TryParse<JobOrderStatus>(Text("status"), out var status) ? status : null,
+            Status = QueryValues.Enum<JobOrderStatus>(Text("status")),
             Industry = Text("industry"),
-            Level = Enum.TryParse<PositionLevel>(Text("level"), out var level) ? level : null,
-            Priority = Enum.TryParse<JobOrderPriority>(Text("priority"), out var priority) ? priority : null,
+            Level = QueryValues.Enum<PositionLevel>(Text("level")),
+            Priority = QueryValues.Enum<JobOrderPriority>(Text("priority")),
             OwnerId = owner == "me" ? myId : owner,
             Unassigned = Flag("unassigned"),
             Country = Text("country"),
-            ReceivedFrom = DateOnly.TryParse(Text("from"), CultureInfo.InvariantCulture, out var from) ? from : null,
-            ReceivedTo = DateOnly.TryParse(Text("to"), CultureInfo.InvariantCulture, out var to) ? to : null,
+            ReceivedFrom = QueryValues.Date(Text("from")),
+            ReceivedTo = QueryValues.Date(Text("to")),
             Spam = Flag("spam"),
         };
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.JobOrders;
 
@@ -281,25 +282,10 @@ public static class JobOrderIntake
                     detail: $"Too many submissions from this address. Try again in {seconds} seconds.").ExecuteAsync(http);
                 return;
             }
-            http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(TooManyPage(seconds), ct);
+            // The form pages are static, so the person gets the app's own page rather than a bare status code.
+            await PublicForms.StatusPageAsync(http, StatusCodes.Status429TooManyRequests, "Please wait a moment",
+                "We have received several submissions from your network in the last minute. To protect our forms from abuse, " +
+                $"please wait {seconds} seconds, then send yours again. Nothing you typed was stored.");
         };
-
-        // The form page is static, so a short page of its own is friendlier than a bare status code.
-        private static string TooManyPage(int seconds) => $$"""
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>Please wait a moment · RMA</title>
-            <style>body{font-family:Roboto,Helvetica,Arial,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#424242}a{color:#594ae2}</style>
-            </head>
-            <body>
-            <h1>Please wait a moment</h1>
-            <p>We have received several submissions from your network in the last minute. To protect our forms from abuse,
-            please wait {{seconds}} seconds, then go back and send yours again. Nothing you typed was stored.</p>
-            <p><a href="javascript:history.back()">Back to the form</a></p>
-            </body>
-            </html>
-            """;
     }
 }

@@ -123,7 +123,8 @@ public sealed class JobOrderService(
         await db.Database.OpenConnectionAsync(ct);
         var filtered = Filter(db, query);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
-        var skip = Math.Max(0, query.Page) * pageSize;
+        // A page past int.MaxValue rows is clamped, never an overflow into a negative offset.
+        var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
         if (!NarrowsBeyondStatus(query) && query is { Sort: JobOrderSort.Received, Descending: true })
         {
             // The desk as it opens (newest first, at most a status tab): the most frequent view, so its page is a compiled query.
@@ -288,7 +289,8 @@ public sealed class JobOrderService(
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             orders = orders.Where(o => o.ReceivedAt >= start);
         }
-        if (query.ReceivedTo is { } to)
+        // The last day there is has no day after it to end before: it leaves the range open.
+        if (query.ReceivedTo is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             orders = orders.Where(o => o.ReceivedAt < end);

@@ -1,0 +1,127 @@
+using System.IO.Compression;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+using RmaBackOffice.Features.Candidates;
+
+namespace RmaBackOffice.Tests.Features.Candidates;
+
+/// <summary>
+/// Each bomb is refused, and the inspection allocates less than <see cref="MemoryBound"/> while doing so (counted on the
+/// test's own thread, which the inspection runs on, so tests running beside it do not blur the figure). Allocations bound
+/// the peak from above; before these limits the PDF took the process from about 180 MB to 2.7 GB.
+/// </summary>
+public class ResumeBombTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// The stated bound (README): the upload plus four times the part limit, since PdfPig inflates a stream into a buffer
+    /// that doubles as it fills and then copies the result out.
+    /// </summary>
+    public const long MemoryBound = ResumeLimits.MaxUploadBytes + 4 * ResumeLimits.MaxInflatedPartBytes;
+
+    private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance);
+
+    [Fact]
+    public void A_pdf_whose_content_stream_inflates_to_a_gibibyte_is_refused_within_the_memory_bound()
+    {
+        var bomb = ResumeBombs.PdfWithGigabyteContentStream();
+        Assert.InRange(bomb.Length, 900_000, 1_200_000);
+
+        var (inspection, allocated) = Inspect(bomb);
+
+        Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
+        Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    [Fact]
+    public void A_docx_whose_relationships_part_inflates_to_a_gigabyte_is_refused_before_anything_is_inflated()
+    {
+        var bomb = ResumeBombs.DocxWithGigabyteRelationships();
+        Assert.InRange(bomb.Length, 900_000, 1_200_000);
+
+        var (inspection, allocated) = Inspect(bomb);
+
+        Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
+        Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    /// <summary>
+    /// The zip reader stops inflating an entry at its declared size (and the counting stream around it would refuse more):
+    /// the relationship needed lies in the first 4 KB, so the document is read, and nothing near a gigabyte is inflated.
+    /// </summary>
+    [Fact]
+    public void A_docx_whose_header_understates_its_relationships_part_is_read_only_as_far_as_declared()
+    {
+        var bomb = ResumeBombs.DocxWithGigabyteRelationships(declaredLength: 4096);
+
+        var (inspection, allocated) = Inspect(bomb);
+
+        Assert.True(inspection.Accepted);
+        Assert.Equal("Ada Lovelace", inspection.Text);
+        Assert.InRange(allocated, 0, 1024 * 1024);
+    }
+
+    [Fact]
+    public void A_small_docx_of_nineteen_million_characters_of_empty_paragraphs_is_refused_by_its_compression_ratio()
+    {
+        var bomb = ResumeBombs.DocxWithNineteenMillionCharactersOfEmptyParagraphs();
+        Assert.InRange(bomb.Length, 1_000, 64 * 1024);
+
+        var (inspection, allocated) = Inspect(bomb);
+
+        Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
+        Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    [Fact]
+    public void A_zip_listing_more_entries_than_a_word_document_needs_is_refused_before_its_directory_is_read()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            for (var i = 0; i <= ResumeLimits.MaxZipEntries; i++)
+            {
+                zip.CreateEntry($"word/media/{i}.xml", CompressionLevel.NoCompression);
+            }
+        }
+
+        Assert.Equal(ResumeInspector.Bomb, inspector.Inspect(buffer.ToArray()).Problem);
+    }
+
+    [Fact]
+    public void A_pdf_whose_content_stream_stays_under_the_part_limit_is_read_within_the_memory_bound()
+    {
+        var (inspection, allocated) = Inspect(ResumeBombs.PdfWithBlankContentStream(24));
+
+        Assert.True(inspection.Accepted);
+        Assert.InRange(allocated, 0, MemoryBound);
+    }
+
+    [Fact]
+    public void A_long_word_document_is_kept_with_its_text_cut_at_the_limit()
+    {
+        var paragraphs = Enumerable.Range(0, 30_000).Select(i => $"Paragraph {i} of a very long but honest career history.").ToArray();
+
+        var inspection = inspector.Inspect(SampleResumes.Docx(paragraphs));
+
+        Assert.True(inspection.Accepted);
+        Assert.Equal(ResumeInspector.MaxTextLength, inspection.Text!.Length);
+        Assert.StartsWith("Paragraph 0 of", inspection.Text);
+    }
+
+    [Fact]
+    public void Word_text_keeps_tabs_and_line_breaks_and_skips_empty_paragraphs()
+    {
+        var inspection = inspector.Inspect(SampleResumes.Docx("Ada", "", "", "Lovelace"));
+
+        Assert.Equal("Ada\nLovelace", inspection.Text);
+    }
+
+    private (ResumeInspection Inspection, long Allocated) Inspect(byte[] content)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var inspection = inspector.Inspect(content);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"{content.Length:N0} bytes inspected: {inspection.Problem ?? "accepted"}; {allocated:N0} bytes allocated");
+        return (inspection, allocated);
+    }
+}
