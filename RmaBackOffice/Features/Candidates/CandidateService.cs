@@ -679,9 +679,10 @@ public sealed class CandidateService(
         }
         try
         {
+            var actedOn = candidate.Version;
             change(candidate, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
+            return CommandResult.Ok with { ActedOn = actedOn, ActedTo = candidate.Version };
         }
         catch (CandidateRuleException ex)
         {
@@ -693,7 +694,7 @@ public sealed class CandidateService(
         }
     }
 
-    public const string CandidateConflictMessage = "Someone else changed this candidate while you were editing. Reload to see their changes, then apply yours again.";
+    public const string CandidateConflictMessage = "Not saved: someone else changed this candidate while you were editing.";
 
     private sealed class SearchHit
     {
