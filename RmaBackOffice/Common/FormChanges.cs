@@ -22,12 +22,19 @@ public sealed class FormChanges<TForm> where TForm : class, new()
 
     private readonly IReadOnlyDictionary<string, string> labels;
 
-    public FormChanges(IReadOnlyDictionary<string, string>? labels = null) =>
-        this.labels = labels ?? new Dictionary<string, string>();
+    private readonly PropertyInfo[] ordered;
 
-    /// <summary>The names of the fields whose values differ, in declaration order.</summary>
+    /// <param name="labels">Labels by property name, in the order the form shows the fields.</param>
+    public FormChanges(IReadOnlyDictionary<string, string>? labels = null)
+    {
+        this.labels = labels ?? new Dictionary<string, string>();
+        var position = this.labels.Keys.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index);
+        ordered = Fields.OrderBy(p => position.GetValueOrDefault(p.Name, int.MaxValue)).ToArray();
+    }
+
+    /// <summary>The names of the fields whose values differ, in the label map's order, then in declaration order.</summary>
     public IReadOnlyList<string> Changed(TForm before, TForm after) =>
-        Fields.Where(p => !Same(p.GetValue(before), p.GetValue(after))).Select(p => p.Name).ToList();
+        ordered.Where(p => !Same(p.GetValue(before), p.GetValue(after))).Select(p => p.Name).ToList();
 
     public string Label(string field) =>
         labels.TryGetValue(field, out var label) ? label
