@@ -438,6 +438,10 @@ public sealed class CandidateService(
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
         catch (DbUpdateException)
         {
             return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
@@ -601,8 +605,15 @@ public sealed class CandidateService(
             .OfType<string>().Distinct().ToList();
         var reference = candidate.Reference;
         candidate.Erase(new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
-        // The search index follows through its update trigger: the blanked columns replace the old text.
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            // The search index follows through its update trigger: the blanked columns replace the old text.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
         await tx.CommitAsync(ct);
         foreach (var file in files)
         {
@@ -654,7 +665,15 @@ public sealed class CandidateService(
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
         keep.AbsorbMerged(duplicate, actor, at);
         duplicate.MarkMergedInto(keep, actor, at);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The moved registrations, notes and searches roll back with the transaction.
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
         await tx.CommitAsync(ct);
         return CommandResult.Ok;
     }
