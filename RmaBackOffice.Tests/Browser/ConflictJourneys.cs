@@ -92,6 +92,8 @@ public class ConflictJourneys(CandidateJourneyHost host, BrowserFixture browser)
         await a.GetByTestId("save-details").ClickAsync();
         await ExpectConflictBesideSaveAsync(a, "save-details", CommandResult.ConflictMessage);
         await ExpectTheirsAndMineAsync(a, nameof(JobOrderEditForm.ReportsTo), "Reports to", "Group CFO", "Chief Executive");
+        await Expect(a.GetByTestId("conflict-my-fields")).ToContainTextAsync("City");
+        await a.GetByTestId("conflict-panel").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-conflict-panel.png") });
         Assert.Equal("Group CFO", (await ReadJobOrderAsync(id)).ReportsTo);
 
         await a.GetByTestId("conflict-reapply").ClickAsync();
@@ -128,6 +130,7 @@ public class ConflictJourneys(CandidateJourneyHost host, BrowserFixture browser)
         await a.GetByTestId("save-profile").ClickAsync();
         await ExpectConflictBesideSaveAsync(a, "save-profile", CandidateService.CandidateConflictMessage);
         await ExpectTheirsAndMineAsync(a, nameof(CandidateEditForm.CurrentEmployer), "Current employer", "Contoso Group", "Navy Labs");
+        await Expect(a.GetByTestId("conflict-my-fields")).ToContainTextAsync("City");
         Assert.Equal("Contoso Group", (await ReadCandidateAsync(id)).CurrentEmployer);
 
         await a.GetByTestId("conflict-reapply").ClickAsync();

@@ -106,6 +106,7 @@ public class EditedFormTests
 
         Assert.True(edit.HasConflict);
         Assert.Equal("Munich", edit.Form.City);
+        Assert.Equal(["Position title", "City"], edit.MyChangedLabels);
         Assert.Collection(edit.Conflict,
             title =>
             {

@@ -29,7 +29,8 @@ public sealed class EditedForm<TForm>(FormChanges<TForm> fields) where TForm : c
     /// <summary>The fields I changed: where my form differs from its base.</summary>
     public IReadOnlyList<string> MyChanges => fields.Changed(Base, Form);
 
-    public FormChanges<TForm> Fields => fields;
+    /// <summary>The labels of the fields I changed, for a person to read.</summary>
+    public IReadOnlyList<string> MyChangedLabels => MyChanges.Select(fields.Label).ToList();
 
     /// <summary>Shows the record as it is, dropping any unsaved edits and conflict.</summary>
     public void Load(TForm record, int version)

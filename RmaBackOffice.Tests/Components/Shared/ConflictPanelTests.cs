@@ -20,6 +20,7 @@ public class ConflictPanelTests
                 new FieldChange("Level", "Level", "VicePresident", "CSuite", ChangedByMeToo: true),
             ])
             .Add(c => c.Show, (field, value) => field == "Level" && value is "CSuite" ? "C-suite" : null)
+            .Add(c => c.MyFields, ["Level", "City"])
             .Add(c => c.OnReapply, () => reapplied++)
             .Add(c => c.OnDiscard, () => discarded++));
 
@@ -32,6 +33,7 @@ public class ConflictPanelTests
         Assert.Equal("VicePresident", level.QuerySelector("[data-testid=conflict-theirs]")!.TextContent.Trim());
         Assert.StartsWith("C-suite", level.QuerySelector("[data-testid=conflict-mine]")!.TextContent.Trim());
         Assert.Contains("You changed this too", level.TextContent);
+        Assert.Contains("Level, City", panel.Find("[data-testid=conflict-my-fields]").TextContent);
 
         panel.Find("[data-testid=conflict-reapply]").Click();
         panel.Find("[data-testid=conflict-discard]").Click();
