@@ -86,9 +86,9 @@ public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : ICl
 
         await TitleInput(second).FillAsync("Group Chief Risk Officer");
         await second.GetByTestId("save-details").ClickAsync();
-        await Expect(second.GetByTestId("conflict-alert")).ToContainTextAsync("Someone else changed this job order");
+        await Expect(second.GetByTestId("conflict-panel")).ToContainTextAsync("someone else changed this job order");
 
-        await second.GetByTestId("conflict-reload").ClickAsync();
+        await second.GetByTestId("conflict-discard").ClickAsync();
         await Expect(second.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chief Risk Officer, EMEA");
     });
 

@@ -440,6 +440,10 @@ public sealed class CandidateService(
         {
             await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
         catch (DbUpdateException)
         {
             return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
@@ -600,8 +604,15 @@ public sealed class CandidateService(
             .OfType<string>().Distinct().ToList();
         var reference = candidate.Reference;
         candidate.Erase(new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
-        // The search index follows through its update trigger: the blanked columns replace the old text.
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            // The search index follows through its update trigger: the blanked columns replace the old text.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
         await tx.CommitAsync(ct);
         foreach (var file in files)
         {
@@ -656,7 +667,15 @@ public sealed class CandidateService(
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
         keep.AbsorbMerged(duplicate, actor, at);
         duplicate.MarkMergedInto(keep, actor, at);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The moved registrations, notes and searches roll back with the transaction.
+            return new CommandResult(CandidateConflictMessage, Conflict: true);
+        }
         await tx.CommitAsync(ct);
         return CommandResult.Ok;
     }
@@ -681,9 +700,10 @@ public sealed class CandidateService(
         }
         try
         {
+            var actedOn = candidate.Version;
             change(candidate, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
+            return CommandResult.Ok with { ActedOn = actedOn, ActedTo = candidate.Version };
         }
         catch (CandidateRuleException ex)
         {
@@ -695,7 +715,7 @@ public sealed class CandidateService(
         }
     }
 
-    public const string CandidateConflictMessage = "Someone else changed this candidate while you were editing. Reload to see their changes, then apply yours again.";
+    public const string CandidateConflictMessage = "Not saved: someone else changed this candidate while you were editing.";
 
     private sealed class SearchHit
     {

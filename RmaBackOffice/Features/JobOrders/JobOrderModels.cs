@@ -87,7 +87,13 @@ public sealed record CommandResult(string? Error = null, IReadOnlyDictionary<str
 
     public static readonly CommandResult Ok = new();
 
-    public const string ConflictMessage = "Someone else changed this job order while you were editing. Reload to see their changes, then apply yours again.";
+    /// <summary>The record's version the command found, when it changed one record; a page uses it to tell its own change from another person's.</summary>
+    public int? ActedOn { get; init; }
+
+    /// <summary>The record's version the command left.</summary>
+    public int? ActedTo { get; init; }
+
+    public const string ConflictMessage = "Not saved: someone else changed this job order while you were editing.";
 
     public static CommandResult Stale() => new(ConflictMessage, Conflict: true);
 }

@@ -432,9 +432,10 @@ public sealed class JobOrderService(
         }
         try
         {
+            var actedOn = order.Version;
             await change(order, new Actor(me.Id, me.DisplayName), clock.GetUtcNow(), db);
             await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
+            return CommandResult.Ok with { ActedOn = actedOn, ActedTo = order.Version };
         }
         catch (JobOrderRuleException ex)
         {

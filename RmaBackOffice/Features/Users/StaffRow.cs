@@ -44,7 +44,12 @@ public sealed record UserCommandResult(
 {
     public bool Succeeded => Error is null && (FieldErrors is null || FieldErrors.Count == 0);
 
+    /// <summary>Refused because the account changed since the caller read it.</summary>
+    public bool Conflict { get; init; }
+
     public static UserCommandResult Fail(string error) => new(Error: error);
+
+    public static UserCommandResult Stale(string error) => new(Error: error) { Conflict = true };
 
     public static UserCommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(FieldErrors: errors);
 }

@@ -12,7 +12,7 @@ public sealed class UserAdminService(
     TimeProvider clock,
     ILogger<UserAdminService> logger)
 {
-    public const string ConflictMessage = "Someone changed this account after you opened it. Reload the list and try again.";
+    public const string ConflictMessage = "Not saved: another administrator changed this account after you opened it.";
 
     // Admin-affecting changes are serialised so two admins cannot demote each other at the same moment
     // and leave the firm with none. (One app instance; see README for the multi-instance note.)
@@ -54,9 +54,23 @@ public sealed class UserAdminService(
             (_, false) => users.OrderBy(u => u.DisplayName),
             (_, true) => users.OrderByDescending(u => u.DisplayName),
         };
-        var page = await ordered.ThenBy(u => u.Id)
+        var rows = await RowsAsync(db, ordered.ThenBy(u => u.Id)
             .Skip(Math.Max(0, query.Page) * query.PageSize)
-            .Take(Math.Clamp(query.PageSize, 1, 200))
+            .Take(Math.Clamp(query.PageSize, 1, 200)), now, ct);
+        return new PagedResult<StaffRow>(rows, total);
+    }
+
+    /// <summary>One account as the list shows it now, with its current concurrency stamp; null when it no longer exists.</summary>
+    public async Task<StaffRow?> FindAsync(string userId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await RowsAsync(db, db.Users.AsNoTracking().Where(u => u.Id == userId), clock.GetUtcNow(), ct)).SingleOrDefault();
+    }
+
+    private static async Task<List<StaffRow>> RowsAsync(AppDbContext db, IQueryable<ApplicationUser> users, DateTimeOffset now, CancellationToken ct)
+    {
+        var page = await users
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsActive, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp })
             .ToListAsync(ct);
 
@@ -67,14 +81,13 @@ public sealed class UserAdminService(
                 .ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name!);
 
-        var rows = page.Select(u => new StaffRow(
+        return page.Select(u => new StaffRow(
                 u.Id, u.Email ?? "", u.DisplayName,
                 roles[u.Id].Order().ToList(),
                 !u.IsActive ? StaffStatus.Deactivated : u.LockoutEnd > now ? StaffStatus.Locked : StaffStatus.Active,
                 u.LockoutEnd > now ? u.LockoutEnd : null,
                 u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp ?? ""))
             .ToList();
-        return new PagedResult<StaffRow>(rows, total);
     }
 
     public async Task<UserCommandResult> CreateAsync(CreateUserForm form, CancellationToken ct = default)
@@ -120,7 +133,7 @@ public sealed class UserAdminService(
         var added = await userManager.AddToRolesAsync(user, form.Roles);
         if (!added.Succeeded)
         {
-            return UserCommandResult.Fail(Describe(added));
+            return Failed(added);
         }
         await tx.CommitAsync(ct);
 
@@ -149,7 +162,7 @@ public sealed class UserAdminService(
             {
                 result = await userManager.AddToRolesAsync(user, form.Roles.Except(current));
             }
-            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+            return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
     }
 
@@ -163,7 +176,7 @@ public sealed class UserAdminService(
             }
             await userManager.SetLockoutEnabledAsync(user, true);
             var result = await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+            return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
 
     public Task<UserCommandResult> UnlockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
@@ -174,7 +187,7 @@ public sealed class UserAdminService(
             {
                 result = await userManager.ResetAccessFailedCountAsync(user);
             }
-            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+            return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
 
     public Task<UserCommandResult> DeactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
@@ -188,7 +201,7 @@ public sealed class UserAdminService(
             user.IsActive = false;
             user.DeactivatedAt = clock.GetUtcNow();
             var result = await userManager.UpdateAsync(user);
-            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+            return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
 
     public Task<UserCommandResult> ReactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
@@ -197,7 +210,7 @@ public sealed class UserAdminService(
             user.IsActive = true;
             user.DeactivatedAt = null;
             var result = await userManager.UpdateAsync(user);
-            return result.Succeeded ? new UserCommandResult() : UserCommandResult.Fail(Describe(result));
+            return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
 
     public Task<UserCommandResult> ResetPasswordAsync(string userId, string concurrencyStamp, ResetPasswordForm form, CancellationToken ct = default) =>
@@ -213,7 +226,7 @@ public sealed class UserAdminService(
             var result = await userManager.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded)
             {
-                return UserCommandResult.Invalid(MapIdentityErrors(result));
+                return LostRace(result) ? UserCommandResult.Stale(ConflictMessage) : UserCommandResult.Invalid(MapIdentityErrors(result));
             }
             await userManager.ResetAccessFailedCountAsync(user);
             return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password);
@@ -244,7 +257,7 @@ public sealed class UserAdminService(
             }
             if (user.ConcurrencyStamp != concurrencyStamp)
             {
-                return UserCommandResult.Fail(ConflictMessage);
+                return UserCommandResult.Stale(ConflictMessage);
             }
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -253,14 +266,18 @@ public sealed class UserAdminService(
             {
                 return result;
             }
-            await userManager.UpdateSecurityStampAsync(user);
+            var renewed = await userManager.UpdateSecurityStampAsync(user);
+            if (!renewed.Succeeded)
+            {
+                return Failed(renewed);
+            }
             await tx.CommitAsync(ct);
             logger.LogInformation("{Actor} changed staff account {Email}", actor.Email, user.Email);
             return result;
         }
         catch (DbUpdateConcurrencyException)
         {
-            return UserCommandResult.Fail(ConflictMessage);
+            return UserCommandResult.Stale(ConflictMessage);
         }
         finally
         {
@@ -297,7 +314,12 @@ public sealed class UserAdminService(
             .GroupBy(e => e.Field)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
 
-    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+    // Identity reports a write that lost a race on the concurrency stamp as an error, not an exception.
+    private static bool LostRace(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
+
+    private static UserCommandResult Failed(IdentityResult result) =>
+        LostRace(result) ? UserCommandResult.Stale(ConflictMessage) : UserCommandResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
