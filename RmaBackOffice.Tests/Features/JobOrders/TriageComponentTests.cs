@@ -130,6 +130,25 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_save_after_someone_else_only_moved_the_status_stores_my_fields_without_a_conflict()
+    {
+        var order = await ReceiveAsync("Chief Risk Officer");
+        await using var ctx = await RecruiterContextAsync();
+        var page = ctx.Render<JobOrderPage>(ps => ps.Add(p => p.Id, order.Id));
+        page.WaitForElement("[data-testid=save-details]");
+        page.FindAll("input").Single(i => i.GetAttribute("value") == "Boston").Change("Milwaukee");
+
+        var other = await host.CreateStaffAsync(Roles.Recruiter);
+        Assert.True((await host.AsAsync(other, sp => sp.GetRequiredService<JobOrderService>().MoveAsync(order.Id, 0, JobOrderStatus.Qualifying, null))).Succeeded);
+        page.Find("[data-testid=save-details]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Changes saved.", ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message)), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=conflict-panel]"));
+        var stored = (await host.AsAsync(other, sp => sp.GetRequiredService<JobOrderService>().GetAsync(order.Id)))!.Order;
+        Assert.Equal(("Milwaukee", JobOrderStatus.Qualifying), (stored.City, stored.Status));
+    }
+
+    [Fact]
     public async Task Saving_bad_details_shows_the_problem_beside_the_field_and_keeps_the_old_values()
     {
         var order = await ReceiveAsync("Chief People Officer");
