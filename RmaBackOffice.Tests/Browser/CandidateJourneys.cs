@@ -139,6 +139,9 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
         await Expect(pending.GetByTestId("pending-row-Title")).ToContainTextAsync("Group Treasurer");
         await Expect(pending.GetByTestId("pending-row-Title")).ToContainTextAsync("Chief Financial Officer");
 
+        await desk.EvaluateAsync("window.scrollTo(0, 0)");
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-pending-registration.png"), FullPage = true });
+
         await pending.GetByRole(AriaRole.Button, new() { Name = "Take new title" }).ClickAsync();
 
         await Expect(desk.GetByText($"Took the new title from {second}.")).ToBeVisibleAsync();
