@@ -34,10 +34,15 @@ public sealed class CandidateRegistrar(
     ResumeInspector inspector,
     ResumeStore store,
     IDbContextFactory<AppDbContext> dbFactory,
+    TimeProvider clock,
+    IConfiguration configuration,
     ILogger<CandidateRegistrar> logger)
 {
     /// <summary>The key resume problems are reported under, beside the form's own property names.</summary>
     public const string ResumeField = "Resume";
+
+    /// <summary>The least time storing a registration takes, from <c>Candidates:RegistrationStoreFloorMilliseconds</c>.</summary>
+    private TimeSpan StoreFloor => TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Candidates:RegistrationStoreFloorMilliseconds", 400)));
 
     /// <param name="problems">What the caller already found (values it could not read); stored nothing when not empty.</param>
     public async Task<RegistrationOutcome> RegisterAsync(
@@ -84,6 +89,7 @@ public sealed class CandidateRegistrar(
             stored = new StoredResume(OriginalName(resume.FileName, inspection.Extension), storedName, inspection.ContentType, content.LongLength, inspection.Text);
         }
 
+        var storing = clock.GetTimestamp();
         RegistrationResult? result;
         try
         {
@@ -105,7 +111,19 @@ public sealed class CandidateRegistrar(
         {
             await RemoveIfUnreferencedAsync(stored);
         }
+        await PadAsync(storing, ct);
         return new RegistrationOutcome(result, result.Repeated, errors);
+    }
+
+    // A new candidate's resume text is indexed for search as it is stored; a pending registration's is not. Both paths are
+    // padded to the same floor, so the time the answer takes does not tell whether the email or phone was known.
+    private async Task PadAsync(long since, CancellationToken ct)
+    {
+        var left = StoreFloor - clock.GetElapsedTime(since);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, ct);
+        }
     }
 
     /// <summary>Removes the uploaded file unless a record names it (a simultaneous retry may have stored it).</summary>
