@@ -144,8 +144,8 @@ public class RegistrationApiTests(RegistrationHost host) : IClassFixture<Registr
         var response = await PostAsync(RegistrationBodies.Valid(), RegistrationBodies.PdfResume($"Hello {word} Treasury"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var receipt = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal(["reference"], receipt!.Select(p => p.Key));
+        var receipt = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(["reference"], receipt.Select(p => p.Key));
         var reference = (string)receipt["reference"]!;
         Assert.Matches(RegistrationBodies.ReceiptFormat(), reference);
         Assert.Null(response.Headers.Location);

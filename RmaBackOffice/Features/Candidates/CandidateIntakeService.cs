@@ -70,8 +70,9 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
             .OrderBy(c => c.Id)
             .FirstOrDefaultAsync(ct);
 
-        // Both paths do the same work (two saves in one transaction) and answer with a receipt of the same shape, so neither
-        // the answer nor its timing tells a stranger whether the email or phone was known.
+        // Both paths save twice in one transaction and answer with a receipt of the same shape, so the answer does not tell a
+        // stranger whether the email or phone was known; a new candidate's resume indexing costs more, which the registrar's
+        // floor hides.
         RegistrationResult result;
         if (existing is not null && string.IsNullOrEmpty(form.Website2))
         {
