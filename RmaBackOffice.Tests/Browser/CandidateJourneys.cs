@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RmaBackOffice.Data;
 using RmaBackOffice.Tests.Features.Candidates;
@@ -60,15 +62,16 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
         await visitor.Locator("#consentToProcessing").CheckAsync(new() { Force = true });
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you for registering" })).ToBeVisibleAsync();
-        var reference = (await visitor.GetByTestId("candidate-reference").InnerTextAsync()).Trim();
-        Assert.Matches(@"^CR-\d{4}-\d{6}$", reference);
+        // The registration's own receipt: the candidate's reference is the firm's, never shown to the public.
+        var receipt = (await visitor.GetByTestId("candidate-reference").InnerTextAsync()).Trim();
+        Assert.Matches(@"^REG-\d{4}-\d{6}$", receipt);
 
         var desk = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(desk, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
         await desk.GotoAsync(Url("/candidates"));
         await BrowserFixture.WaitForInteractiveAsync(desk);
         await desk.Locator("input[data-testid=candidate-search], [data-testid=candidate-search] input").FillAsync(resumeWord);
-        var row = desk.GetByTestId("candidates-grid").Locator("tbody tr", new() { HasText = reference });
+        var row = desk.GetByTestId("candidates-grid").Locator("tbody tr", new() { HasText = "Amara Okafor" });
         await Expect(row).ToBeVisibleAsync();
         await Expect(desk.GetByTestId("candidate-total")).ToContainTextAsync("1 candidate, best matches first");
         await Expect(row.GetByTestId("snippet").Locator("mark")).ToHaveTextAsync(resumeWord, new() { IgnoreCase = true });
@@ -110,6 +113,66 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
         await desk.EvaluateAsync("window.scrollTo(0, 0)");
         await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-candidate-journey.png"), FullPage = true });
     });
+
+    [Fact]
+    public Task A_second_registration_under_a_known_email_waits_for_a_recruiter_who_takes_its_new_title() => browser.JourneyAsync(async () =>
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var email = $"kofi.mensah.{unique}@mail.example";
+        var rita = await host.CreateUserAsync($"rita-{unique}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
+        var first = await RegisterAsync(email, "Group Treasurer");
+        var second = await RegisterAsync(email, "Chief Financial Officer");
+        Assert.NotEqual(first, second);
+        int candidateId;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            candidateId = await db.CandidateRegistrations.Where(r => r.Receipt == first).Select(r => r.CandidateId).SingleAsync();
+        }
+
+        var desk = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(desk, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await desk.GotoAsync(Url($"/candidates/{candidateId}"));
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        await Expect(desk.GetByTestId("review-banner")).ToContainTextAsync("nothing on this record was changed");
+        var pending = desk.GetByTestId("pending-registration");
+        await Expect(pending).ToHaveAttributeAsync("data-receipt", second);
+        await Expect(pending.GetByTestId("pending-row-Title")).ToContainTextAsync("Group Treasurer");
+        await Expect(pending.GetByTestId("pending-row-Title")).ToContainTextAsync("Chief Financial Officer");
+
+        await desk.EvaluateAsync("window.scrollTo(0, 0)");
+        await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-pending-registration.png"), FullPage = true });
+
+        await pending.GetByRole(AriaRole.Button, new() { Name = "Take new title" }).ClickAsync();
+
+        await Expect(desk.GetByText($"Took the new title from {second}.")).ToBeVisibleAsync();
+        await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Current title changed from Group Treasurer to Chief Financial Officer");
+        // The title was all it brought that was new: the registration is applied and the review ends.
+        await Expect(desk.GetByTestId("timeline")).ToContainTextAsync($"Registration {second} changed from Pending to Applied");
+        await Expect(desk.GetByTestId("pending-registrations")).ToHaveCountAsync(0);
+        await Expect(desk.GetByTestId("review-banner")).ToHaveCountAsync(0);
+        await Expect(desk.GetByText("Chief Financial Officer at Contoso Bank")).ToBeVisibleAsync();
+    });
+
+    /// <summary>Registers through the public page as a visitor would, and returns the receipt the thank-you page shows.</summary>
+    private async Task<string> RegisterAsync(string email, string title)
+    {
+        var visitor = await browser.NewPageAsync();
+        await visitor.GotoAsync(Url("/candidate-registration"));
+        await visitor.Locator("#firstName").FillAsync("Kofi");
+        await visitor.Locator("#lastName").FillAsync("Mensah");
+        await visitor.Locator("#email").FillAsync(email);
+        await visitor.Locator("#country").FillAsync("Ghana");
+        await visitor.Locator("#currentTitle").FillAsync(title);
+        await visitor.Locator("#currentEmployer").FillAsync("Contoso Bank");
+        await visitor.Locator("#level").SelectOptionAsync("CSuite");
+        await visitor.GetByRole(AriaRole.Checkbox, new() { Name = "Banking", Exact = true }).CheckAsync(new() { Force = true });
+        await visitor.Locator("#consentToProcessing").CheckAsync(new() { Force = true });
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Thank you for registering" })).ToBeVisibleAsync();
+        var receipt = (await visitor.GetByTestId("candidate-reference").InnerTextAsync()).Trim();
+        Assert.Matches(@"^REG-\d{4}-\d{6}$", receipt);
+        return receipt;
+    }
 
     private static ILocator CardIn(IPage page, string stage) =>
         page.GetByTestId($"pipeline-column-{stage}").GetByTestId("pipeline-card").Filter(new() { HasText = "Amara Okafor" });

@@ -62,5 +62,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped(sp => new CandidateService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
             TimeProvider.System, NullLogger<CandidateService>.Instance));
+        Services.AddScoped(sp => new PendingRegistrationService(
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(), TimeProvider.System));
     }
 }

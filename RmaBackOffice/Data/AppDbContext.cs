@@ -13,6 +13,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Candidate> Candidates => Set<Candidate>();
     public DbSet<CandidateIndustry> CandidateIndustries => Set<CandidateIndustry>();
     public DbSet<CandidateRegistration> CandidateRegistrations => Set<CandidateRegistration>();
+    public DbSet<PendingRegistration> PendingRegistrations => Set<PendingRegistration>();
     public DbSet<CandidateActivity> CandidateActivities => Set<CandidateActivity>();
     public DbSet<PipelineEntry> PipelineEntries => Set<PipelineEntry>();
     public DbSet<CandidateStatusCount> CandidateStatusCounts => Set<CandidateStatusCount>();

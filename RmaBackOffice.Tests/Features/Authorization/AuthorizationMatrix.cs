@@ -85,6 +85,7 @@ public static class AuthorizationMatrix
         new("GET", "/candidates/retention", Access.Triage),
         new("GET", "/candidates/{Id:int}", Access.Triage, "/candidates/1"),
         new("GET", "/candidates/{id:int}/resume", Access.Triage, "/candidates/1/resume"),
+        new("GET", "/candidates/{id:int}/registrations/{registrationId:long}/resume", Access.Triage, "/candidates/1/registrations/1/resume"),
         new("GET", "/candidates/{id:int}/export", Access.Triage, "/candidates/1/export"),
     ];
 

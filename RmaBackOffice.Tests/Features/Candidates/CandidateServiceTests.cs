@@ -196,6 +196,8 @@ public class CandidateServiceTests(AppHost host) : IClassFixture<AppHost>
         var word = "erasable" + Guid.NewGuid().ToString("N")[..5];
         var form = Form(f => { f.FirstName = "Zelda" + word; f.Phone = "+44 20 7946 0999"; });
         var candidate = await RegisterAsync(form, $"Resume mentioning {word} in detail.");
+        var again = await RegisterAsync(Form(f => { f.Email = form.Email; f.Summary = $"Still {word}"; }), $"A later resume about {word}.");
+        Assert.True(again.AttachedToExisting);
         var order = await ReceiveJobOrderAsync();
         await AsRecruiterAsync(s => s.AddToPipelineAsync(order.Id, candidate.CandidateId));
 
@@ -203,7 +205,7 @@ public class CandidateServiceTests(AppHost host) : IClassFixture<AppHost>
 
         var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var tables = new[] { "Candidates", "CandidateRegistrations", "CandidateActivities", "CandidateIndustries", "PipelineEntries" };
+        var tables = new[] { "Candidates", "CandidateRegistrations", "PendingRegistrations", "CandidateActivities", "CandidateIndustries", "PipelineEntries" };
         foreach (var table in tables)
         {
             var rows = await db.Database.SqlQueryRaw<string>($"SELECT CAST(json_array(*) AS TEXT) AS Value FROM (SELECT * FROM {table})").ToListAsync();

@@ -51,7 +51,7 @@ public partial class RegistrationPageTests(RegistrationHost host) : IClassFixtur
         var location = new Uri(host.BaseAddress, response.Headers.Location!);
         Assert.Equal("/candidate-registration/thanks", location.AbsolutePath);
         var reference = Uri.UnescapeDataString(location.Query.Split("reference=")[1]);
-        Assert.Matches(RegistrationBodies.ReferenceFormat(), reference);
+        Assert.Matches(RegistrationBodies.ReceiptFormat(), reference);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(location, new Uri(host.BaseAddress, again.Headers.Location!));
         Assert.Equal(candidates + 1, await host.CountCandidatesAsync());
@@ -192,6 +192,35 @@ public partial class RegistrationPageTests(RegistrationHost host) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_known_email_gets_the_thank_you_a_new_person_gets_with_a_receipt_of_its_own_and_its_record_stays_as_it_was()
+    {
+        var client = host.CreateBrowserlessClient();
+        var own = ValidForm(await HttpSignIn.GetFormFieldsAsync(client, Page));
+        var ownReceipt = ReceiptOf(await client.PostAsync(Page, Multipart(own)));
+        var stranger = ValidForm(await HttpSignIn.GetFormFieldsAsync(client, Page));
+        stranger["Input.Email"] = own["Input.Email"];
+        stranger["Input.CurrentTitle"] = "Chief Executive Officer";
+        stranger["Input.Phone"] = "+41 61 555 0199";
+        var newcomer = ValidForm(await HttpSignIn.GetFormFieldsAsync(client, Page));
+
+        var matched = await client.PostAsync(Page, Multipart(stranger, RegistrationBodies.PdfResume("Planted resume")));
+        var unmatched = await client.PostAsync(Page, Multipart(newcomer, RegistrationBodies.PdfResume("Planted resume")));
+
+        var matchedReceipt = ReceiptOf(matched);
+        var unmatchedReceipt = ReceiptOf(unmatched);
+        Assert.Equal(3, new[] { ownReceipt, matchedReceipt, unmatchedReceipt }.Distinct().Count());
+        var matchedPage = VisibleText(await client.GetStringAsync(matched.Headers.Location));
+        var unmatchedPage = VisibleText(await client.GetStringAsync(unmatched.Headers.Location));
+        Assert.Contains(matchedReceipt, matchedPage);
+        Assert.Equal(matchedPage.Replace(matchedReceipt, "REG"), unmatchedPage.Replace(unmatchedReceipt, "REG"));
+
+        var known = await host.FindCandidateAsync(matchedReceipt);
+        Assert.Equal(known.Id, (await host.FindCandidateAsync(ownReceipt)).Id);
+        Assert.Equal(("Chief Financial Officer", null, null), (known.CurrentTitle, known.Phone, known.ResumeStoredName));
+        Assert.Equal("Chief Executive Officer", Assert.Single(known.PendingRegistrations).CurrentTitle);
+    }
+
+    [Fact]
     public async Task The_thank_you_page_only_echoes_a_well_formed_reference()
     {
         var html = await host.CreateBrowserlessClient().GetStringAsync("/candidate-registration/thanks?reference=Call%20555-0100%20now");
@@ -216,7 +245,18 @@ public partial class RegistrationPageTests(RegistrationHost host) : IClassFixtur
         Assert.Equal(files, host.CountResumeFiles());
     }
 
-    private static Dictionary<string, string> ValidForm(Dictionary<string, string> hidden) => new(hidden)
+    private static string ReceiptOf(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var receipt = Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split("reference=")[1]);
+        Assert.Matches(RegistrationBodies.ReceiptFormat(), receipt);
+        return receipt;
+    }
+
+    private static string VisibleText(string html) =>
+        Regex.Replace(Regex.Replace(Regex.Replace(html, "<(script|style)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline), "<[^>]+>", " "), @"\s+", " ").Trim();
+
+        private static Dictionary<string, string> ValidForm(Dictionary<string, string> hidden) => new(hidden)
     {
         ["Input.FirstName"] = "Lena",
         ["Input.LastName"] = "Meier",

@@ -526,6 +526,10 @@ namespace RmaBackOffice.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
@@ -545,6 +549,9 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("CandidateId");
 
                     b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("Receipt")
                         .IsUnique();
 
                     b.ToTable("CandidateRegistrations", (string)null);
@@ -568,6 +575,101 @@ namespace RmaBackOffice.Data.Migrations
                         {
                             t.ExcludeFromMigrations();
                         });
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Candidates.PendingRegistration", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentEmployer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurrentTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MarketingConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumeContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResumeSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResumeStoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResumeText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ResumeUnreadable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Taken")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("CandidateId", "Status");
+
+                    b.ToTable("PendingRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.PipelineEntry", b =>
@@ -1201,6 +1303,23 @@ namespace RmaBackOffice.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Candidates.PendingRegistration", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Candidates.Candidate", null)
+                        .WithMany("PendingRegistrations")
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("RmaBackOffice.Features.Candidates.CandidateRegistration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.PipelineEntry", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Candidates.Candidate", null)
@@ -1230,6 +1349,8 @@ namespace RmaBackOffice.Data.Migrations
                     b.Navigation("Activities");
 
                     b.Navigation("Industries");
+
+                    b.Navigation("PendingRegistrations");
 
                     b.Navigation("Registrations");
                 });

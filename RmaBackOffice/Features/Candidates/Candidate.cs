@@ -4,7 +4,7 @@ using RmaBackOffice.Features.JobOrders;
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>An executive who registered with the firm, and what recruiters know about them.</summary>
-public sealed class Candidate
+public sealed partial class Candidate
 {
     public int Id { get; private set; }
     public string Reference { get; private set; } = "";
@@ -54,6 +54,7 @@ public sealed class Candidate
 
     public List<CandidateIndustry> Industries { get; private set; } = [];
     public List<CandidateRegistration> Registrations { get; private set; } = [];
+    public List<PendingRegistration> PendingRegistrations { get; private set; } = [];
     public List<CandidateActivity> Activities { get; private set; } = [];
 
     private Candidate()
@@ -98,28 +99,6 @@ public sealed class Candidate
         candidate.Activities.Add(CandidateActivity.Make(at, Actor.Public, CandidateActivityKind.Registered,
             text: candidate.IsSpam ? "Flagged as spam by the registration form" : resume is { Unreadable: true } ? "The resume could not be read; it is stored but not searchable." : null));
         return candidate;
-    }
-
-    /// <summary>
-    /// A new registration from someone already known. What recruiters curated is kept; the registration is recorded,
-    /// consent refreshed, a missing resume or contact detail filled in, and the record flagged for review.
-    /// </summary>
-    public void AttachRegistration(CandidateRegistrationForm form, StoredResume? resume, DateTimeOffset at, string? idempotencyKey)
-    {
-        // Anyone who knows an email could send this, so it changes nothing a recruiter or the candidate decided:
-        // the consent it carries is kept on the registration for the recruiter's review, not applied.
-        Registrations.Add(CandidateRegistration.From(form, resume, at, idempotencyKey, duplicate: true));
-        Phone ??= Clean(form.Phone);
-        PhoneKey ??= CandidateKeys.Phone(form.Phone);
-        if (ResumeStoredName is null)
-        {
-            AttachResume(resume);
-        }
-        NeedsReview = true;
-        LastActivityAt = at;
-        Activities.Add(CandidateActivity.Make(at, Actor.Public, CandidateActivityKind.Registered,
-            text: "Registered again: attached to this candidate for review. Recruiter-edited data was kept."));
-        Version++;
     }
 
     public void AssignReference() => Reference = string.Create(CultureInfo.InvariantCulture, $"CR-{CreatedAt.Year}-{Id:000000}");
@@ -246,6 +225,7 @@ public sealed class Candidate
         MarketingConsent = false;
         Industries.Clear();
         Registrations.Clear();
+        PendingRegistrations.Clear();
         Activities.Clear();
         ErasedAt = at;
         Status = CandidateStatus.Archived;

@@ -80,6 +80,8 @@ internal sealed class CandidateRegistrationConfiguration : IEntityTypeConfigurat
         r.HasIndex(x => x.IdempotencyKey).IsUnique();
         r.Property(x => x.ResumeStoredName).HasMaxLength(64);
         r.HasIndex(x => x.CandidateId);
+        r.Property(x => x.Receipt).HasMaxLength(20);
+        r.HasIndex(x => x.Receipt).IsUnique();
     }
 }
 

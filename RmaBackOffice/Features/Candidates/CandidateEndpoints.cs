@@ -5,7 +5,7 @@ using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
 
-/// <summary>Resume downloads and data-subject exports: files that leave the desk only through an authorised request.</summary>
+/// <summary>Resume downloads (the candidate's and a pending registration's) and data-subject exports: files that leave the desk only through an authorised request.</summary>
 public static class CandidateEndpoints
 {
     private static readonly JsonSerializerOptions ExportJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -20,6 +20,21 @@ public static class CandidateEndpoints
                 }
                 NoSniffNoStore(http);
                 // An attachment, never rendered inline: a crafted file cannot run as a page of this site.
+                return Results.File(resume.Content, resume.ContentType, SafeFileName(resume.FileName, "resume"));
+            })
+            .RequireAuthorization(Policies.Triage)
+            .WithStaffPrincipal()
+            .ExcludeFromDescription();
+
+        // The resume a later registration brought, for a recruiter to compare before taking it.
+        endpoints.MapGet("/candidates/{id:int}/registrations/{registrationId:long}/resume",
+                async (int id, long registrationId, HttpContext http, PendingRegistrationService registrations, CancellationToken ct) =>
+            {
+                if (await registrations.OpenResumeAsync(id, registrationId, ct) is not { } resume)
+                {
+                    return Results.NotFound();
+                }
+                NoSniffNoStore(http);
                 return Results.File(resume.Content, resume.ContentType, SafeFileName(resume.FileName, "resume"));
             })
             .RequireAuthorization(Policies.Triage)

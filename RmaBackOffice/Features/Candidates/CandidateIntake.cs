@@ -13,8 +13,11 @@ using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
 
-/// <summary>What a successful registration answers: the candidate's id and the reference the registrant quotes.</summary>
-public sealed record CandidateReceipt(int Id, string Reference);
+/// <summary>
+/// What a successful registration answers: its own receipt reference (REG-2026-000123), the same shape whether or not the
+/// email or phone matched someone, so the answer never tells who is registered.
+/// </summary>
+public sealed record RegistrationReceipt(string Reference);
 
 /// <summary>The consent wording in force, which a registration must name by its version.</summary>
 public sealed record ConsentTerms(string Version, string Text);
@@ -32,10 +35,14 @@ public sealed class CandidateRegistrar(
     ResumeStore store,
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<CandidateRegistrar> logger)
 {
     /// <summary>The key resume problems are reported under, beside the form's own property names.</summary>
     public const string ResumeField = "Resume";
+
+    /// <summary>The least time storing a registration takes, from <c>Candidates:RegistrationStoreFloorMilliseconds</c>.</summary>
+    private TimeSpan StoreFloor => TimeSpan.FromMilliseconds(Math.Max(0, configuration.GetValue("Candidates:RegistrationStoreFloorMilliseconds", 400)));
 
     /// <param name="problems">What the caller already found (values it could not read); stored nothing when not empty.</param>
     public async Task<RegistrationOutcome> RegisterAsync(
@@ -82,7 +89,7 @@ public sealed class CandidateRegistrar(
             stored = new StoredResume(OriginalName(resume.FileName, inspection.Extension), storedName, inspection.ContentType, content.LongLength, inspection.Text);
         }
 
-        var startedAt = clock.GetUtcNow();
+        var storing = clock.GetTimestamp();
         RegistrationResult? result;
         try
         {
@@ -100,18 +107,31 @@ public sealed class CandidateRegistrar(
         }
 
         // A repeated idempotency key answers the first registration and records nothing, so this upload is not needed.
-        var fileKept = stored is not null && !await RemoveIfUnreferencedAsync(stored);
-        var repeated = !result.Created && (!result.AttachedToExisting
-            || (stored is not null ? !fileKept : !await HasRegistrationSinceAsync(result.CandidateId, startedAt, ct)));
-        return new RegistrationOutcome(result, repeated, errors);
+        if (result.Repeated)
+        {
+            await RemoveIfUnreferencedAsync(stored);
+        }
+        await PadAsync(storing, ct);
+        return new RegistrationOutcome(result, result.Repeated, errors);
     }
 
-    /// <returns>True when the file was removed because no record names it.</returns>
-    private async Task<bool> RemoveIfUnreferencedAsync(StoredResume? stored)
+    // A new candidate's resume text is indexed for search as it is stored; a pending registration's is not. Both paths are
+    // padded to the same floor, so the time the answer takes does not tell whether the email or phone was known.
+    private async Task PadAsync(long since, CancellationToken ct)
+    {
+        var left = StoreFloor - clock.GetElapsedTime(since);
+        if (left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, clock, ct);
+        }
+    }
+
+    /// <summary>Removes the uploaded file unless a record names it (a simultaneous retry may have stored it).</summary>
+    private async Task RemoveIfUnreferencedAsync(StoredResume? stored)
     {
         if (stored is null)
         {
-            return false;
+            return;
         }
         bool referenced;
         try
@@ -130,13 +150,6 @@ public sealed class CandidateRegistrar(
         {
             store.Delete(stored.StoredName);
         }
-        return !referenced;
-    }
-
-    private async Task<bool> HasRegistrationSinceAsync(int candidateId, DateTimeOffset since, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CandidateRegistrations.AnyAsync(r => r.CandidateId == candidateId && r.ReceivedAt >= since, ct);
     }
 
     private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
@@ -213,9 +226,10 @@ public static class CandidateIntake
                 $"UTF-8 text file up to {ResumeInspector.MaxBytes / (1024 * 1024)} MB, recognised by its content, not its name. " +
                 $"A larger resume, or a request over {MaxRequestBytes / (1024 * 1024)} MB, is refused with 413 and a problem naming the field; a file that unpacks " +
                 "to far more than a resume holds (a decompression bomb) with 400 and a problem naming resume. Leave website2 empty. " +
-                "201 Created answers the registration; someone already registered (same email or phone) gets their existing reference, " +
-                "and the registration is attached to their record for review. A repeated Idempotency-Key answers 200 OK with the first " +
-                "answer and stores nothing.");
+                "201 Created answers { reference }: a receipt reference of this registration (REG-2026-000123), which the registrant " +
+                "quotes. Every registration gets its own receipt, and the answer is the same whether or not the email or phone is " +
+                "already known: a recruiter reviews a registration that matches a known candidate before anything of it is applied. " +
+                "A repeated Idempotency-Key answers 200 OK with the first answer and stores nothing.");
 
         api.MapGet("/consent", () => TypedResults.Ok(new ConsentTerms(Consent.CurrentVersion, Consent.CurrentText)))
             .WithName("GetConsent")
@@ -224,7 +238,7 @@ public static class CandidateIntake
         return endpoints;
     }
 
-    private static async Task<Results<Created<CandidateReceipt>, Ok<CandidateReceipt>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+    private static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request,
         CandidateRegistrar registrar,
         [FromHeader(Name = JobOrderIntake.IdempotencyHeader), Description("Any unique string up to 100 characters; a retry with the same key stores nothing new.")]
@@ -286,8 +300,9 @@ public static class CandidateIntake
                 detail: "The registration could not be stored. Please try again with the same Idempotency-Key.");
         }
 
-        var receipt = new CandidateReceipt(result.CandidateId, result.Reference);
-        return outcome.Repeated ? TypedResults.Ok(receipt) : TypedResults.Created($"/candidates/{result.CandidateId}", receipt);
+        // No Location: the record a registration lands on is the firm's, not the registrant's.
+        var receipt = new RegistrationReceipt(result.Receipt);
+        return outcome.Repeated ? TypedResults.Ok(receipt) : TypedResults.Created((string?)null, receipt);
     }
 
     /// <summary>413, naming the part that was too large; the resume when the body was refused before any part was read.</summary>

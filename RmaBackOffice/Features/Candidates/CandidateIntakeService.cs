@@ -25,9 +25,10 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
     }
 
     /// <summary>
-    /// Stores a registration. A known email or phone attaches it to that candidate for review instead of creating a second one;
-    /// a repeated idempotency key returns the first result. The resume must already be in the <see cref="ResumeStore"/>;
-    /// when this returns errors or throws, the caller deletes it, so no file is left without a record.
+    /// Stores a registration under a receipt of its own. A known email or phone keeps it beside that candidate as a pending
+    /// registration, changing nothing of theirs, instead of creating a second one; a repeated idempotency key returns the
+    /// first result. The resume must already be in the <see cref="ResumeStore"/>; when this returns errors or throws, the
+    /// caller deletes it, so no file is left without a record.
     /// </summary>
     public async Task<(RegistrationResult? Result, Dictionary<string, string[]> Errors)> RegisterAsync(
         CandidateRegistrationForm form, StoredResume? resume, string? idempotencyKey, CancellationToken ct = default)
@@ -69,12 +70,17 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
             .OrderBy(c => c.Id)
             .FirstOrDefaultAsync(ct);
 
+        // Both paths save twice in one transaction and answer with a receipt of the same shape, so the answer does not tell a
+        // stranger whether the email or phone was known; a new candidate's resume indexing costs more, which the registrar's
+        // floor hides.
         RegistrationResult result;
         if (existing is not null && string.IsNullOrEmpty(form.Website2))
         {
-            existing.AttachRegistration(form, resume, now, key);
+            var registration = existing.ReceiveRegistration(form, resume, now, key);
             await db.SaveChangesAsync(ct);
-            result = new RegistrationResult(existing.Id, existing.Reference, Created: false, AttachedToExisting: true);
+            registration.AssignReceipt();
+            await db.SaveChangesAsync(ct);
+            result = new RegistrationResult(existing.Id, existing.Reference, registration.Receipt!, Created: false, AttachedToExisting: true);
         }
         else
         {
@@ -82,17 +88,21 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
             db.Candidates.Add(candidate);
             await db.SaveChangesAsync(ct);
             candidate.AssignReference();
+            var registration = candidate.Registrations.Single();
+            registration.AssignReceipt();
             await db.SaveChangesAsync(ct);
-            result = new RegistrationResult(candidate.Id, candidate.Reference, Created: true, AttachedToExisting: false);
+            result = new RegistrationResult(candidate.Id, candidate.Reference, registration.Receipt!, Created: true, AttachedToExisting: false);
         }
         await tx.CommitAsync(ct);
-        logger.LogInformation("Candidate registration stored as {Reference} (attached to existing: {Attached})", result.Reference, result.AttachedToExisting);
+        logger.LogInformation("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
+            result.Receipt, result.Reference, result.AttachedToExisting);
         return result;
     }
 
     private static async Task<RegistrationResult?> FindByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
         await db.CandidateRegistrations.AsNoTracking().Where(r => r.IdempotencyKey == key)
-            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new RegistrationResult(c.Id, c.Reference, false, r.WasDuplicate))
+            .Join(db.Candidates, r => r.CandidateId, c => c.Id,
+                (r, c) => new RegistrationResult(c.Id, c.Reference, r.Receipt ?? "", false, r.WasDuplicate, true))
             .FirstOrDefaultAsync(ct);
 
     // Scoped to the registrant's email and hashed, like the job-order intake's keys.

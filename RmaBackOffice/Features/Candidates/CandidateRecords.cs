@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Timeline;
@@ -11,6 +12,11 @@ public sealed class CandidateRegistration
     public long Id { get; private set; }
     public int CandidateId { get; private set; }
     public DateTimeOffset ReceivedAt { get; private set; }
+    /// <summary>
+    /// The reference the registrant is given (REG-2026-000123), one per submission, whoever it matched: the public answer
+    /// never names a candidate. Issued once the database has numbered the registration.
+    /// </summary>
+    public string? Receipt { get; private set; }
     public string? IdempotencyKey { get; private set; }
     public bool WasDuplicate { get; private set; }
     public string Submitted { get; private set; } = "";
@@ -28,6 +34,10 @@ public sealed class CandidateRegistration
         Submitted = JsonSerializer.Serialize(form),
         ResumeStoredName = resume?.StoredName,
     };
+
+    public void AssignReceipt() => Receipt = FormatReceipt(ReceivedAt.Year, Id);
+
+    public static string FormatReceipt(int year, long id) => string.Create(CultureInfo.InvariantCulture, $"REG-{year}-{id:000000}");
 }
 
 public enum CandidateActivityKind

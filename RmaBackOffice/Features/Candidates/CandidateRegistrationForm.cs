@@ -143,4 +143,9 @@ public sealed record StoredResume(string OriginalFileName, string StoredName, st
     public bool Unreadable => Text is null;
 }
 
-public sealed record RegistrationResult(int CandidateId, string Reference, bool Created, bool AttachedToExisting);
+/// <summary>
+/// Where a registration went, for the app and its tests. Only <paramref name="Receipt"/> may leave in a public answer:
+/// the candidate's id and reference would tell a stranger who is registered.
+/// </summary>
+/// <param name="Repeated">An idempotency key already used: the first registration's result, and nothing new stored.</param>
+public sealed record RegistrationResult(int CandidateId, string Reference, string Receipt, bool Created, bool AttachedToExisting, bool Repeated = false);

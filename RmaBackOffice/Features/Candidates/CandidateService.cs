@@ -590,8 +590,8 @@ public sealed class CandidateService(
         var me = await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
-            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.PendingRegistrations)
+            .Include(c => c.Activities).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null)
         {
             return new CommandResult("This candidate no longer exists.");
@@ -660,6 +660,8 @@ public sealed class CandidateService(
         var actor = new Actor(me.Id, me.DisplayName);
         await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.CandidateId, keepId), ct);
+        await db.PendingRegistrations.Where(p => p.CandidateId == duplicateId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
         await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
         var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);

@@ -7,6 +7,7 @@ public static class CandidatesModule
         services.AddSingleton<ResumeStore>();
         services.AddScoped<CandidateIntakeService>();
         services.AddScoped<CandidateService>();
+        services.AddScoped<PendingRegistrationService>();
         return services;
     }
 }
