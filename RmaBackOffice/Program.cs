@@ -8,6 +8,7 @@ using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 // `dotnet run --project RmaBackOffice -- generate ...` and other maintenance commands run here and exit.
 if (await Commands.TryRunAsync(args))
@@ -24,6 +25,8 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
+builder.Services.AddPublicJson();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -39,6 +42,9 @@ builder.Services.AddHealth();
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+app.UseTrustedProxies();
+app.UseSecurityHeaders();
 
 // Never a stack trace, not even in Development: the error page shows a correlation id and the log has the details.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -147,14 +147,13 @@ public sealed class CandidateRegistrar(
         return buffer.ToArray();
     }
 
-    // The uploader's name is only shown back to recruiters: the last path segment, no control characters, a sane length.
+    // The uploader's name is only shown back to recruiters: cleaned of hidden characters, and ending in the type the content has.
     internal static string OriginalName(string? fileName, string extension)
     {
-        var name = (fileName ?? "").Split('/', '\\').Last();
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0)
+        var name = Web.CleanText.FileName(fileName, "resume" + extension);
+        if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
         {
-            return "resume" + extension;
+            name += extension;
         }
         return name.Length <= 255 ? name : name[..(255 - extension.Length)] + extension;
     }
