@@ -26,6 +26,8 @@ builder.Services.AddRazorComponents()
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicJson();
+// Both run ahead of the whole pipeline (authentication included): the client's address and scheme first, then the headers.
+builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -42,9 +44,6 @@ builder.Services.AddHealth();
 var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-
-app.UseTrustedProxies();
-app.UseSecurityHeaders();
 
 // Never a stack trace, not even in Development: the error page shows a correlation id and the log has the details.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);

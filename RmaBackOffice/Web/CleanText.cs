@@ -19,8 +19,7 @@ public static class CleanText
     public static string? Problem(char c, bool multiLine) => c switch
     {
         '\n' or '\r' or '\t' when multiLine => null,
-        '\n' or '\r' or '\u2028' or '\u2029' or '\u0085' => "a line break",
-        '\t' => "a tab",
+        '\n' or '\r' or '\u2028' or '\u2029' when !multiLine => "a line break",
         _ when IsInvisibleOrControl(c) => "an invisible or control character",
         _ => null,
     };

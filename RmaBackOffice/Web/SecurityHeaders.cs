@@ -22,12 +22,18 @@ public static class SecurityHeaders
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), " +
         "microphone=(), midi=(), payment=(), usb=()";
 
-    /// <summary>The antiforgery cookie is Secure whenever the request came over HTTPS (also through a trusted proxy).</summary>
-    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services) =>
+    /// <summary>
+    /// Adds the headers ahead of the whole pipeline, authentication's redirects included, as each response starts, so
+    /// error pages and re-executed status pages carry them too. The antiforgery cookie is Secure whenever the request
+    /// came over HTTPS (also through a trusted proxy).
+    /// </summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
+    {
         services.Configure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        return services.AddTransient<IStartupFilter, StartFirst>();
+    }
 
-    /// <summary>Adds the headers as the response starts, so error pages and re-executed status pages carry them too.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    private static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceItem] = nonce;
@@ -50,6 +56,15 @@ public static class SecurityHeaders
 
     /// <summary>The nonce this request's inline framework script must carry.</summary>
     public static string? Nonce(HttpContext? context) => context?.Items[NonceItem] as string;
+
+    private sealed class StartFirst : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseSecurityHeaders();
+            next(app);
+        };
+    }
 
     private static bool IsDownload(IHeaderDictionary headers) =>
         ContentDispositionHeaderValue.TryParse(headers.ContentDisposition.ToString(), out var disposition)

@@ -13,8 +13,14 @@ public static class TrustedProxies
 {
     public const string Section = "ForwardedHeaders";
 
-    /// <summary>Put first in the pipeline: everything after it, the rate limiter above all, sees the client's address.</summary>
-    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
+    /// <summary>
+    /// First in the pipeline, ahead of authentication's redirects: everything after it, the rate limiter above all,
+    /// sees the client's address and scheme. Register it before <see cref="SecurityHeaders.AddSecurityHeaders"/>.
+    /// </summary>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services) =>
+        services.AddTransient<IStartupFilter, StartFirst>();
+
+    private static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
     {
         var configuration = app.ApplicationServices.GetRequiredService<IConfiguration>().GetSection(Section);
         var options = new ForwardedHeadersOptions
@@ -38,6 +44,15 @@ public static class TrustedProxies
                 : throw new InvalidOperationException($"{Section}:KnownNetworks: '{network}' is not a network like 10.0.0.0/8."));
         }
         return options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0 ? app : app.UseForwardedHeaders(options);
+    }
+
+    private sealed class StartFirst : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseTrustedProxies();
+            next(app);
+        };
     }
 
     // A list in JSON (["10.0.0.2", ...]) or one comma-separated value (an environment variable).
