@@ -40,8 +40,8 @@ public sealed class ContentSecurityPolicyJourneys(KestrelAppHost host, BrowserFi
 
         await grid.GetByRole(AriaRole.Link, new() { Name = created.Reference }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(created.Title);
-        await page.GetByTestId("assign-me").ClickAsync();
-        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Assigned to");
+        await page.GetByTestId("move-Qualifying").ClickAsync();
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Status changed from New to Qualifying");
 
         await page.GotoAsync(Url("/candidates"));
         await BrowserFixture.WaitForInteractiveAsync(page);

@@ -202,6 +202,7 @@ public static class CandidateIntake
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("RegisterCandidate")
             .WithSummary("Register an executive candidate, with an optional resume")
@@ -213,7 +214,8 @@ public static class CandidateIntake
                 $"Requests over {MaxRequestBytes / (1024 * 1024)} MB are refused with 413. Leave website2 empty. " +
                 "201 Created answers the registration; someone already registered (same email or phone) gets their existing reference, " +
                 "and the registration is attached to their record for review. A repeated Idempotency-Key answers 200 OK with the first " +
-                "answer and stores nothing.");
+                "answer and stores nothing; with different values or another resume it answers 422 and stores nothing. Text fields " +
+                "refuse control characters, bidirectional overrides and zero-width characters, and single-line fields refuse line breaks.");
 
         api.MapGet("/consent", () => TypedResults.Ok(new ConsentTerms(Consent.CurrentVersion, Consent.CurrentText)))
             .WithName("GetConsent")
@@ -283,6 +285,14 @@ public static class CandidateIntake
         }
 
         var outcome = await registrar.RegisterAsync(form, resume, idempotencyKey, problems, ct);
+        if (outcome.Errors.ContainsKey(Web.IdempotencyKeys.ConflictField))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused with a different body",
+                detail: "This Idempotency-Key was already used with a different registration, so nothing was stored. " +
+                    "Send a new registration with a new key, or repeat the first one unchanged to get its answer.");
+        }
         if (outcome.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));
