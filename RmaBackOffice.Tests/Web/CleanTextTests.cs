@@ -75,6 +75,10 @@ public class CleanTextRulesTests
     [InlineData("..hidden.txt", "fallback", "hidden.txt")]
     public void A_file_name_is_shown_and_served_without_hidden_characters_or_paths(string name, string fallback, string expected) =>
         Assert.Equal(expected, CleanText.FileName(name, fallback));
+
+    [Fact]
+    public void A_long_file_name_is_shortened_keeping_its_extension() =>
+        Assert.Equal(new string('x', 196) + ".pdf", CleanText.FileName(new string('x', 400) + ".pdf", "resume.pdf"));
 }
 
 public class CleanTextApiTests(IntakeHost host) : IClassFixture<IntakeHost>

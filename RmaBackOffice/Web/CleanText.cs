@@ -75,9 +75,10 @@ public static class CleanText
 
     /// <summary>
     /// An uploaded file's name fit to show and to send in a header or a zip: its last path segment, without refused
-    /// characters or those a file system or header would misread, at most 200 characters; the fallback when nothing is left.
+    /// characters or those a file system or header would misread, shortened to <paramref name="maxLength"/> keeping its
+    /// extension; the fallback when nothing is left.
     /// </summary>
-    public static string FileName(string? name, string fallback)
+    public static string FileName(string? name, string fallback, int maxLength = 200)
     {
         var last = (name ?? "").Replace('\\', '/').Split('/')[^1];
         var kept = new StringBuilder(last.Length);
@@ -90,7 +91,13 @@ public static class CleanText
             }
         }
         var cleaned = kept.ToString().Trim().TrimStart('.');
-        return cleaned.Length is 0 or > 200 ? fallback : cleaned;
+        if (cleaned.Length > maxLength)
+        {
+            var extension = Path.GetExtension(cleaned);
+            extension = extension.Length <= 10 ? extension : "";
+            cleaned = cleaned[..(maxLength - extension.Length)].TrimEnd() + extension;
+        }
+        return cleaned.Length == 0 ? fallback : cleaned;
     }
 
     private static TextField[] FieldsOf(Type type)

@@ -150,12 +150,8 @@ public sealed class CandidateRegistrar(
     // The uploader's name is only shown back to recruiters: cleaned of hidden characters, and ending in the type the content has.
     internal static string OriginalName(string? fileName, string extension)
     {
-        var name = Web.CleanText.FileName(fileName, "resume" + extension);
-        if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-        {
-            name += extension;
-        }
-        return name.Length <= 255 ? name : name[..(255 - extension.Length)] + extension;
+        var name = Web.CleanText.FileName(fileName, "resume" + extension, maxLength: 255);
+        return name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name : name[..Math.Min(name.Length, 255 - extension.Length)] + extension;
     }
 }
 
