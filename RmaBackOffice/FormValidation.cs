@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RmaBackOffice;
 
-/// <summary>Server-side validation of a form model: DataAnnotations and IValidatableObject, errors keyed by property name.</summary>
+/// <summary>
+/// Server-side validation of a form model: DataAnnotations, IValidatableObject and, for [CleanText] models, hidden characters;
+/// errors keyed by property name.
+/// </summary>
 public static class FormValidation
 {
     public static Dictionary<string, string[]> Validate(object model)
@@ -14,8 +17,10 @@ public static class FormValidation
             // The validator skips cross-field rules once a field fails; run them anyway so every problem shows at once.
             results.AddRange(validatable.Validate(context));
         }
-        return results
-            .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value.")))
+        // Hidden and control characters are named first: the field's other messages may only be their consequence.
+        var hidden = Web.CleanText.Problems(model).Select(p => (Member: p.Key, Message: p.Value));
+        return hidden
+            .Concat(results.SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, Message: r.ErrorMessage ?? "Invalid value."))))
             .GroupBy(e => e.Member)
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct().ToArray());
     }

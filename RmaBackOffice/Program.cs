@@ -26,6 +26,10 @@ builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
+builder.Services.AddPublicJson();
+// Both run ahead of the whole pipeline (authentication included): the client's address and scheme first, then the headers.
+builder.Services.AddTrustedProxies();
+builder.Services.AddSecurityHeaders();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();

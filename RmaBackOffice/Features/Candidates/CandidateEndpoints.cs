@@ -83,11 +83,6 @@ public static class CandidateEndpoints
         http.Response.Headers.CacheControl = "no-store";
     }
 
-    // The original name came from the public form: keep only its last segment and characters safe in a header and a zip entry.
-    private static string SafeFileName(string? name, string fallback)
-    {
-        var last = Path.GetFileName((name ?? "").Replace('\\', '/').Split('/')[^1]);
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c) && c != '"').ToArray()).Trim();
-        return cleaned.Length is 0 or > 200 ? fallback : cleaned;
-    }
+    // The original name came from the public form, and older records may predate its cleaning.
+    private static string SafeFileName(string? name, string fallback) => Web.CleanText.FileName(name, fallback);
 }

@@ -27,6 +27,6 @@ public sealed record CandidateExport(
         c.Registrations.Select(r => (object)new { r.ReceivedAt, r.WasDuplicate, Submitted = r.Submitted }).ToList(),
         c.Activities.OrderBy(a => a.At).Select(a => (object)new { a.At, Kind = a.Kind.ToString(), a.ActorName, a.Field, a.OldValue, a.NewValue, a.Text }).ToList(),
         searches.Select(s => (object)new { s.JobOrderReference, s.PositionTitle, s.CompanyName, Stage = s.Stage.ToString(), s.StageChangedAt }).ToList(),
-        c.ResumeFileName,
+        c.ResumeFileName is null ? null : Web.CleanText.FileName(c.ResumeFileName, "resume"),
         c.ResumeStoredName);
 }

@@ -160,16 +160,11 @@ public sealed class CandidateRegistrar(
         return buffer.ToArray();
     }
 
-    // The uploader's name is only shown back to recruiters: the last path segment, no control characters, a sane length.
+    // The uploader's name is only shown back to recruiters: cleaned of hidden characters, and ending in the type the content has.
     internal static string OriginalName(string? fileName, string extension)
     {
-        var name = (fileName ?? "").Split('/', '\\').Last();
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
-        if (name.Length == 0)
-        {
-            return "resume" + extension;
-        }
-        return name.Length <= 255 ? name : name[..(255 - extension.Length)] + extension;
+        var name = Web.CleanText.FileName(fileName, "resume" + extension, maxLength: 255);
+        return name.EndsWith(extension, StringComparison.OrdinalIgnoreCase) ? name : name[..Math.Min(name.Length, 255 - extension.Length)] + extension;
     }
 }
 
@@ -216,6 +211,7 @@ public static class CandidateIntake
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("RegisterCandidate")
             .WithSummary("Register an executive candidate, with an optional resume")
@@ -229,7 +225,9 @@ public static class CandidateIntake
                 "201 Created answers { reference }: a receipt reference of this registration (REG-2026-000123), which the registrant " +
                 "quotes. Every registration gets its own receipt, and the answer is the same whether or not the email or phone is " +
                 "already known: a recruiter reviews a registration that matches a known candidate before anything of it is applied. " +
-                "A repeated Idempotency-Key answers 200 OK with the first answer and stores nothing.");
+                "A repeated Idempotency-Key answers 200 OK with the first answer and stores nothing; with different values or another " +
+                "resume it answers 422 and stores nothing. Text fields refuse control characters, bidirectional overrides and zero-width " +
+                "characters, and single-line fields refuse line breaks.");
 
         api.MapGet("/consent", () => TypedResults.Ok(new ConsentTerms(Consent.CurrentVersion, Consent.CurrentText)))
             .WithName("GetConsent")
@@ -288,6 +286,14 @@ public static class CandidateIntake
         }
 
         var outcome = await registrar.RegisterAsync(form, resume, idempotencyKey, problems, ct);
+        if (outcome.Errors.ContainsKey(Web.IdempotencyKeys.ConflictField))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused with a different body",
+                detail: "This Idempotency-Key was already used with a different registration, so nothing was stored. " +
+                    "Send a new registration with a new key, or repeat the first one unchanged to get its answer.");
+        }
         if (outcome.Errors.Count > 0)
         {
             return TypedResults.ValidationProblem(outcome.Errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));

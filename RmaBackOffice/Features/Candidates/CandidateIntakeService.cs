@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -38,13 +37,15 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
         {
             return (null, errors);
         }
-        var key = ScopeKey(form.Email, idempotencyKey);
+        var scope = ScopeKey(form.Email, idempotencyKey);
+        // The same key with other values, or another resume, is a different registration: refused, not answered as the first.
+        var key = scope is null ? null : IdempotencyKeys.WithBody(scope, new { form, resume?.OriginalFileName, resume?.ContentType, resume?.Size, resume?.Text });
         var now = clock.GetUtcNow();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (key is not null && await FindByKeyAsync(db, key, ct) is { } repeated)
+        if (scope is not null && await FindByKeyAsync(db, scope, ct) is { } repeated)
         {
-            return (repeated, errors);
+            return Repeated(repeated, key!, errors);
         }
 
         try
@@ -55,8 +56,19 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
         {
             // A simultaneous retry with the same key won the race; answer with its result.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return (await FindByKeyAsync(fresh, key, ct), errors);
+            return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
         }
+    }
+
+    private static (RegistrationResult?, Dictionary<string, string[]>) Repeated(
+        (RegistrationResult Result, string StoredKey) existing, string key, Dictionary<string, string[]> errors)
+    {
+        if (IdempotencyKeys.SameRequest(existing.StoredKey, key))
+        {
+            return (existing.Result, errors);
+        }
+        errors[IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage];
+        return (null, errors);
     }
 
     private async Task<RegistrationResult> StoreAsync(
@@ -99,15 +111,17 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
         return result;
     }
 
-    private static async Task<RegistrationResult?> FindByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
-        await db.CandidateRegistrations.AsNoTracking().Where(r => r.IdempotencyKey == key)
-            .Join(db.Candidates, r => r.CandidateId, c => c.Id,
-                (r, c) => new RegistrationResult(c.Id, c.Reference, r.Receipt ?? "", false, r.WasDuplicate, true))
+    private static async Task<(RegistrationResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    {
+        var (from, to) = IdempotencyKeys.RangeOf(scope);
+        var found = await db.CandidateRegistrations.AsNoTracking()
+            .Where(r => string.Compare(r.IdempotencyKey, from) >= 0 && string.Compare(r.IdempotencyKey, to) < 0)
+            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
             .FirstOrDefaultAsync(ct);
+        return found is null ? null
+            : (new RegistrationResult(found.Id, found.Reference, found.Receipt ?? "", false, found.WasDuplicate, Repeated: true), found.IdempotencyKey!);
+    }
 
     // Scoped to the registrant's email and hashed, like the job-order intake's keys.
-    private static string? ScopeKey(string? email, string? idempotencyKey) =>
-        string.IsNullOrWhiteSpace(idempotencyKey)
-            ? null
-            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{CandidateKeys.Email(email)}\n{idempotencyKey.Trim()}")));
+    private static string? ScopeKey(string? email, string? idempotencyKey) => IdempotencyKeys.Scope(CandidateKeys.Email(email), idempotencyKey);
 }

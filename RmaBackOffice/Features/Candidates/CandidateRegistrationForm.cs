@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>An "Executive Candidate Registration" as the public page and the API send it (the resume travels separately).</summary>
+[CleanText]
 public sealed class CandidateRegistrationForm : IValidatableObject
 {
     [Required(ErrorMessage = "Enter your first name.")]
@@ -57,9 +59,11 @@ public sealed class CandidateRegistrationForm : IValidatableObject
 
     public bool WillingToRelocate { get; set; }
 
+    [Display(Name = "LinkedIn address")]
     [MaxLength(300, ErrorMessage = "Keep the LinkedIn address under 300 characters.")]
     public string? LinkedInUrl { get; set; }
 
+    [MultiLine]
     [MaxLength(2000, ErrorMessage = "Keep the summary under 2,000 characters.")]
     public string? Summary { get; set; }
 

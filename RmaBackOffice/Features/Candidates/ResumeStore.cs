@@ -14,10 +14,27 @@ public sealed class ResumeStore(IConfiguration configuration, IHostEnvironment e
     /// <summary>Writes the bytes under a new random name with the given extension (".pdf", ".docx", ".txt") and returns the name.</summary>
     public async Task<string> SaveAsync(ReadOnlyMemory<byte> content, string extension, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(Folder);
         var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) + extension;
         var path = PathOf(name);
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+            BufferSize = 81920,
+            Options = FileOptions.Asynchronous,
+        };
+        // Only the app's own account may read a resume; Windows keeps the folder's ACL instead.
+        if (!OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        else
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        await using (var file = new FileStream(path, options))
         {
             await file.WriteAsync(content, ct);
             await file.FlushAsync(ct);

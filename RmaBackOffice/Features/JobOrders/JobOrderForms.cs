@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.JobOrders;
 
 /// <summary>The fields an employer describes and a recruiter may correct. Checked on the server for the page and the API alike.</summary>
+[CleanText]
 public abstract class JobOrderDetailsForm : IValidatableObject
 {
     public const int ShortText = 200;
@@ -46,6 +48,7 @@ public abstract class JobOrderDetailsForm : IValidatableObject
     [MaxLength(3, ErrorMessage = "Use a three-letter currency code, like USD.")]
     public string? Currency { get; set; }
 
+    [MultiLine]
     [MaxLength(1000, ErrorMessage = "Keep the bonus and equity notes under 1,000 characters.")]
     public string? BonusNotes { get; set; }
 
@@ -57,6 +60,7 @@ public abstract class JobOrderDetailsForm : IValidatableObject
     [MaxLength(ShortText, ErrorMessage = "Keep 'reports to' under 200 characters.")]
     public string? ReportsTo { get; set; }
 
+    [MultiLine]
     [MaxLength(DescriptionLength, ErrorMessage = "Keep the description under 5,000 characters.")]
     public string? Description { get; set; }
 

@@ -32,11 +32,8 @@ public static class JobOrderIntake
     public const string IdempotencyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 100;
 
-    // The contract is strict about types: "openings": "3" is refused, not guessed at. Unknown fields are skipped.
-    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = JsonNumberHandling.Strict,
-    };
+    // The contract is strict about types: "openings": "3" is refused, not guessed at, and so is a key sent twice. Unknown fields are skipped.
+    private static readonly JsonSerializerOptions BodyOptions = PublicJson.Options(options => options.NumberHandling = JsonNumberHandling.Strict);
 
     private static readonly Dictionary<string, Type> FieldTypes = typeof(JobOrderIntakeForm)
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -90,6 +87,7 @@ public static class JobOrderIntake
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("SubmitJobOrder")
             .WithSummary("Submit an Executive Position Job Order")
@@ -97,8 +95,10 @@ public static class JobOrderIntake
                 "Required: companyName, industry, positionTitle, level, country, contactName, contactEmail, and consentToContact = true. " +
                 "industry, level and workArrangement take a value from their list endpoints. Leave website2 empty. " +
                 $"Bodies over {MaxBodyBytes / 1024} KB are refused with 413. " +
-                "201 Created answers a new job order. A repeated Idempotency-Key answers 200 OK with the job order first created " +
-                "under that key, and creates nothing.");
+                "Text fields refuse control characters, bidirectional overrides and zero-width characters, and single-line fields " +
+                "refuse line breaks; a key sent twice is refused. Each is a 400 problem naming the field. " +
+                "201 Created answers a new job order. A repeated Idempotency-Key with the same body answers 200 OK with the job order " +
+                "first created under that key, and creates nothing; with a different body it answers 422 and creates nothing.");
 
         api.MapGet("/industries", async (JobOrderService jobOrders, CancellationToken ct) => TypedResults.Ok(await jobOrders.IndustriesAsync(ct)))
             .WithName("ListIndustries")
@@ -146,6 +146,10 @@ public static class JobOrderIntake
                 detail: $"A job order must fit in {MaxBodyBytes / 1024} KB.");
         }
 
+        if (PublicJson.FirstDuplicateKey(body.Value.Span) is { } duplicate)
+        {
+            return TypedResults.ValidationProblem(PublicJson.DuplicateKeyErrors(duplicate));
+        }
         JobOrderIntakeForm? form;
         try
         {
@@ -161,6 +165,14 @@ public static class JobOrderIntake
         }
 
         var (result, errors) = await jobOrders.ReceiveAsync(form, idempotencyKey, ct);
+        if (errors.ContainsKey(IdempotencyKeys.ConflictField))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Idempotency-Key reused with a different body",
+                detail: "This Idempotency-Key was already used with a different job order, so nothing was stored. " +
+                    "Send a new job order with a new key, or repeat the first body unchanged to get its reference.");
+        }
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value));

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.JobOrders;
 
@@ -47,7 +48,10 @@ public sealed class JobOrderService(
         return errors;
     }
 
-    /// <summary>Stores a job order from the public form or API. A repeated idempotency key returns the first one.</summary>
+    /// <summary>
+    /// Stores a job order from the public form or API. A repeated idempotency key with the same values returns the first one;
+    /// with other values it stores nothing and answers an error under <see cref="IdempotencyKeys.ConflictField"/>.
+    /// </summary>
     public async Task<(IntakeResult? Result, Dictionary<string, string[]> Errors)> ReceiveAsync(
         JobOrderIntakeForm form, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -56,12 +60,13 @@ public sealed class JobOrderService(
         {
             return (null, errors);
         }
-        var key = IdempotencyScope(form, idempotencyKey);
+        var scope = IdempotencyScope(form, idempotencyKey);
+        var key = scope is null ? null : IdempotencyKeys.WithBody(scope, form);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (key is not null && await FindByKeyAsync(db, key, ct) is { } existing)
+        if (scope is not null && await FindByKeyAsync(db, scope, ct) is { } existing)
         {
-            return (existing, errors);
+            return Repeated(existing, key!, errors);
         }
 
         var order = JobOrder.Receive(form, clock.GetUtcNow(), key);
@@ -76,7 +81,7 @@ public sealed class JobOrderService(
             // A concurrent duplicate with the same key won the race; answer with its reference.
             await tx.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return (await FindByKeyAsync(fresh, key, ct), errors);
+            return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
         }
         order.AssignReference();
         await db.SaveChangesAsync(ct);
@@ -91,23 +96,34 @@ public sealed class JobOrderService(
         return (result, errors);
     }
 
+    private static (IntakeResult?, Dictionary<string, string[]>) Repeated(
+        (IntakeResult Result, string StoredKey) existing, string key, Dictionary<string, string[]> errors)
+    {
+        if (IdempotencyKeys.SameRequest(existing.StoredKey, key))
+        {
+            return (existing.Result, errors);
+        }
+        errors[IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage];
+        return (null, errors);
+    }
+
     /// <summary>
     /// A client's key is scoped to the contact who sent it and hashed: two companies that both use "1" never see each
     /// other's job order, and a key of any length fits.
     /// </summary>
-    private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey)
-    {
-        if (string.IsNullOrWhiteSpace(idempotencyKey))
-        {
-            return null;
-        }
-        var scoped = $"{form.ContactEmail?.Trim().ToLowerInvariant()}\n{idempotencyKey.Trim()}";
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scoped)));
-    }
+    private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey) =>
+        IdempotencyKeys.Scope(form.ContactEmail?.Trim().ToLowerInvariant(), idempotencyKey);
 
-    private static async Task<IntakeResult?> FindByKeyAsync(AppDbContext db, string key, CancellationToken ct) =>
-        await db.JobOrders.AsNoTracking().Where(o => o.IdempotencyKey == key)
-            .Select(o => new IntakeResult(o.Id, o.Reference, false)).FirstOrDefaultAsync(ct);
+    private static async Task<(IntakeResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    {
+        var (from, to) = IdempotencyKeys.RangeOf(scope);
+        var found = await db.JobOrders.AsNoTracking()
+            .Where(o => string.Compare(o.IdempotencyKey, from) >= 0 && string.Compare(o.IdempotencyKey, to) < 0)
+            .OrderBy(o => o.Id)
+            .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : (new IntakeResult(found.Id, found.Reference, false), found.IdempotencyKey!);
+    }
 
     public async Task<JobOrderList> ListAsync(JobOrderQuery query, CancellationToken ct = default)
     {
