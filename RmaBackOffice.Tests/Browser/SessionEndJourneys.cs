@@ -32,7 +32,7 @@ public sealed class SessionEndJourneys(LongRevalidationKestrelAppHost host, Brow
         await page.GetByTestId("assign-me").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
-        await Expect(page.GetByTestId("status-message")).ToContainTextAsync("Your session has ended");
+        await Expect(page.GetByTestId("session-ended")).ToContainTextAsync("Your session has ended");
         await page.Locator("#Input\\.Email").FillAsync(recruiter.Email!);
         await page.Locator("#Input\\.Password").FillAsync(AppHost.DefaultPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
@@ -54,7 +54,7 @@ public sealed class SessionEndJourneys(LongRevalidationKestrelAppHost host, Brow
         await page.GetByTestId("quick-unassigned").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
-        await Expect(page.GetByTestId("status-message")).ToContainTextAsync("Your session has ended");
+        await Expect(page.GetByTestId("session-ended")).ToContainTextAsync("Your session has ended");
     });
 
     private async Task EndSessionAsync(ApplicationUser user)
