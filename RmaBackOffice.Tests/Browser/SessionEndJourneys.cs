@@ -57,6 +57,26 @@ public sealed class SessionEndJourneys(LongRevalidationKestrelAppHost host, Brow
         await Expect(page.GetByTestId("session-ended")).ToContainTextAsync("Your session has ended");
     });
 
+    [Fact]
+    public Task Saving_a_dialog_after_the_session_ended_says_so_and_leads_to_sign_in() => browser.JourneyAsync(async () =>
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, admin.Email!, AppHost.DefaultPassword);
+        await StaffAccountsSteps.OpenStaffAccountsAsync(page);
+        await page.GetByTestId("user-create").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "New staff account" });
+        await dialog.GetByTestId("user-email").FillAsync($"never-made-{Guid.NewGuid():N}@test.local");
+        await dialog.GetByTestId("user-display-name").FillAsync("Never Made");
+        await dialog.GetByTestId($"role-{Roles.Editor}").ClickAsync();
+
+        await EndSessionAsync(admin);
+        await dialog.GetByTestId("user-create-submit").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await Expect(page.GetByTestId("session-ended")).ToBeVisibleAsync();
+    });
+
     private async Task EndSessionAsync(ApplicationUser user)
     {
         var result = await host.WithUserManagerAsync(async m => await m.UpdateSecurityStampAsync((await m.FindByIdAsync(user.Id))!));
