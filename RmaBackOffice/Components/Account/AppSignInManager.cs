@@ -20,6 +20,30 @@ public sealed class AppSignInManager(
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    // A hash of a random password, made once with the app's hasher settings, so an unknown email costs one verification too.
+    private static string? unknownUserHash;
+
+    /// <summary>Who this request signed in, if anyone: the page they land on is chosen for them.</summary>
+    public ApplicationUser? SignedInUser { get; private set; }
+
+    /// <summary>
+    /// An unknown email does the same password hashing as a known one, so the time of the answer does not tell
+    /// which emails have accounts.
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            var hasher = UserManager.PasswordHasher;
+            var dummy = new ApplicationUser();
+            unknownUserHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(dummy, unknownUserHash, password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
     public override async Task<bool> CanSignInAsync(ApplicationUser user) =>
         user.IsActive && await base.CanSignInAsync(user);
 
@@ -36,6 +60,7 @@ public sealed class AppSignInManager(
     public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        SignedInUser = user;
 
         // A direct update: it must not change the concurrency stamp an admin's open edit relies on.
         var now = clock.GetUtcNow();

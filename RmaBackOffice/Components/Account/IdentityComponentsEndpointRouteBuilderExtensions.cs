@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using RmaBackOffice.Components.Account;
 using RmaBackOffice.Components.Account.Pages;
 using RmaBackOffice.Components.Account.Pages.Manage;
 using RmaBackOffice.Data;
@@ -33,7 +34,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 await signInManager.UserManager.UpdateSecurityStampAsync(signedIn);
             }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            // The form sends the page's base-relative address; anything that would leave the app goes to the start page.
+            var target = LocalUrl.ToLocal(returnUrl) is { } local ? "/" + local.TrimStart('/') : "/";
+            return TypedResults.LocalRedirect("~" + (LocalUrl.ToLocal(target) ?? "/"));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

@@ -10,8 +10,10 @@ public static class IdentityModule
     {
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<SignInDestination>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddHttpContextAccessor();
+        services.AddExceptionHandler<AccessRefusedExceptionHandler>();
 
         services.AddAuthentication(options =>
             {

@@ -18,16 +18,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
     public void RedirectTo(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        // Prevent open redirects: an address that could lead off this app lands on the start page.
+        navigationManager.NavigateTo(LocalUrl.ToLocal(uri, new Uri(navigationManager.BaseUri)) ?? "");
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RmaBackOffice.Common;
 using RmaBackOffice.Data;
 
 namespace RmaBackOffice.Features.Users;
@@ -14,7 +15,8 @@ public sealed record StaffMember(string Id, string DisplayName, string Email, IR
 }
 
 /// <summary>Thrown when a service call is made by someone the policy does not admit, whatever the UI showed them.</summary>
-public sealed class StaffAccessDeniedException(string message) : Exception(message);
+public sealed class StaffAccessDeniedException(string message, bool sessionEnded = false)
+    : AccessRefusedException(message, sessionEnded);
 
 /// <summary>
 /// Every service command starts here. It re-reads the caller from the database (active, not locked, same security stamp,
@@ -35,7 +37,7 @@ public sealed class StaffGuard(
     public async Task<StaffMember> RequireAsync(ClaimsPrincipal principal, string policy, CancellationToken ct = default)
     {
         var userId = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType)
-            ?? throw new StaffAccessDeniedException("Please sign in first.");
+            ?? throw new StaffAccessDeniedException("Please sign in first.", sessionEnded: true);
         var stamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -45,7 +47,7 @@ public sealed class StaffGuard(
             .SingleOrDefaultAsync(ct);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp || user.LockoutEnd > clock.GetUtcNow())
         {
-            throw new StaffAccessDeniedException("Your session has ended. Please sign in again.");
+            throw new StaffAccessDeniedException("Your session has ended. Please sign in again.", sessionEnded: true);
         }
 
         var roles = await db.UserRoles.AsNoTracking()
