@@ -1,3 +1,4 @@
+using RmaBackOffice.Common;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -48,7 +49,13 @@ public static class BoundedFormReader
         {
             return new BoundedForm(null, [], "", false);
         }
-        var counted = new CountingStream(request.Body, maxBody);
+        var counted = new ReadCountingStream(request.Body, (total, _) =>
+        {
+            if (total > maxBody)
+            {
+                throw new BodyTooLargeException();
+            }
+        }, leaveOpen: true);
         var current = "";
         try
         {
@@ -149,36 +156,4 @@ public static class BoundedFormReader
     }
 
     private sealed class BodyTooLargeException : Exception;
-
-    /// <summary>The request body, refusing to give more than the limit whether or not a length was declared.</summary>
-    private sealed class CountingStream(Stream inner, long limit) : Stream
-    {
-        private long read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
-        {
-            var n = await inner.ReadAsync(buffer, ct);
-            read += n;
-            return read > limit ? throw new BodyTooLargeException() : n;
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) =>
-            ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("Read the form asynchronously.");
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }

@@ -13,15 +13,7 @@ public static class CandidateEndpoints
     public static IEndpointRouteBuilder MapCandidateEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/candidates/{id:int}/resume", async (int id, HttpContext http, CandidateService candidates, CancellationToken ct) =>
-            {
-                if (await candidates.OpenResumeAsync(id, ct) is not { } resume)
-                {
-                    return Results.NotFound();
-                }
-                NoSniffNoStore(http);
-                // An attachment, never rendered inline: a crafted file cannot run as a page of this site.
-                return Results.File(resume.Content, resume.ContentType, SafeFileName(resume.FileName, "resume"));
-            })
+                ResumeDownload(http, await candidates.OpenResumeAsync(id, ct)))
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
             .ExcludeFromDescription();
@@ -29,14 +21,7 @@ public static class CandidateEndpoints
         // The resume a later registration brought, for a recruiter to compare before taking it.
         endpoints.MapGet("/candidates/{id:int}/registrations/{registrationId:long}/resume",
                 async (int id, long registrationId, HttpContext http, PendingRegistrationService registrations, CancellationToken ct) =>
-            {
-                if (await registrations.OpenResumeAsync(id, registrationId, ct) is not { } resume)
-                {
-                    return Results.NotFound();
-                }
-                NoSniffNoStore(http);
-                return Results.File(resume.Content, resume.ContentType, SafeFileName(resume.FileName, "resume"));
-            })
+                ResumeDownload(http, await registrations.OpenResumeAsync(id, registrationId, ct)))
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
             .ExcludeFromDescription();
@@ -75,6 +60,17 @@ public static class CandidateEndpoints
             .ExcludeFromDescription();
 
         return endpoints;
+    }
+
+    // An attachment, never rendered inline: a crafted file cannot run as a page of this site.
+    private static IResult ResumeDownload(HttpContext http, (Stream Content, string FileName, string ContentType)? resume)
+    {
+        if (resume is not { } file)
+        {
+            return Results.NotFound();
+        }
+        NoSniffNoStore(http);
+        return Results.File(file.Content, file.ContentType, SafeFileName(file.FileName, "resume"));
     }
 
     private static void NoSniffNoStore(HttpContext http)

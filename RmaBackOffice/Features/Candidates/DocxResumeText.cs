@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using RmaBackOffice.Common;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -216,7 +217,7 @@ internal static class DocxResumeText
     }
 
     private static XmlReader OpenXml(ZipArchiveEntry entry, ExtractionBudget budget) =>
-        XmlReader.Create(new CountingStream(entry.Open(), entry.Length, budget), new XmlReaderSettings
+        XmlReader.Create(Counted(entry, budget), new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -226,52 +227,23 @@ internal static class DocxResumeText
             CloseInput = true,
         });
 
-    // Part names are case-insensitive in a package.
-    private static ZipArchiveEntry? Find(IReadOnlyList<ZipArchiveEntry> entries, string path) =>
-        entries.FirstOrDefault(e => e.FullName == path) ?? entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>An entry's inflating stream that refuses to give more than the entry declared, and charges what it gives.</summary>
-    private sealed class CountingStream(Stream inner, long declared, ExtractionBudget budget) : Stream
+    private static ReadCountingStream Counted(ZipArchiveEntry entry, ExtractionBudget budget)
     {
-        private long read;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
+        var declared = entry.Length;
+        return new ReadCountingStream(entry.Open(), (total, n) =>
         {
-            var n = inner.Read(buffer);
-            read += n;
-            if (read > declared)
+            if (total > declared)
             {
                 budget.Refuse("an entry inflates to more than its header declares");
             }
             budget.Charge(n);
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-            base.Dispose(disposing);
-        }
+        });
     }
+
+    // Part names are case-insensitive in a package.
+    private static ZipArchiveEntry? Find(IReadOnlyList<ZipArchiveEntry> entries, string path) =>
+        entries.FirstOrDefault(e => e.FullName == path) ?? entries.FirstOrDefault(e => string.Equals(e.FullName, path, StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A Word document's text; null when its main part could not be read.</summary>
