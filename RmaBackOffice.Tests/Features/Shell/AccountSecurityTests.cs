@@ -36,6 +36,27 @@ public class AccountSecurityTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_for_an_email_without_an_account_answer_exactly_as_for_a_real_one()
+    {
+        var unknown = $"nobody-{Guid.NewGuid():N}@test.local";
+        var client = host.CreateBrowserlessClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            var wrong = await HttpSignIn.PostLoginAsync(client, unknown, "not-the-password-at-all");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("Invalid email or password", await wrong.Content.ReadAsStringAsync());
+        }
+        var fifth = await HttpSignIn.PostLoginAsync(client, unknown, "not-the-password-at-all");
+        Assert.Equal("/Account/Lockout", new Uri(host.BaseAddress, fifth.Headers.Location!).AbsolutePath);
+        var sixth = await HttpSignIn.PostLoginAsync(client, unknown.ToUpperInvariant(), AppHost.DefaultPassword);
+        Assert.Equal("/Account/Lockout", new Uri(host.BaseAddress, sixth.Headers.Location!).AbsolutePath);
+
+        var other = await HttpSignIn.PostLoginAsync(client, $"someone-else-{Guid.NewGuid():N}@test.local", "not-the-password-at-all");
+        Assert.Contains("Invalid email or password", await other.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_deactivated_user_cannot_sign_in_and_is_told_why()
     {
         var user = await host.CreateStaffAsync(Roles.Editor);

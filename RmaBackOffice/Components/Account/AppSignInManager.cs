@@ -17,6 +17,7 @@ public sealed class AppSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
     IDbContextFactory<AppDbContext> dbFactory,
+    UnknownAccountLockout unknownLockout,
     TimeProvider clock)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
@@ -35,11 +36,17 @@ public sealed class AppSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
+            // The same answers as a real account: locked out after the same failures (without a hash check, as Identity).
+            var email = UserManager.NormalizeName(userName) ?? "";
+            if (unknownLockout.IsLockedOut(email))
+            {
+                return SignInResult.LockedOut;
+            }
             var hasher = UserManager.PasswordHasher;
             var dummy = new ApplicationUser();
             unknownUserHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString("N"));
             hasher.VerifyHashedPassword(dummy, unknownUserHash, password);
-            return SignInResult.Failed;
+            return lockoutOnFailure && unknownLockout.RecordFailure(email) ? SignInResult.LockedOut : SignInResult.Failed;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }

@@ -48,6 +48,8 @@ public static class IdentityModule
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<UnknownAccountLockout>();
+
         // Cookies of a signed-out, locked, deactivated or re-roled user stop working within the revalidation interval.
         services.AddOptions<SecurityStampValidatorOptions>()
             .Configure<RevalidationSettings>((options, settings) => options.ValidationInterval = settings.Interval);
