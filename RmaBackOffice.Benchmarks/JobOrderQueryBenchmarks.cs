@@ -26,7 +26,7 @@ public class JobOrderQueryBenchmarks
     // The owner's name as a subquery in the select list: it runs for the 50 rows shown, where a LEFT JOIN runs for every skipped row too.
     private const string RowColumns = """
         o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
-        o.Status, o.Priority, o.OwnerId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = o.OwnerId), o.FirstResponseAt, o.IsSpam
+        o.Status, o.Priority, o.OwnerId, (SELECT u.DisplayName FROM AspNetUsers u WHERE u.Id = o.OwnerId), o.FirstResponseAt, o.IsSpam, o.Version
         """;
 
     // The status counts from the table the triggers keep, as the app reads them.
@@ -216,7 +216,7 @@ public class JobOrderQueryBenchmarks
                 reader.GetInt32(0), reader.GetString(1), Ticks(reader.GetInt64(2)), reader.GetString(3), reader.GetString(4),
                 (PositionLevel)reader.GetInt32(5), reader.GetString(6), Text(reader, 7), reader.GetString(8),
                 (JobOrderStatus)reader.GetInt32(9), (JobOrderPriority)reader.GetInt32(10), Text(reader, 11), Text(reader, 12),
-                reader.IsDBNull(13) ? null : Ticks(reader.GetInt64(13)), reader.GetBoolean(14)));
+                reader.IsDBNull(13) ? null : Ticks(reader.GetInt64(13)), reader.GetBoolean(14), reader.GetInt32(15)));
         }
         return new JobOrderList(rows, counts.Values.Sum(), counts);
     }

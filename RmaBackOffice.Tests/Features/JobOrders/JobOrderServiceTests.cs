@@ -136,7 +136,7 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
         var b = await ReceiveAsync();
         await ReceiveAsync(f => f.Website2 = "bot");
         await AsAsync(rita, s => s.MoveAsync(a.Id, 0, JobOrderStatus.Qualifying, null));
-        await AsAsync(rita, s => s.BulkMarkSpamAsync([b.Id]));
+        await AsAsync(rita, s => s.BulkMarkSpamAsync(new Dictionary<int, int> { [b.Id] = 0 }));
 
         foreach (var spam in new[] { false, true })
         {
@@ -233,6 +233,23 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_bulk_action_on_rows_someone_changed_since_the_desk_showed_them_changes_nothing()
+    {
+        var rita = await host.CreateStaffAsync(Roles.Recruiter);
+        var sam = await host.CreateStaffAsync(Roles.Recruiter);
+        var untouched = await ReceiveAsync();
+        var taken = await ReceiveAsync();
+        Assert.True((await AsAsync(sam, s => s.AssignAsync(taken.Id, 0, sam.Id))).Succeeded);
+
+        var result = await AsAsync(rita, s => s.BulkAssignAsync(new Dictionary<int, int> { [untouched.Id] = 0, [taken.Id] = 0 }, rita.Id));
+
+        Assert.True(result.Conflict);
+        Assert.Contains(taken.Reference, result.Error);
+        Assert.Null((await AsAsync(rita, s => s.GetAsync(untouched.Id)))!.Order.OwnerId);
+        Assert.Equal(sam.Id, (await AsAsync(rita, s => s.GetAsync(taken.Id)))!.Order.OwnerId);
+    }
+
+    [Fact]
     public async Task A_bulk_move_is_all_or_nothing()
     {
         var rita = await host.CreateStaffAsync(Roles.Recruiter);
@@ -240,7 +257,7 @@ public class JobOrderServiceTests(AppHost host) : IClassFixture<AppHost>
         var qualifying = await ReceiveAsync();
         await AsAsync(rita, s => s.MoveAsync(qualifying.Id, 0, JobOrderStatus.Qualifying, null));
 
-        var result = await AsAsync(rita, s => s.BulkMoveAsync([fresh.Id, qualifying.Id], JobOrderStatus.ActiveSearch, null));
+        var result = await AsAsync(rita, s => s.BulkMoveAsync(new Dictionary<int, int> { [fresh.Id] = 0, [qualifying.Id] = 1 }, JobOrderStatus.ActiveSearch, null));
 
         Assert.False(result.Succeeded);
         Assert.Contains("Nothing was changed", result.Error);

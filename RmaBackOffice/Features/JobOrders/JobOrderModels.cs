@@ -47,7 +47,8 @@ public sealed record JobOrderRow(
     string? OwnerId,
     string? OwnerName,
     DateTimeOffset? FirstResponseAt,
-    bool IsSpam);
+    bool IsSpam,
+    int Version);
 
 /// <summary>One line of the CSV export: the desk's columns and what the employer said about how they heard of RMA.</summary>
 public sealed record JobOrderExportRow(

@@ -194,7 +194,7 @@ public sealed class JobOrderService(
                 o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
                 o.Status, o.Priority, o.OwnerId,
                 db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                o.FirstResponseAt, o.IsSpam)));
+                o.FirstResponseAt, o.IsSpam, o.Version)));
 
     private static readonly Func<AppDbContext, bool, JobOrderStatus, int, int, IAsyncEnumerable<JobOrderRow>> NewestInStatus =
         EF.CompileAsyncQuery((AppDbContext db, bool spam, JobOrderStatus status, int skip, int take) => db.JobOrders.AsNoTracking()
@@ -205,13 +205,13 @@ public sealed class JobOrderService(
                 o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
                 o.Status, o.Priority, o.OwnerId,
                 db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-                o.FirstResponseAt, o.IsSpam)));
+                o.FirstResponseAt, o.IsSpam, o.Version)));
 
     private static System.Linq.Expressions.Expression<Func<JobOrder, JobOrderRow>> RowProjection(AppDbContext db) => o => new JobOrderRow(
         o.Id, o.Reference, o.ReceivedAt, o.CompanyName, o.PositionTitle, o.Level, o.Industry, o.City, o.Country,
         o.Status, o.Priority, o.OwnerId,
         db.Users.Where(u => u.Id == o.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
-        o.FirstResponseAt, o.IsSpam);
+        o.FirstResponseAt, o.IsSpam, o.Version);
 
     /// <summary>Every row of a view, newest first, streamed without tracking; for the CSV export.</summary>
     public async IAsyncEnumerable<JobOrderExportRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
@@ -392,17 +392,17 @@ public sealed class JobOrderService(
             return Task.CompletedTask;
         });
 
-    public Task<CommandResult> BulkAssignAsync(IReadOnlyCollection<int> ids, string? ownerId, CancellationToken ct = default) =>
+    public Task<CommandResult> BulkAssignAsync(IReadOnlyDictionary<int, int> ids, string? ownerId, CancellationToken ct = default) =>
         BulkAsync(ids, ct, async (order, actor, at, db) => await AssignAsync(db, order, ownerId, actor, at, ct));
 
-    public Task<CommandResult> BulkMoveAsync(IReadOnlyCollection<int> ids, JobOrderStatus to, string? reason, CancellationToken ct = default) =>
+    public Task<CommandResult> BulkMoveAsync(IReadOnlyDictionary<int, int> ids, JobOrderStatus to, string? reason, CancellationToken ct = default) =>
         BulkAsync(ids, ct, (order, actor, at, _) =>
         {
             order.MoveTo(to, reason, actor, at);
             return Task.CompletedTask;
         });
 
-    public Task<CommandResult> BulkMarkSpamAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default) =>
+    public Task<CommandResult> BulkMarkSpamAsync(IReadOnlyDictionary<int, int> ids, CancellationToken ct = default) =>
         BulkAsync(ids, ct, (order, actor, at, _) =>
         {
             order.MarkSpam(actor, at);
@@ -463,9 +463,14 @@ public sealed class JobOrderService(
         }
     }
 
+    /// <summary>
+    /// One change to many job orders, all or nothing. Each order is changed only at the version the desk showed
+    /// (<paramref name="seen"/>: id to version), so a bulk action never overwrites what someone did a moment earlier.
+    /// </summary>
     private async Task<CommandResult> BulkAsync(
-        IReadOnlyCollection<int> ids, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
+        IReadOnlyDictionary<int, int> seen, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
     {
+        var ids = seen.Keys.ToList();
         var me = await guard.RequireAsync(Policies.Triage, ct);
         if (ids.Count == 0)
         {
@@ -478,6 +483,13 @@ public sealed class JobOrderService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var orders = await db.JobOrders.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        var changed = orders.Where(o => o.Version != seen[o.Id]).Select(o => o.Reference).ToList();
+        if (changed.Count > 0)
+        {
+            return new CommandResult(
+                $"Someone else changed {string.Join(", ", changed.Take(5))}{(changed.Count > 5 ? $" and {changed.Count - 5} more" : "")} since the desk showed them. " +
+                "Nothing was changed: look at them again, then repeat the action.", Conflict: true);
+        }
         var actor = new Actor(me.Id, me.DisplayName);
         var at = clock.GetUtcNow();
         try
