@@ -46,6 +46,20 @@ public class SessionEndTests(LongRevalidationAppHost host) : IClassFixture<LongR
     }
 
     [Fact]
+    public async Task The_sign_in_page_reached_with_an_ended_session_drops_the_old_cookie_so_it_shows_nobody_signed_in()
+    {
+        var user = await host.CreateStaffAsync(Roles.Recruiter);
+        var client = await host.SignInAsync(user.Email!);
+        await EndSessionAsync(user, "password-reset");
+
+        var response = await client.GetAsync("/Account/Login?returnUrl=%2Fjob-orders&reason=session-ended");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Account/Login?returnUrl=%2Fjob-orders&reason=session-ended", new Uri(host.BaseAddress, response.Headers.Location!).PathAndQuery);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rma.auth=;"));
+    }
+
+    [Fact]
     public async Task A_script_asking_for_a_download_after_the_session_ended_gets_401()
     {
         var url = await DownloadUrlAsync("candidate-export");
