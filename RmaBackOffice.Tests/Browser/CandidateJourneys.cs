@@ -142,9 +142,9 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
         await desk.EvaluateAsync("window.scrollTo(0, 0)");
         await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-pending-registration.png"), FullPage = true });
 
-        await pending.GetByRole(AriaRole.Button, new() { Name = "Take new title" }).ClickAsync();
+        await pending.GetByRole(AriaRole.Button, new() { Name = "Use this title" }).ClickAsync();
 
-        await Expect(desk.GetByText($"Took the new title from {second}.")).ToBeVisibleAsync();
+        await Expect(desk.GetByText($"Took the title from {second}.")).ToBeVisibleAsync();
         await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Current title changed from Group Treasurer to Chief Financial Officer");
         // The title was all it brought that was new: the registration is applied and the review ends.
         await Expect(desk.GetByTestId("timeline")).ToContainTextAsync($"Registration {second} changed from Pending to Applied");

@@ -33,6 +33,7 @@ public class ConflictPanelTests
         Assert.Equal("VicePresident", level.QuerySelector("[data-testid=conflict-theirs]")!.TextContent.Trim());
         Assert.StartsWith("C-suite", level.QuerySelector("[data-testid=conflict-mine]")!.TextContent.Trim());
         Assert.Contains("You changed this too", level.TextContent);
+        Assert.Contains("You left this as it was: re-applying keeps theirs.", reportsTo.TextContent);
         Assert.Contains("Level, City", panel.Find("[data-testid=conflict-my-fields]").TextContent);
 
         panel.Find("[data-testid=conflict-reapply]").Click();

@@ -47,7 +47,7 @@ public sealed class PendingRegistrationService(IDbContextFactory<AppDbContext> d
         {
             return [];
         }
-        return candidate.PendingRegistrations.OrderBy(p => p.ReceivedAt).ThenBy(p => p.Id).Select(p => new PendingRegistrationView(
+        return candidate.PendingRegistrations.OrderByDescending(p => p.ReceivedAt).ThenByDescending(p => p.Id).Select(p => new PendingRegistrationView(
                 p.Id, p.Receipt, p.ReceivedAt, p.FullName, p.Email, p.CurrentTitle, p.CurrentEmployer, p.Summary, p.Phone,
                 p.ResumeFileName, p.ResumeSize, p.ResumeUnreadable, Preview(p.ResumeText), p.ConsentVersion, p.MarketingConsent,
                 candidate.NewValuesIn(p), p.TakenValues))
