@@ -16,6 +16,9 @@ public class SignInRedirectTests(AppHost host) : IClassFixture<AppHost>
     [InlineData("returnUrl", "\\\\evil.example")]
     [InlineData("ReturnUrl", "javascript:alert(1)")]
     [InlineData("returnUrl", "JavaScript:alert(document.cookie)")]
+    [InlineData("ReturnUrl", " //evil.example/x")]
+    [InlineData("returnUrl", "\t//evil.example/x")]
+    [InlineData("ReturnUrl", "http://localhost/\\evil.example")]
     public async Task A_return_address_off_this_app_is_ignored_and_the_person_lands_on_the_start_page(string name, string returnUrl)
     {
         var user = await host.CreateStaffAsync(Roles.Recruiter);
@@ -31,6 +34,7 @@ public class SignInRedirectTests(AppHost host) : IClassFixture<AppHost>
     [Theory]
     [InlineData("ReturnUrl", "/job-orders?status=New")]
     [InlineData("returnUrl", "/candidates")]
+    [InlineData("returnUrl", "/candidates?q=chief marketing")]
     public async Task A_local_return_address_the_person_may_open_is_honoured(string name, string returnUrl)
     {
         var user = await host.CreateStaffAsync(Roles.Recruiter);

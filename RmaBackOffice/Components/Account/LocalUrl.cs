@@ -10,7 +10,8 @@ internal static class LocalUrl
     /// </summary>
     public static string? ToLocal(string? url, Uri? baseUri = null)
     {
-        if (string.IsNullOrEmpty(url) || url.Any(char.IsControl))
+        // Leading or trailing spaces are trimmed by URI parsers (" //evil" becomes "//evil"), so they are refused outright.
+        if (string.IsNullOrEmpty(url) || url.Any(char.IsControl) || url.Trim().Length != url.Length)
         {
             return null;
         }
@@ -19,8 +20,22 @@ internal static class LocalUrl
             && Uri.TryCreate(url, UriKind.Absolute, out var absolute)
             && baseUri.IsBaseOf(absolute))
         {
-            return baseUri.MakeRelativeUri(absolute).OriginalString;
+            // The made-relative form passes the same checks ("http://app/\\evil" would otherwise become "//evil").
+            return StaysHere(ToLocal(baseUri.MakeRelativeUri(absolute).OriginalString));
         }
+        return StaysHere(Relative(url));
+    }
+
+    /// <summary>The last word: resolved against a base, the address must still be on that base's host.</summary>
+    private static string? StaysHere(string? local)
+    {
+        var probe = new Uri("http://app.invalid/base/");
+        return local is not null && Uri.TryCreate(probe, local, out var resolved)
+            && resolved.Scheme == probe.Scheme && resolved.Authority == probe.Authority ? local : null;
+    }
+
+    private static string? Relative(string url)
+    {
         if (url.StartsWith('/'))
         {
             return url.Length == 1 || (url[1] != '/' && url[1] != '\\') ? url : null;
