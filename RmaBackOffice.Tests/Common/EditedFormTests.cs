@@ -84,6 +84,22 @@ public class EditedFormTests
     }
 
     [Fact]
+    public void My_own_side_action_that_sets_a_field_moves_the_form_onto_it_and_keeps_what_I_typed_elsewhere()
+    {
+        var edit = Loaded();
+        edit.Form.City = "Munich";
+        edit.Form.ReportsTo = "Board";
+
+        // Taking a value from a registration (say) set Reports to on the record: 3 -> 4, nobody else wrote.
+        edit.Refreshed(Record(f => f.ReportsTo = "Group CFO"), 4, actedOn: 3, actedTo: 4);
+
+        Assert.Equal(4, edit.BaseVersion);
+        Assert.Equal("Munich", edit.Form.City);
+        Assert.Equal("Group CFO", edit.Form.ReportsTo);
+        Assert.Equal(["City"], edit.MyChanges);
+    }
+
+    [Fact]
     public void The_base_does_not_advance_past_a_write_that_came_after_my_side_action()
     {
         var edit = Loaded();

@@ -45,7 +45,8 @@ public sealed class EditedForm<TForm>(FormChanges<TForm> fields) where TForm : c
     /// <summary>
     /// The record was read again after a side action (a note, a move, an assignment, a pipeline change). An unchanged form
     /// follows the record. A changed form keeps its values and its base, unless the side action was made on the form's
-    /// base version and the record is exactly what it left: then nobody else changed anything, and the base may advance.
+    /// base version and the record is exactly what it left: then nobody else changed anything, and the form moves onto the
+    /// record with my typed values kept.
     /// </summary>
     /// <param name="actedOn">The version the side action found, when the service reports it.</param>
     /// <param name="actedTo">The version the side action left, when the service reports it.</param>
@@ -59,8 +60,14 @@ public sealed class EditedForm<TForm>(FormChanges<TForm> fields) where TForm : c
         {
             Load(record, version);
         }
-        else if (actedOn == BaseVersion && actedTo == version && fields.Changed(Base, record).Count == 0)
+        else if (actedOn == BaseVersion && actedTo == version)
         {
+            // Only my own side action came between: the form moves onto it and keeps what I typed, except where the
+            // action itself just set a field (taking a registration's title, say), which is the newer intent.
+            var actionChanged = fields.Changed(Base, record);
+            var mine = MyChanges.Except(actionChanged).ToList();
+            Form = fields.Overlay(fields.Copy(record), Form, mine);
+            Base = record;
             BaseVersion = version;
         }
     }

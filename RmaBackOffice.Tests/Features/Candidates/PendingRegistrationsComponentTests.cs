@@ -41,6 +41,26 @@ public class PendingRegistrationsComponentTests(ResumeFolderAppHost host) : ICla
     }
 
     [Fact]
+    public async Task Taking_a_value_keeps_what_the_recruiter_was_typing_in_the_profile_form()
+    {
+        var (known, _) = await KnownCandidateRegisteredAgainAsync();
+        var (ctx, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+        var page = ctx.Render<CandidatePage>(ps => ps.Add(p => p.Id, known.CandidateId));
+        page.WaitForElement("[data-testid=pending-registration]", Wait);
+        page.FindAll("input").Single(i => i.GetAttribute("value") == "Arlington").Change("Annapolis");
+
+        page.Find("[data-testid=pending-row-Title] [data-testid=take-Title]").Click();
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.NotNull(page.Find("[data-testid=pending-row-Title] [data-testid=taken-Title]"));
+            Assert.Contains(page.FindAll("input"), i => i.GetAttribute("value") == "Annapolis");
+            Assert.Contains(page.FindAll("input"), i => i.GetAttribute("value") == "Chief Executive Officer");
+        }, Wait);
+    }
+
+    [Fact]
     public async Task The_profile_shows_the_new_values_beside_the_current_ones_and_taking_the_title_changes_the_profile()
     {
         var (known, again) = await KnownCandidateRegisteredAgainAsync();

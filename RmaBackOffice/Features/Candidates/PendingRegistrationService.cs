@@ -102,9 +102,11 @@ public sealed class PendingRegistrationService(IDbContextFactory<AppDbContext> d
         }
         try
         {
+            var actedOn = candidate.Version;
             change(candidate, pending, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
-            return CommandResult.Ok;
+            // The versions let an open edit form follow this change without losing what is typed in it.
+            return CommandResult.Ok with { ActedOn = actedOn, ActedTo = candidate.Version };
         }
         catch (CandidateRuleException ex)
         {
