@@ -76,6 +76,26 @@ public sealed class ScheduledBackupTests(AppHost host) : IClassFixture<AppHost>,
         }
     }
 
+    [Fact]
+    public async Task An_archive_dated_in_the_future_and_a_huge_interval_never_stop_the_app()
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "rma-backup-9999-12-31T000000Z.zip"), []);
+        var scheduled = Scheduled(hours: 1_000_000, keep: 0);
+        await scheduled.StartAsync(CancellationToken.None);
+        try
+        {
+            clock.Advance(ScheduledBackup.FirstRunDelay);
+            await WaitUntilAsync(() => BackupArchives.List(folder).Count == 2);
+            Assert.False(scheduled.ExecuteTask!.IsFaulted);
+            Assert.Contains(BackupArchives.List(folder), a => a.CreatedAt == Start + ScheduledBackup.FirstRunDelay);
+        }
+        finally
+        {
+            await scheduled.StopAsync(CancellationToken.None);
+        }
+    }
+
     private async Task WaitUntilAsync(Func<bool> done)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

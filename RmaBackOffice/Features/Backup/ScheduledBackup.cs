@@ -33,19 +33,29 @@ public sealed class ScheduledBackup(
             logger.LogInformation("Scheduled backups are off (Backup:Hours is 0)");
             return;
         }
-        var interval = TimeSpan.FromHours(settings.Hours);
+        // A backup that never runs is found out; one that stops the app is worse: nothing here may end the host.
+        var interval = TimeSpan.FromHours(Math.Min(settings.Hours, MaxHours));
         var retry = interval < RetryDelay ? interval : RetryDelay;
-        var next = BackupArchives.List(backups.DefaultFolder).FirstOrDefault() is { } newest
-            ? newest.CreatedAt + interval
-            : startedAt + FirstRunDelay;
+        DateTimeOffset next;
+        try
+        {
+            next = FirstDue(interval);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(ex, "Could not read the backup folder {Folder}; trying again in {Retry}", backups.DefaultFolder, retry);
+            next = startedAt + retry;
+        }
         logger.LogInformation("Scheduled backups every {Hours} h into {Folder}, keeping {Keep}; next at {Next:u}",
-            settings.Hours, backups.DefaultFolder, settings.Keep, next);
+            interval.TotalHours, backups.DefaultFolder, settings.Keep, next);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = next - clock.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, stoppingToken);
+                // Task.Delay takes at most about 49 days; a day at a time keeps any interval in range.
+                await Task.Delay(wait < MaxWait ? wait : MaxWait, clock, stoppingToken);
+                continue;
             }
             var runAt = clock.GetUtcNow();
             try
@@ -59,6 +69,18 @@ public sealed class ScheduledBackup(
                 next = clock.GetUtcNow() + retry;
             }
         }
+    }
+
+    /// <summary>Longest interval honoured (Backup:Hours above it is read as a year).</summary>
+    public const double MaxHours = 24 * 366;
+
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
+    /// <summary>One interval after the newest archive; an archive dated in the future (a wrong clock) counts as none.</summary>
+    private DateTimeOffset FirstDue(TimeSpan interval)
+    {
+        var newest = BackupArchives.List(backups.DefaultFolder).FirstOrDefault(a => a.CreatedAt <= clock.GetUtcNow());
+        return newest is null ? startedAt + FirstRunDelay : newest.CreatedAt + interval;
     }
 
     /// <summary>One scheduled run: an archive in the configured folder, then the oldest beyond Backup:Keep removed.</summary>
