@@ -105,6 +105,42 @@ public class PublicFormPageAnswerTests(RegistrationHost host) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_multipart_post_of_many_large_fields_to_the_job_order_page_is_refused_with_the_apps_own_413_page()
+    {
+        var client = host.CreateBrowserlessClient();
+        var body = new MultipartFormDataContent();
+        for (var i = 0; i < 200; i++)
+        {
+            body.Add(new StringContent(new string('x', 64 * 1024)), $"Input.Field{i}");
+        }
+
+        var response = await client.PostAsync("/job-order", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        AssertStyledPage(html, "/job-order");
+        Assert.Contains("That was too much to send", html);
+    }
+
+    [Fact]
+    public async Task File_parts_under_other_names_beside_the_resume_are_read_past_and_the_registration_is_stored()
+    {
+        var client = host.CreateBrowserlessClient();
+        var hidden = await HttpSignIn.GetFormFieldsAsync(client, PublicFormPosts.Page);
+        var candidates = await host.CountCandidatesAsync();
+        var body = PublicFormPosts.Registration(hidden);
+        for (var i = 0; i < 12; i++)
+        {
+            body.Add(new ByteArrayContent(new byte[1024 * 1024]), $"junk{i}", $"junk{i}.pdf");
+        }
+
+        var response = await client.PostAsync(PublicFormPosts.Page, body);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{response.StatusCode}");
+        Assert.Equal(candidates + 1, await host.CountCandidatesAsync());
+    }
+
+    [Fact]
     public async Task A_bomb_on_the_form_comes_back_with_the_refusal_beside_the_resume_field()
     {
         var client = host.CreateBrowserlessClient();

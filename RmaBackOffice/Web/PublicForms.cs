@@ -4,10 +4,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace RmaBackOffice.Web;
 
 /// <summary>On a static public form page: its posts are read by <see cref="BoundedFormReader"/> before antiforgery or the page.</summary>
+/// <param name="maxFileBytes">The one file kept.</param>
+/// <param name="fileFields">The file input's name: one file is kept, and only under it; every other file part is read past.</param>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class BoundedFormAttribute(long maxFileBytes) : Attribute
+public sealed class BoundedFormAttribute(long maxFileBytes, params string[] fileFields) : Attribute
 {
     public long MaxFileBytes { get; } = maxFileBytes;
+
+    public IReadOnlyList<string> FileFields { get; } = fileFields;
 }
 
 /// <summary>The files a bounded form post carried that were too large to keep; the page says so beside each field.</summary>
@@ -31,14 +35,21 @@ public static class PublicForms
             await next(context);
             return;
         }
-        var read = await BoundedFormReader.ReadAsync(context.Request, new FormReadLimits(bounded.MaxFileBytes, MaxPageBodyBytes), context.RequestAborted);
+        var read = await BoundedFormReader.ReadAsync(context.Request, new FormReadLimits(bounded.MaxFileBytes, MaxPageBodyBytes, bounded.FileFields), context.RequestAborted);
         if (read.Form is null)
         {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
             // The rest of the body is not read: the connection closes after the answer.
             context.Response.Headers.Connection = "close";
             await (read.TooLarge
                 ? StatusPageAsync(context, StatusCodes.Status413PayloadTooLarge, "That was too much to send",
-                    $"The form and its files must stay under {MaxPageBodyBytes / (1024 * 1024)} MB. Nothing was stored: please go back and send it with a smaller file.")
+                    "The form was larger than it can be. Nothing was stored: please go back and send it with a smaller file or shorter answers.")
+                : read.TimedOut
+                ? StatusPageAsync(context, StatusCodes.Status408RequestTimeout, "That took too long to send",
+                    "The connection was too slow to send the form in time. Nothing was stored: please go back and send it again, with a smaller file or on a better connection.")
                 : StatusPageAsync(context, StatusCodes.Status400BadRequest, "The form could not be read",
                     "Nothing was stored. Please go back to the form and send it again."));
             return;

@@ -259,10 +259,17 @@ public static class CandidateIntake
             });
         }
 
-        var read = await BoundedFormReader.ReadAsync(request, new FormReadLimits(ResumeInspector.MaxBytes, MaxRequestBytes), ct);
+        var read = await BoundedFormReader.ReadAsync(request, new FormReadLimits(ResumeInspector.MaxBytes, MaxRequestBytes, "resume"), ct);
         if (read.TooLarge || read.OversizedFiles.Count > 0)
         {
             return TypedResults.Problem(TooLargeProblem(read.OversizedFiles.FirstOrDefault() ?? read.TooLargeAt));
+        }
+        if (read.TimedOut)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status408RequestTimeout,
+                title: "Request body too slow",
+                detail: "The registration did not arrive in time, so nothing was stored. Send it again.");
         }
         if (read.Form is not { } values)
         {
@@ -272,7 +279,7 @@ public static class CandidateIntake
         var (form, problems) = ReadForm(values);
         var files = values.Files.GetFiles("resume");
         IFormFile? resume = null;
-        if (files.Count > 1)
+        if (files.Count + read.SurplusFiles.Count > 1)
         {
             problems[CandidateRegistrar.ResumeField] = ["Upload one file."];
         }

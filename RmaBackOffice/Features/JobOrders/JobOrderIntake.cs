@@ -259,7 +259,7 @@ public static class JobOrderIntake
         return stop < 0 ? rest : rest[..stop];
     }
 
-    /// <summary>Per remote IP: a fixed window of submissions a minute. Reading the page (GET) is never limited.</summary>
+    /// <summary>Per remote IP (an IPv6 client per /64): a fixed window of submissions a minute. Reading the page (GET) is never limited.</summary>
     private sealed class IntakeRateLimitPolicy(IOptionsMonitor<JobOrderIntakeOptions> options) : IRateLimiterPolicy<string>
     {
         public RateLimitPartition<string> GetPartition(HttpContext httpContext)
@@ -269,7 +269,7 @@ public static class JobOrderIntake
                 return RateLimitPartition.GetNoLimiter("");
             }
             var permits = Math.Max(1, options.CurrentValue.IntakePermitsPerMinute);
-            var address = httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var address = Web.ClientAddress.PartitionKey(httpContext.Connection.RemoteIpAddress);
             return RateLimitPartition.GetFixedWindowLimiter($"{address}/{permits}", _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
