@@ -29,11 +29,13 @@ public sealed class UnknownAccountLockout(IOptions<IdentityOptions> identity, Ti
         var next = count >= lockout.MaxFailedAccessAttempts
             ? new Failures(0, now + lockout.DefaultLockoutTimeSpan)
             : new Failures(count, null);
-        failures.Set(normalizedEmail, next, new MemoryCacheEntryOptions
+        // Like Identity's AccessFailedCount, a count does not expire with time; only a lockout ends. When the table is full
+        // the least recently used tenth makes room, so a new email is always counted.
+        if (failures.Count >= MaxTrackedEmails)
         {
-            Size = 1,
-            AbsoluteExpiration = now + lockout.DefaultLockoutTimeSpan,
-        });
+            failures.Compact(0.1);
+        }
+        failures.Set(normalizedEmail, next, new MemoryCacheEntryOptions { Size = 1 });
         return next.LockedUntil is not null;
     }
 
