@@ -16,11 +16,23 @@ public static class ResumeBombs
     public static byte[] PdfWithGigabyteContentStream() => PdfWithBlankContentStream(1024);
 
     /// <summary>A one-page PDF whose content stream inflates to this many MiB of spaces (blank content, no text).</summary>
-    public static byte[] PdfWithBlankContentStream(int mebibytes)
+    public static byte[] PdfWithBlankContentStream(int mebibytes) =>
+        PdfWithContentStreams([mebibytes == 1024 ? (byte)0 : (byte)' '], mebibytes, streams: 1);
+
+    /// <summary>
+    /// A one-page PDF of about 47 KB whose content stream inflates to 31 MiB of "1 1 m" (a move-to, 5.4 million of them),
+    /// or, with more streams, whose /Contents lists that many such streams.
+    /// </summary>
+    public static byte[] PdfWithMoveToContent(int streams = 1, string? firstPageText = null) =>
+        PdfWithContentStreams("1 1 m\n"u8.ToArray(), 31, streams, firstPageText);
+
+    /// <summary>A one-page PDF whose /Contents holds <paramref name="streams"/> streams, each <paramref name="pattern"/> repeated to about this many MiB.</summary>
+    /// <param name="firstPageText">When given, an ordinary page showing this text comes before that one.</param>
+    public static byte[] PdfWithContentStreams(byte[] pattern, int mebibytes, int streams, string? firstPageText = null)
     {
         var content = new MemoryStream();
         content.Write([0x78, 0x9C]);
-        WriteRepeated(content, mebibytes == 1024 ? (byte)0 : (byte)' ', mebibytes);
+        WriteRepeated(content, pattern, mebibytes);
         content.Write([0x03, 0x00]);
         var data = content.ToArray();
 
@@ -35,12 +47,25 @@ public static class ResumeBombs
 
         Write("%PDF-1.7\n");
         Object("<< /Type /Catalog /Pages 2 0 R >>");
-        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>");
-        offsets.Add(pdf.Position);
-        Write($"4 0 obj\n<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n");
-        pdf.Write(data);
-        Write("\nendstream\nendobj\n");
+        var textPage = 4 + streams;
+        Object(firstPageText is null
+            ? "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+            : $"<< /Type /Pages /Kids [{textPage} 0 R 3 0 R] /Count 2 >>");
+        var contents = string.Join(' ', Enumerable.Range(4, streams).Select(n => $"{n} 0 R"));
+        Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{contents}] /Resources << >> >>");
+        for (var i = 0; i < streams; i++)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n");
+            pdf.Write(data);
+            Write("\nendstream\nendobj\n");
+        }
+        if (firstPageText is not null)
+        {
+            var text = $"BT /F1 12 Tf 50 760 Td ({firstPageText}) Tj ET";
+            Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {textPage + 1} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>");
+            Object($"<< /Length {text.Length} >>\nstream\n{text}\nendstream");
+        }
         var xref = pdf.Position;
         Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
@@ -96,10 +121,18 @@ public static class ResumeBombs
     private static byte[] Document(string paragraph) => Encoding.UTF8.GetBytes(
         $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p></w:body></w:document>""");
 
-    private static void WriteRepeated(Stream output, byte value, int mebibytes)
+    private static void WriteRepeated(Stream output, byte value, int mebibytes) => WriteRepeated(output, [value], mebibytes);
+
+    /// <summary>The pattern repeated to about a MiB (whole copies only, so segments join seamlessly), that segment this many times.</summary>
+    private static void WriteRepeated(Stream output, byte[] pattern, int mebibytes)
     {
+        var block = new byte[Mebibyte / pattern.Length * pattern.Length];
+        for (var i = 0; i < block.Length; i += pattern.Length)
+        {
+            pattern.CopyTo(block, i);
+        }
         var segment = new MemoryStream();
-        WriteSegment(segment, Enumerable.Repeat(value, Mebibyte).ToArray(), final: false);
+        WriteSegment(segment, block, final: false);
         var bytes = segment.ToArray();
         for (var i = 0; i < mebibytes; i++)
         {
