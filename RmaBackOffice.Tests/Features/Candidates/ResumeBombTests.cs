@@ -71,6 +71,21 @@ public class ResumeBombTests(ITestOutputHelper output)
         Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime);
     }
 
+    /// <summary>PdfPig parses a form each time it is drawn: a 1 MB page drawing a 64 KB form 174,762 times is 11 GB of parsing.</summary>
+    [Fact]
+    public void A_pdf_page_drawing_a_form_over_and_over_is_refused_without_parsing_it()
+    {
+        var bomb = ResumeBombs.PdfDrawingAFormOverAndOver();
+        Assert.InRange(bomb.Length, 100, 100_000);
+        var started = Stopwatch.StartNew();
+
+        var (inspection, allocated) = Inspect(bomb);
+
+        Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
+        Assert.InRange(allocated, 0, PageContentBound);
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime);
+    }
+
     [Fact]
     public void The_text_of_the_pages_within_the_cap_is_kept_when_another_page_is_too_large_to_parse()
     {

@@ -76,6 +76,57 @@ public static class ResumeBombs
         return pdf.ToArray();
     }
 
+    /// <summary>
+    /// A one-page PDF of a few KB whose 1 MiB of content draws one form XObject 174,762 times ("/X Do"), the form being
+    /// 64 KiB of "1 1 m": PdfPig would parse the form at each draw, 11 GB of content in all.
+    /// </summary>
+    public static byte[] PdfDrawingAFormOverAndOver()
+    {
+        static byte[] Flate(byte[] pattern, int mebibytes)
+        {
+            var stream = new MemoryStream();
+            stream.Write([0x78, 0x9C]);
+            WriteRepeated(stream, pattern, mebibytes);
+            stream.Write([0x03, 0x00]);
+            return stream.ToArray();
+        }
+        var page = Flate("/X Do\n"u8.ToArray(), 1);
+        var form = new MemoryStream();
+        form.Write([0x78, 0x9C]);
+        WriteSegment(form, [.. Enumerable.Repeat("1 1 m\n"u8.ToArray(), 64 * 1024 / 6).SelectMany(b => b)], final: true);
+        var formData = form.ToArray();
+
+        var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        void Object(string dictionary, byte[]? stream = null)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{dictionary}\n");
+            if (stream is not null)
+            {
+                Write("stream\n");
+                pdf.Write(stream);
+                Write("\nendstream\n");
+            }
+            Write("endobj\n");
+        }
+        Write("%PDF-1.7\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
+        Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>");
+        Object($"<< /Length {page.Length} /Filter /FlateDecode >>", page);
+        Object($"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length {formData.Length} /Filter /FlateDecode >>", formData);
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            Write($"{offset.ToString("D10", CultureInfo.InvariantCulture)} 00000 n \n");
+        }
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
     /// <summary>A .docx of about 1 MB whose package relationships part inflates to 1 GB (an XML prefix, then spaces).</summary>
     public static byte[] DocxWithGigabyteRelationships(long? declaredLength = null)
     {
