@@ -16,11 +16,23 @@ public static class ResumeBombs
     public static byte[] PdfWithGigabyteContentStream() => PdfWithBlankContentStream(1024);
 
     /// <summary>A one-page PDF whose content stream inflates to this many MiB of spaces (blank content, no text).</summary>
-    public static byte[] PdfWithBlankContentStream(int mebibytes)
+    public static byte[] PdfWithBlankContentStream(int mebibytes) =>
+        PdfWithContentStreams([mebibytes == 1024 ? (byte)0 : (byte)' '], mebibytes, streams: 1);
+
+    /// <summary>
+    /// A one-page PDF of about 47 KB whose content stream inflates to 31 MiB of "1 1 m" (a move-to, 5.4 million of them),
+    /// or, with more streams, whose /Contents lists that many such streams.
+    /// </summary>
+    public static byte[] PdfWithMoveToContent(int streams = 1, string? firstPageText = null) =>
+        PdfWithContentStreams("1 1 m\n"u8.ToArray(), 31, streams, firstPageText);
+
+    /// <summary>A one-page PDF whose /Contents holds <paramref name="streams"/> streams, each <paramref name="pattern"/> repeated to about this many MiB.</summary>
+    /// <param name="firstPageText">When given, an ordinary page showing this text comes before that one.</param>
+    public static byte[] PdfWithContentStreams(byte[] pattern, int mebibytes, int streams, string? firstPageText = null)
     {
         var content = new MemoryStream();
         content.Write([0x78, 0x9C]);
-        WriteRepeated(content, mebibytes == 1024 ? (byte)0 : (byte)' ', mebibytes);
+        WriteRepeated(content, pattern, mebibytes);
         content.Write([0x03, 0x00]);
         var data = content.ToArray();
 
@@ -35,12 +47,76 @@ public static class ResumeBombs
 
         Write("%PDF-1.7\n");
         Object("<< /Type /Catalog /Pages 2 0 R >>");
+        var textPage = 4 + streams;
+        Object(firstPageText is null
+            ? "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+            : $"<< /Type /Pages /Kids [{textPage} 0 R 3 0 R] /Count 2 >>");
+        var contents = string.Join(' ', Enumerable.Range(4, streams).Select(n => $"{n} 0 R"));
+        Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{contents}] /Resources << >> >>");
+        for (var i = 0; i < streams; i++)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n");
+            pdf.Write(data);
+            Write("\nendstream\nendobj\n");
+        }
+        if (firstPageText is not null)
+        {
+            var text = $"BT /F1 12 Tf 50 760 Td ({firstPageText}) Tj ET";
+            Object($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {textPage + 1} 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>");
+            Object($"<< /Length {text.Length} >>\nstream\n{text}\nendstream");
+        }
+        var xref = pdf.Position;
+        Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            Write($"{offset.ToString("D10", CultureInfo.InvariantCulture)} 00000 n \n");
+        }
+        Write($"trailer\n<< /Size {offsets.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
+    /// <summary>
+    /// A one-page PDF of a few KB whose 1 MiB of content draws one form XObject 174,762 times ("/X Do"), the form being
+    /// 64 KiB of "1 1 m": PdfPig would parse the form at each draw, 11 GB of content in all.
+    /// </summary>
+    public static byte[] PdfDrawingAFormOverAndOver()
+    {
+        static byte[] Flate(byte[] pattern, int mebibytes)
+        {
+            var stream = new MemoryStream();
+            stream.Write([0x78, 0x9C]);
+            WriteRepeated(stream, pattern, mebibytes);
+            stream.Write([0x03, 0x00]);
+            return stream.ToArray();
+        }
+        var page = Flate("/X Do\n"u8.ToArray(), 1);
+        var form = new MemoryStream();
+        form.Write([0x78, 0x9C]);
+        WriteSegment(form, [.. Enumerable.Repeat("1 1 m\n"u8.ToArray(), 64 * 1024 / 6).SelectMany(b => b)], final: true);
+        var formData = form.ToArray();
+
+        var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        void Object(string dictionary, byte[]? stream = null)
+        {
+            offsets.Add(pdf.Position);
+            Write($"{offsets.Count} 0 obj\n{dictionary}\n");
+            if (stream is not null)
+            {
+                Write("stream\n");
+                pdf.Write(stream);
+                Write("\nendstream\n");
+            }
+            Write("endobj\n");
+        }
+        Write("%PDF-1.7\n");
+        Object("<< /Type /Catalog /Pages 2 0 R >>");
         Object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>");
-        offsets.Add(pdf.Position);
-        Write($"4 0 obj\n<< /Length {data.Length} /Filter /FlateDecode >>\nstream\n");
-        pdf.Write(data);
-        Write("\nendstream\nendobj\n");
+        Object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X 5 0 R >> >> >>");
+        Object($"<< /Length {page.Length} /Filter /FlateDecode >>", page);
+        Object($"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length {formData.Length} /Filter /FlateDecode >>", formData);
         var xref = pdf.Position;
         Write($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n");
         foreach (var offset in offsets)
@@ -96,10 +172,18 @@ public static class ResumeBombs
     private static byte[] Document(string paragraph) => Encoding.UTF8.GetBytes(
         $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{paragraph}</w:t></w:r></w:p></w:body></w:document>""");
 
-    private static void WriteRepeated(Stream output, byte value, int mebibytes)
+    private static void WriteRepeated(Stream output, byte value, int mebibytes) => WriteRepeated(output, [value], mebibytes);
+
+    /// <summary>The pattern repeated to about a MiB (whole copies only, so segments join seamlessly), that segment this many times.</summary>
+    private static void WriteRepeated(Stream output, byte[] pattern, int mebibytes)
     {
+        var block = new byte[Mebibyte / pattern.Length * pattern.Length];
+        for (var i = 0; i < block.Length; i += pattern.Length)
+        {
+            pattern.CopyTo(block, i);
+        }
         var segment = new MemoryStream();
-        WriteSegment(segment, Enumerable.Repeat(value, Mebibyte).ToArray(), final: false);
+        WriteSegment(segment, block, final: false);
         var bytes = segment.ToArray();
         for (var i = 0; i < mebibytes; i++)
         {

@@ -12,7 +12,7 @@ internal static class InflatedLength
     private const int BlockLength = 64 * 1024;
 
     /// <summary>A PDF FlateDecode stream, read as PdfPig reads it: the two zlib header bytes skipped, raw deflate after.</summary>
-    public static long OfFlate(ReadOnlyMemory<byte> data, long limit, CancellationToken ct)
+    public static long OfFlate(ReadOnlyMemory<byte> data, long limit, CancellationToken ct, Action<byte[], int>? seen = null)
     {
         if (data.Length <= 2)
         {
@@ -20,11 +20,12 @@ internal static class InflatedLength
         }
         using var compressed = new ReadOnlyMemoryStream(data[2..]);
         using var deflate = new DeflateStream(compressed, CompressionMode.Decompress);
-        return Drain(deflate, limit, ct);
+        return Drain(deflate, limit, ct, seen);
     }
 
     /// <summary>Reads to the end (or one byte past <paramref name="limit"/>), counting; damaged data ends the count.</summary>
-    public static long Drain(Stream decoded, long limit, CancellationToken ct)
+    /// <param name="seen">Shown each block read (the buffer and how much of it holds data), when given.</param>
+    public static long Drain(Stream decoded, long limit, CancellationToken ct, Action<byte[], int>? seen = null)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockLength);
         try
@@ -46,6 +47,7 @@ internal static class InflatedLength
                 {
                     break;
                 }
+                seen?.Invoke(buffer, read);
                 total += read;
             }
             return total;

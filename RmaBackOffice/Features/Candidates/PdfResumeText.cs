@@ -10,7 +10,7 @@ namespace RmaBackOffice.Features.Candidates;
 /// inflated length is known: first every stream in the raw file is measured (this covers the cross-reference streams
 /// PdfPig 0.1.16 decodes with its own filters), then every decode PdfPig asks for is measured again through its filter seam.
 /// </summary>
-internal static class PdfResumeText
+internal static partial class PdfResumeText
 {
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private static readonly byte[] EndStreamKeyword = "endstream"u8.ToArray();
@@ -18,9 +18,9 @@ internal static class PdfResumeText
     private static readonly byte[] ImageName = "/Image"u8.ToArray();
     private static readonly byte[] XRefName = "/XRef"u8.ToArray();
 
-    /// <returns>The text, cut at the text and page limits; empty when the document has no text layer.</returns>
+    /// <returns>The text, cut at the text and page limits; empty when the document has no text layer; null when every page it has was too large to parse.</returns>
     /// <exception cref="ResumeBombException">A stream inflates past the limits.</exception>
-    public static string Read(byte[] content, ExtractionBudget budget)
+    public static string? Read(byte[] content, ExtractionBudget budget)
     {
         MeasureRawStreams(content, budget);
 
@@ -28,13 +28,39 @@ internal static class PdfResumeText
         using var document = PdfDocument.Open(content, options);
         var text = new StringBuilder();
         var pages = Math.Min(document.NumberOfPages, ResumeLimits.MaxPdfPages);
+        var dictionaries = PageDictionaries(document, pages);
+        long pageContent = 0;
+        var skipped = false;
         for (var number = 1; number <= pages && text.Length <= ResumeLimits.MaxTextCharacters; number++)
         {
             budget.ThrowIfOutOfTime();
+            // PdfPig turns a page's whole content into operations at once, beyond the deadline's reach: measured first.
+            if (number > dictionaries.Count)
+            {
+                skipped = true;
+                break;
+            }
+            var length = ContentLength(document, dictionaries[number - 1], budget);
+            if (length > ResumeLimits.MaxInflatedPartBytes)
+            {
+                budget.Refuse($"a page's content inflates to more than {ResumeLimits.MaxInflatedPartBytes / (1024 * 1024)} MB");
+            }
+            if (length > ResumeLimits.MaxPdfPageContentBytes)
+            {
+                skipped = true;
+                continue;
+            }
+            pageContent += length;
+            if (pageContent > ResumeLimits.MaxPdfContentBytes)
+            {
+                skipped = true;
+                break;
+            }
             var page = document.GetPage(number);
             text.AppendJoin(' ', page.GetWords().Select(w => w.Text)).Append('\n');
         }
-        return text.ToString();
+        // Nothing read because pages were left unparsed: flagged unreadable rather than taken for a file without text.
+        return skipped && string.IsNullOrWhiteSpace(text.ToString()) ? null : text.ToString();
     }
 
     /// <summary>

@@ -18,6 +18,15 @@ public static class ResumeLimits
     /// <summary>What all the streams a PDF's text needs may inflate to together (counted as they are decoded, not held at once).</summary>
     public const long MaxInflatedPdfBytes = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// What one PDF page's content streams may decode to before PdfPig parses the page (it builds an object per operation,
+    /// beyond the deadline's reach). A larger page is not read; one past <see cref="MaxInflatedPartBytes"/> is a bomb.
+    /// </summary>
+    public const long MaxPdfPageContentBytes = 4 * 1024 * 1024;
+
+    /// <summary>What the content of all the PDF pages read may decode to together; later pages are not read.</summary>
+    public const long MaxPdfContentBytes = 16 * 1024 * 1024;
+
     /// <summary>Declared size over compressed size, checked for zip entries larger than <see cref="RatioCheckedFromBytes"/>.</summary>
     public const int MaxCompressionRatio = 100;
 
