@@ -161,11 +161,12 @@ public class ResumeBombTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_pdf_whose_content_stream_stays_under_the_part_limit_is_read_within_the_memory_bound()
+    public void A_pdf_page_of_24_MB_of_content_is_kept_without_parsing_that_page_and_within_the_memory_bound()
     {
         var (inspection, allocated) = Inspect(ResumeBombs.PdfWithBlankContentStream(24));
 
         Assert.True(inspection.Accepted);
+        Assert.Null(inspection.Text);
         Assert.InRange(allocated, 0, MemoryBound);
     }
 
