@@ -163,6 +163,21 @@ public class CandidateServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Merging_brings_the_duplicates_pending_registrations_to_the_kept_candidate()
+    {
+        var form = Form();
+        var duplicate = await RegisterAsync(form);
+        var again = await RegisterAsync(Form(f => { f.Email = form.Email; f.CurrentTitle = "Chief Executive Officer"; }));
+        var keep = await RegisterAsync(Form());
+
+        Assert.True((await AsRecruiterAsync(s => s.MergeAsync(keep.CandidateId, duplicate.CandidateId))).Succeeded);
+
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        var pending = await host.AsAsync(recruiter, sp => sp.GetRequiredService<PendingRegistrationService>().ListAsync(keep.CandidateId));
+        Assert.Equal(again.Receipt, Assert.Single(pending).Receipt);
+    }
+
+    [Fact]
     public async Task An_archived_candidate_cannot_be_placed_until_brought_back()
     {
         var order = await ReceiveJobOrderAsync();

@@ -660,8 +660,10 @@ public sealed class CandidateService(
         var actor = new Actor(me.Id, me.DisplayName);
         await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.CandidateId, keepId), ct);
-        await db.PendingRegistrations.Where(p => p.CandidateId == duplicateId)
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
+        foreach (var pending in await db.PendingRegistrations.Where(p => p.CandidateId == duplicateId).ToListAsync(ct))
+        {
+            pending.MoveTo(keep);
+        }
         await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
         var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);

@@ -91,6 +91,9 @@ public sealed class PendingRegistration
     public IReadOnlyList<RegistrationValue> TakenValues =>
         (Taken ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<RegistrationValue>).ToList();
 
+    /// <summary>A merge brings the registration, still to review, to the candidate that is kept.</summary>
+    internal void MoveTo(Candidate keeper) => CandidateId = keeper.Id;
+
     internal void MarkTaken(RegistrationValue value)
     {
         if (!TakenValues.Contains(value))
