@@ -6,7 +6,7 @@ using RmaBackOffice.Features.Users;
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>The candidate desk: search, profiles, pipelines and privacy requests. Every call re-checks the Triage policy.</summary>
-public sealed class CandidateService(
+public sealed partial class CandidateService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
     ResumeStore resumes,
@@ -561,127 +561,6 @@ public sealed class CandidateService(
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Candidate.CreatedAt)
             .Take(20)
             .ToList();
-    }
-
-    // Privacy
-
-    /// <summary>Everything held about one candidate, for a data-subject request; recorded in the timeline.</summary>
-    public async Task<CandidateExport?> ExportAsync(int id, CancellationToken ct = default)
-    {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
-            .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (candidate is null || candidate.ErasedAt is not null)
-        {
-            return null;
-        }
-        var searches = await SearchesOfAsync(db, id, ct);
-        var export = CandidateExport.From(candidate, searches, clock.GetUtcNow());
-        candidate.Activities.Add(CandidateActivity.Make(clock.GetUtcNow(), new Actor(me.Id, me.DisplayName), CandidateActivityKind.Exported,
-            text: "Personal data exported on request."));
-        await db.SaveChangesAsync(ct);
-        return export;
-    }
-
-    /// <summary>Erases a candidate's personal data and files. The record stays as an anonymous line in pipeline statistics.</summary>
-    public async Task<CommandResult> EraseAsync(int id, CancellationToken ct = default)
-    {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.PendingRegistrations)
-            .Include(c => c.Activities).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (candidate is null)
-        {
-            return new CommandResult("This candidate no longer exists.");
-        }
-        if (candidate.ErasedAt is not null)
-        {
-            return new CommandResult("This candidate has already been erased.");
-        }
-        var files = candidate.Registrations.Select(r => r.ResumeStoredName).Append(candidate.ResumeStoredName)
-            .OfType<string>().Distinct().ToList();
-        var reference = candidate.Reference;
-        candidate.Erase(new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
-        try
-        {
-            // The search index follows through its update trigger: the blanked columns replace the old text.
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CommandResult(CandidateConflictMessage, Conflict: true);
-        }
-        await tx.CommitAsync(ct);
-        foreach (var file in files)
-        {
-            resumes.Delete(file);
-        }
-        logger.LogInformation("Candidate {Reference} erased by {Actor}", reference, me.Email);
-        return CommandResult.Ok;
-    }
-
-    /// <summary>Candidates untouched for the retention period, oldest first, for a recruiter to review.</summary>
-    public async Task<PagedResult<RetentionRow>> RetentionAsync(int months, int page, int pageSize, CancellationToken ct = default)
-    {
-        await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Out-of-range paging or a period past a century is clamped, never an overflow.
-        var before = clock.GetUtcNow().AddMonths(-Math.Clamp(months, 1, 1200));
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, page) * pageSize);
-        var stale = db.Candidates.AsNoTracking().Where(c => c.ErasedAt == null && c.MergedIntoId == null && c.LastActivityAt < before);
-        var total = await stale.CountAsync(ct);
-        var rows = await stale.OrderBy(c => c.LastActivityAt).Skip(skip).Take(pageSize)
-            .Select(c => new RetentionRow(c.Id, c.Reference, c.FirstName + " " + c.LastName, c.LastActivityAt, c.Status))
-            .ToListAsync(ct);
-        return new PagedResult<RetentionRow>(rows, total);
-    }
-
-    /// <summary>Merges a duplicate into the candidate to keep. Both histories end up on the kept record.</summary>
-    public async Task<CommandResult> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
-    {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        if (keepId == duplicateId)
-        {
-            return new CommandResult("Choose two different candidates.");
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var keep = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == keepId, ct);
-        var duplicate = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == duplicateId, ct);
-        if (keep is null || duplicate is null || keep.ErasedAt is not null || duplicate.ErasedAt is not null
-            || keep.MergedIntoId is not null || duplicate.MergedIntoId is not null)
-        {
-            return new CommandResult("Both candidates must exist and be neither erased nor merged already.");
-        }
-        var at = clock.GetUtcNow();
-        var actor = new Actor(me.Id, me.DisplayName);
-        await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.CandidateId, keepId), ct);
-        foreach (var pending in await db.PendingRegistrations.Where(p => p.CandidateId == duplicateId).ToListAsync(ct))
-        {
-            pending.MoveTo(keep);
-        }
-        await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
-        var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);
-        await db.PipelineEntries.Where(p => p.CandidateId == duplicateId && !keptSearches.Contains(p.JobOrderId))
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
-        keep.AbsorbMerged(duplicate, actor, at);
-        duplicate.MarkMergedInto(keep, actor, at);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The moved registrations, notes and searches roll back with the transaction.
-            return new CommandResult(CandidateConflictMessage, Conflict: true);
-        }
-        await tx.CommitAsync(ct);
-        return CommandResult.Ok;
     }
 
     private async Task<CommandResult> ChangeAsync(int id, int? version, CancellationToken ct, Action<Candidate, Actor, DateTimeOffset> change, bool includeIndustries = false)
