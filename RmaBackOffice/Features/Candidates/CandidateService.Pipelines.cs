@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Users;
+
+namespace RmaBackOffice.Features.Candidates;
+
+/// <summary>Pipelines: the candidates in each search, finding whom to add, and moving them through it.</summary>
+public sealed partial class CandidateService
+{
+    public async Task<IReadOnlyList<PipelineCard>> PipelineAsync(int jobOrderId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PipelineEntries.AsNoTracking().Where(p => p.JobOrderId == jobOrderId)
+            .OrderBy(p => p.StageChangedAt)
+            .Join(db.Candidates, p => p.CandidateId, c => c.Id, (p, c) => new PipelineCard(
+                p.Id, c.Id, c.Reference, c.FirstName + " " + c.LastName, c.CurrentTitle, c.CurrentEmployer, p.Stage, p.ExitReason, p.StageChangedAt, p.Version))
+            .ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<CandidateSearchEntry>> SearchesOfAsync(int candidateId, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SearchesOfAsync(db, candidateId, ct);
+    }
+
+    /// <summary>Candidates to add to a job order's pipeline, by search text; those already in it are marked.</summary>
+    public async Task<IReadOnlyList<CandidateRow>> FindForPipelineAsync(int jobOrderId, string? text, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var page = await ListAsync(db, new CandidateQuery { Search = text, AsTyped = true, PageSize = 20 }, ct);
+        var ids = page.Items.Select(r => r.Id).ToList();
+        var inPipeline = await db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId && ids.Contains(p.CandidateId)).Select(p => p.CandidateId).ToListAsync(ct);
+        return page.Items.Select(r => r with { InPipeline = inPipeline.Contains(r.Id) }).ToList();
+    }
+
+    /// <summary>Open job orders to add a candidate to, by search text.</summary>
+    public async Task<IReadOnlyList<Option>> FindJobOrdersAsync(string? text, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var orders = db.JobOrders.AsNoTracking().Where(o => !o.IsSpam && (o.Status == JobOrderStatus.New || o.Status == JobOrderStatus.Qualifying || o.Status == JobOrderStatus.ActiveSearch || o.Status == JobOrderStatus.OnHold));
+        if (FullTextSearch.ToMatchExpression(text, asTyped: true) is { } match)
+        {
+            orders = orders.Where(o => db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").Contains(o.Id));
+        }
+        return await orders.OrderByDescending(o => o.ReceivedAt).Take(20)
+            .Select(o => new Option(o.Id.ToString(), o.Reference + " · " + o.PositionTitle + " · " + o.CompanyName))
+            .ToListAsync(ct);
+    }
+
+    public async Task<CommandResult> AddToPipelineAsync(int jobOrderId, int candidateId, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == candidateId, ct);
+        var order = await db.JobOrders.SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
+        if (candidate is null || order is null)
+        {
+            return new CommandResult("That candidate or job order no longer exists.");
+        }
+        if (candidate.ErasedAt is not null || candidate.MergedIntoId is not null)
+        {
+            return new CommandResult("This candidate record is erased or merged and cannot join a search.");
+        }
+        if (!JobOrderWorkflow.IsOpen(order.Status))
+        {
+            return new CommandResult($"{order.Reference} is {order.Status.Label()}; reopen it before adding candidates.");
+        }
+        if (await db.PipelineEntries.AnyAsync(p => p.JobOrderId == jobOrderId && p.CandidateId == candidateId, ct))
+        {
+            return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
+        }
+        var at = clock.GetUtcNow();
+        var actor = new Actor(me.Id, me.DisplayName);
+        db.PipelineEntries.Add(PipelineEntry.Start(jobOrderId, candidateId, at));
+        candidate.Activities.Add(CandidateActivity.Make(at, actor, CandidateActivityKind.Pipeline, "Search", null, $"{order.Reference} · Identified"));
+        candidate.Touch(at);
+        // The reference, not the name: the job order's timeline must hold nothing personal once a candidate is erased.
+        order.AddNote($"Candidate {candidate.Reference} added to the pipeline.", actor, at);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
+        catch (DbUpdateException)
+        {
+            return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
+        }
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Moves a candidate through a search. Placing the last opening fills the job order.</summary>
+    public async Task<CommandResult> MovePipelineAsync(int entryId, int version, PipelineStage to, string? reason, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var entry = await db.PipelineEntries.SingleOrDefaultAsync(p => p.Id == entryId, ct);
+        if (entry is null)
+        {
+            return new CommandResult("This pipeline entry no longer exists.");
+        }
+        if (entry.Version != version)
+        {
+            return CommandResult.Stale();
+        }
+        var candidate = await db.Candidates.SingleAsync(c => c.Id == entry.CandidateId, ct);
+        var order = await db.JobOrders.SingleAsync(o => o.Id == entry.JobOrderId, ct);
+        var at = clock.GetUtcNow();
+        var actor = new Actor(me.Id, me.DisplayName);
+        try
+        {
+            var from = entry.Stage;
+            entry.MoveTo(to, reason, at);
+            candidate.Activities.Add(CandidateActivity.Make(at, actor, CandidateActivityKind.Pipeline, order.Reference, from.Label(), to.Label(), entry.ExitReason));
+            candidate.Touch(at);
+            if (to == PipelineStage.Placed)
+            {
+                var placed = await db.PipelineEntries.CountAsync(p => p.JobOrderId == order.Id && p.Stage == PipelineStage.Placed && p.Id != entry.Id, ct) + 1;
+                // Every opening placed: the search is filled, through the workflow's own steps so the timeline shows each.
+                if (placed >= order.Openings && JobOrderWorkflow.PathTo(order.Status, JobOrderStatus.Filled) is { } path)
+                {
+                    foreach (var step in path)
+                    {
+                        order.MoveTo(step, null, actor, at);
+                    }
+                }
+                candidate.Place(order.Reference, actor, at);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return CommandResult.Ok;
+        }
+        catch (Exception ex) when (ex is CandidateRuleException or JobOrderRuleException)
+        {
+            return new CommandResult(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult.Stale();
+        }
+    }
+}
