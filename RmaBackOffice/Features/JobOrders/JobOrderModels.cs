@@ -1,7 +1,5 @@
 namespace RmaBackOffice.Features.JobOrders;
 
-public sealed record Option(string Value, string Label);
-
 public enum JobOrderSort
 {
     Received,
@@ -80,21 +78,3 @@ public sealed record JobOrderDetails(
     string? OwnerName,
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<RelatedJobOrder> SameCompany);
-
-/// <summary>The outcome of a recruiter's command: done, refused with a message, or refused per field.</summary>
-public sealed record CommandResult(string? Error = null, IReadOnlyDictionary<string, string[]>? FieldErrors = null, bool Conflict = false)
-{
-    public bool Succeeded => Error is null && (FieldErrors is null || FieldErrors.Count == 0);
-
-    public static readonly CommandResult Ok = new();
-
-    /// <summary>The record's version the command found, when it changed one record; a page uses it to tell its own change from another person's.</summary>
-    public int? ActedOn { get; init; }
-
-    /// <summary>The record's version the command left.</summary>
-    public int? ActedTo { get; init; }
-
-    public const string ConflictMessage = "Not saved: someone else changed this job order while you were editing.";
-
-    public static CommandResult Stale() => new(ConflictMessage, Conflict: true);
-}

@@ -19,15 +19,6 @@ public enum JobOrderPriority
     Urgent,
 }
 
-public enum PositionLevel
-{
-    Board,
-    CSuite,
-    SvpVp,
-    Director,
-    Other,
-}
-
 public enum WorkArrangement
 {
     OnSite,
@@ -48,13 +39,6 @@ public static class JobOrderLabels
         JobOrderStatus.ActiveSearch => "Active search",
         JobOrderStatus.OnHold => "On hold",
         _ => status.ToString(),
-    };
-
-    public static string Label(this PositionLevel level) => level switch
-    {
-        PositionLevel.CSuite => "C-suite",
-        PositionLevel.SvpVp => "SVP / VP",
-        _ => level.ToString(),
     };
 
     public static string Label(this WorkArrangement arrangement) => arrangement switch

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace RmaBackOffice;
+namespace RmaBackOffice.Common;
 
 /// <summary>
 /// Server-side validation of a form model: DataAnnotations, IValidatableObject and, for [CleanText] models, hidden characters;

@@ -1,4 +1,4 @@
-namespace RmaBackOffice.Features.JobOrders;
+namespace RmaBackOffice.Common;
 
 /// <summary>An executive-search industry practice; the managed list job orders choose from.</summary>
 public sealed class Industry

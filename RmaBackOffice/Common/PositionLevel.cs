@@ -1,0 +1,21 @@
+namespace RmaBackOffice.Common;
+
+/// <summary>How senior a role is; job orders ask for one, candidates are at one.</summary>
+public enum PositionLevel
+{
+    Board,
+    CSuite,
+    SvpVp,
+    Director,
+    Other,
+}
+
+public static class PositionLevelLabels
+{
+    public static string Label(this PositionLevel level) => level switch
+    {
+        PositionLevel.CSuite => "C-suite",
+        PositionLevel.SvpVp => "SVP / VP",
+        _ => level.ToString(),
+    };
+}
