@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tools.JobOrders;
 
 namespace RmaBackOffice.Benchmarks;
 

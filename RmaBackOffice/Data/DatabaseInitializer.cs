@@ -52,18 +52,23 @@ public sealed class DatabaseInitializer(
                     await CreateAsync(userManager, account.Email, account.DisplayName, account.Password, account.Roles);
                 }
             }
-            await SeedDemoDataAsync(ct);
+            await SeedDemoDataAsync(userManager, ct);
         }
     }
 
-    /// <summary>A few months of realistic job orders, so a first look at the desk is not an empty grid.</summary>
-    private async Task SeedDemoDataAsync(CancellationToken ct)
+    /// <summary>A small fixed set of job orders worked by the demo recruiter, so a first look at the desk is not an empty grid.</summary>
+    private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.JobOrders.AnyAsync(ct))
+        var recruiter = await userManager.FindByEmailAsync(DemoAccounts[1].Email);
+        if (recruiter is null)
         {
-            var result = await Features.JobOrders.JobOrderGenerator.GenerateAsync(db, 150, clock.GetUtcNow(), ct: ct);
-            logger.LogInformation("Demo data: {Count} job orders generated.", result.JobOrders);
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var added = await DemoJobOrders.SeedAsync(db, new Actor(recruiter.Id, recruiter.DisplayName), clock.GetUtcNow(), ct);
+        if (added > 0)
+        {
+            logger.LogInformation("Demo data: {Count} job orders added.", added);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tools.Candidates;
 
 namespace RmaBackOffice.Tests.Features.Candidates;
 

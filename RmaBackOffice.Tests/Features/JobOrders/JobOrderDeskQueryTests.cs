@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tools.JobOrders;
 
 namespace RmaBackOffice.Tests.Features.JobOrders;
 

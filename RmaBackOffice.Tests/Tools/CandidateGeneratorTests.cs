@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tools.Candidates;
 
-namespace RmaBackOffice.Tests.Features.Candidates;
+namespace RmaBackOffice.Tests.Tools;
 
 public sealed class CandidateGeneratorTests : IAsyncLifetime
 {

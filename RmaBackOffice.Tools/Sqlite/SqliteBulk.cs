@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace RmaBackOffice.Data;
+namespace RmaBackOffice.Tools.Sqlite;
 
 /// <summary>Plain Microsoft.Data.Sqlite commands for the data generators, where EF's change tracker would take minutes.</summary>
 internal static class SqliteBulk

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tools.JobOrders;
 
-namespace RmaBackOffice.Tests.Features.JobOrders;
+namespace RmaBackOffice.Tests.Tools;
 
 public sealed class JobOrderGeneratorTests : IAsyncLifetime
 {
