@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
@@ -145,7 +146,7 @@ public class CandidateQueryBenchmarks
     private static async Task<CandidateList> ListAsync(CandidateQuery query)
     {
         await using var db = await CandidateBenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await CandidateService.ListAsync(db, query, default);
+        return await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
@@ -82,7 +83,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET IsSpam = 1 WHERE Id % 4 = 0;");
         var query = new CandidateQuery { Industry = industry, Status = status, Spam = spam, Level = level, Sort = CandidateSort.Registered, Descending = true, PageSize = 10, Page = 1 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
         var expected = (await db.Candidates.AsNoTracking().Include(c => c.Industries).ToListAsync())
             .Where(c => c.IsSpam == spam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -114,7 +115,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET ConsentVersion = '2024-01' WHERE Id % 3 = 0;");
         var query = new CandidateQuery { Consent = consent, NeedsReview = needsReview, Sort = CandidateSort.Registered, Descending = true, PageSize = 10, Page = 1 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
         var expected = (await db.Candidates.AsNoTracking().ToListAsync())
             .Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -140,7 +141,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE CandidateStatusCounts SET Count = Count + 25000 WHERE IsSpam = 0 AND Status = 0;");
         var expected = await db.CandidateStatusCounts.Where(t => !t.IsSpam).SumAsync(t => t.Count);
 
-        var list = await CandidateService.ListAsync(db, new CandidateQuery(), default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery(), default);
 
         Assert.True(expected > CandidateService.SearchCountCap);
         Assert.Equal(expected, list.TotalCount);
@@ -153,7 +154,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         var word = CandidateGenerator.RareTerms[0];
         var query = new CandidateQuery { Search = word, Status = CandidateStatus.Qualified, PageSize = 10 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
         var match = FullTextSearch.ToMatchExpression(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
@@ -179,7 +180,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET ErasedAt = {Now.UtcTicks} WHERE Id = {erased}");
         await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET MergedIntoId = {hits[3]} WHERE Id = {merged}");
 
-        var list = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, PageSize = 200 }, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, PageSize = 200 }, default);
 
         var listed = await db.Candidates.AsNoTracking()
             .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -199,10 +200,10 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         var word = CandidateGenerator.RareTerms[0];
         var prefix = word[..^3];
 
-        var whole = await CandidateService.ListAsync(db, new CandidateQuery { Search = word }, default);
-        var cut = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix }, default);
-        var starred = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix + "*" }, default);
-        var typed = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix, AsTyped = true }, default);
+        var whole = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word }, default);
+        var cut = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix }, default);
+        var starred = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix + "*" }, default);
+        var typed = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix, AsTyped = true }, default);
 
         Assert.True(whole.TotalCount > 0);
         Assert.Equal(0, cut.TotalCount);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
@@ -47,9 +48,9 @@ public sealed class CandidateSearchCapTests : IAsyncLifetime
         Assert.True(listed.Count > CandidateService.SearchCountCap, $"the word should pass the cap; it matches {listed.Count}");
         var newest = listed.OrderByDescending(c => c.Id).Take(CandidateService.RankedMatchesCap).Select(c => c.Id).ToHashSet();
 
-        var ranked = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, PageSize = 50 }, default);
-        var byName = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, Sort = CandidateSort.Name, Descending = false, PageSize = 50 }, default);
-        var grid = await CandidateService.ListAsync(db, new CandidateQuery(), default);
+        var ranked = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, PageSize = 50 }, default);
+        var byName = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, Sort = CandidateSort.Name, Descending = false, PageSize = 50 }, default);
+        var grid = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery(), default);
 
         Assert.True(ranked.TotalIsCapped);
         Assert.Equal(CandidateService.SearchCountCap, ranked.TotalCount);
