@@ -5,7 +5,7 @@ namespace RmaBackOffice.Data;
 /// match as a whole word, and a word ending in * matches as a prefix ("engineer*" finds engineering and engineers).
 /// Whole words are the default because a prefix merges the index entries of every word it begins: on a million candidates
 /// that made a common word three times slower, and a one-letter prefix would read most of the index (BENCHMARKS.md).
-/// The database seam turns these into its own query language (Data/Sqlite: an FTS5 MATCH expression).
+/// The database seam turns these into its own query language (in Data/Sqlite, an FTS5 query).
 /// </summary>
 public sealed class SearchWords
 {
