@@ -129,19 +129,19 @@ public class CandidateQueryBenchmarks
     public Task<CandidateList> SearchRare() => ListAsync(rareSearch);
 
     [Benchmark(Baseline = true, Description = "SQL: search, ~1% term"), BenchmarkCategory("C2 search rare")]
-    public Task<(int, List<CandidateRow>)> SearchRareFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(RareWord));
+    public Task<(int, List<CandidateRow>)> SearchRareFloor() => FloorAsync(null, Fts5Match.FromText(RareWord));
 
     [Benchmark(Description = "EF: search, common term"), BenchmarkCategory("C3 search common")]
     public Task<CandidateList> SearchCommon() => ListAsync(commonSearch);
 
     [Benchmark(Baseline = true, Description = "SQL: search, common term"), BenchmarkCategory("C3 search common")]
-    public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+    public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, Fts5Match.FromText(CandidateGenerator.CommonTerm));
 
     [Benchmark(Description = "EF: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
     public Task<CandidateList> SearchCommonByName() => ListAsync(commonByName);
 
     [Benchmark(Baseline = true, Description = "SQL: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
-    public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+    public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, Fts5Match.FromText(CandidateGenerator.CommonTerm));
 
     private static async Task<CandidateList> ListAsync(CandidateQuery query)
     {

@@ -108,7 +108,7 @@ public class JobOrderQueryBenchmarks
     public async Task SetupAsync()
     {
         await BenchmarkDatabase.EnsureAsync();
-        match = FullTextSearch.ToMatchExpression(SearchWord)!;
+        match = Fts5Match.FromText(SearchWord)!;
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         // A job order of a client that came back often: its "same company" list is full.

@@ -156,7 +156,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
 
         var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         var expected = await db.Candidates.AsNoTracking()
             .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null && c.Status == CandidateStatus.Qualified)
@@ -172,7 +172,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
     public async Task A_search_of_the_whole_desk_never_counts_or_shows_spam_erased_or_merged_candidates()
     {
         var word = CandidateGenerator.RareTerms[1];
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         Assert.True(hits.Count >= 6, $"the word should match several candidates; it matches {hits.Count}");
         var (spam, erased, merged) = (hits[0], hits[1], hits[2]);

@@ -41,7 +41,7 @@ public sealed class CandidateSearchCapTests : IAsyncLifetime
     public async Task A_word_past_the_cap_counts_as_10000_plus_and_ranks_or_sorts_its_newest_matches()
     {
         var word = CandidateGenerator.CommonTerm;
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         var listed = (await db.Candidates.AsNoTracking().Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null).ToListAsync())
             .Where(c => hits.Contains(c.Id)).ToList();
