@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tools.Candidates;
@@ -129,24 +130,24 @@ public class CandidateQueryBenchmarks
     public Task<CandidateList> SearchRare() => ListAsync(rareSearch);
 
     [Benchmark(Baseline = true, Description = "SQL: search, ~1% term"), BenchmarkCategory("C2 search rare")]
-    public Task<(int, List<CandidateRow>)> SearchRareFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(RareWord));
+    public Task<(int, List<CandidateRow>)> SearchRareFloor() => FloorAsync(null, Fts5Match.FromText(RareWord));
 
     [Benchmark(Description = "EF: search, common term"), BenchmarkCategory("C3 search common")]
     public Task<CandidateList> SearchCommon() => ListAsync(commonSearch);
 
     [Benchmark(Baseline = true, Description = "SQL: search, common term"), BenchmarkCategory("C3 search common")]
-    public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+    public Task<(int, List<CandidateRow>)> SearchCommonFloor() => FloorAsync(null, Fts5Match.FromText(CandidateGenerator.CommonTerm));
 
     [Benchmark(Description = "EF: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
     public Task<CandidateList> SearchCommonByName() => ListAsync(commonByName);
 
     [Benchmark(Baseline = true, Description = "SQL: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
-    public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, FullTextSearch.ToMatchExpression(CandidateGenerator.CommonTerm));
+    public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, Fts5Match.FromText(CandidateGenerator.CommonTerm));
 
     private static async Task<CandidateList> ListAsync(CandidateQuery query)
     {
         await using var db = await CandidateBenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await CandidateService.ListAsync(db, query, default);
+        return await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Benchmarks;
@@ -107,7 +108,7 @@ public class JobOrderQueryBenchmarks
     public async Task SetupAsync()
     {
         await BenchmarkDatabase.EnsureAsync();
-        match = FullTextSearch.ToMatchExpression(SearchWord)!;
+        match = Fts5Match.FromText(SearchWord)!;
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         // A job order of a client that came back often: its "same company" list is full.
@@ -122,7 +123,7 @@ public class JobOrderQueryBenchmarks
     public async Task<JobOrderList> ListFirstPage()
     {
         await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, firstPage, default);
+        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), firstPage, default);
     }
 
     [Benchmark(Baseline = true, Description = "SQL: list, first page"), BenchmarkCategory("1 list, first page")]
@@ -132,7 +133,7 @@ public class JobOrderQueryBenchmarks
     public async Task<JobOrderList> ListDeepPage()
     {
         await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, deepPage, default);
+        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), deepPage, default);
     }
 
     [Benchmark(Baseline = true, Description = "SQL: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
@@ -142,7 +143,7 @@ public class JobOrderQueryBenchmarks
     public async Task<JobOrderList> ListLevel()
     {
         await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, levelFilter, default);
+        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), levelFilter, default);
     }
 
     [Benchmark(Baseline = true, Description = "SQL: list, level filter"), BenchmarkCategory("2b list, level filter")]
@@ -152,7 +153,7 @@ public class JobOrderQueryBenchmarks
     public async Task<JobOrderList> Search()
     {
         await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, search, default);
+        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), search, default);
     }
 
     [Benchmark(Baseline = true, Description = "SQL: search"), BenchmarkCategory("3 search")]

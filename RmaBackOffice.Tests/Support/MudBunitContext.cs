@@ -57,11 +57,12 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<DashboardService>();
         Services.AddScoped(sp => new JobOrderService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<JobOrderNotifier>(),
-            TimeProvider.System, NullLogger<JobOrderService>.Instance));
+            host.Services.GetRequiredService<IJobOrderSearch>(), host.Services.GetRequiredService<IDeskCounts>(),
+            host.Services.GetRequiredService<IDatabaseErrors>(), TimeProvider.System, NullLogger<JobOrderService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddScoped(sp => new CandidateService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
-            TimeProvider.System, NullLogger<CandidateService>.Instance));
+            host.Services.GetRequiredService<ICandidateSearch>(), TimeProvider.System, NullLogger<CandidateService>.Instance));
         Services.AddScoped(sp => new PendingRegistrationService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(), TimeProvider.System));
     }

@@ -1,3 +1,4 @@
+using RmaBackOffice.Data.Sqlite;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -67,7 +68,7 @@ public sealed class CandidateGeneratorTests : IAsyncLifetime
 
         async Task<int> HitsAsync(string word)
         {
-            var match = FullTextSearch.ToMatchExpression(word)!;
+            var match = Fts5Match.FromText(word)!;
             return await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").SingleAsync();
         }
 

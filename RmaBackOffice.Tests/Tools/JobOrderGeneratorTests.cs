@@ -1,3 +1,4 @@
+using RmaBackOffice.Data.Sqlite;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -79,7 +80,7 @@ public sealed class JobOrderGeneratorTests : IAsyncLifetime
         var sample = await db.JobOrders.AsNoTracking().Where(o => !o.IsSpam).OrderBy(o => o.Id).Skip(100).FirstAsync();
         var word = sample.PositionTitle.Split(' ', ',').First(w => w.Length > 3);
 
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").ToListAsync();
 
         Assert.Contains(sample.Id, hits);

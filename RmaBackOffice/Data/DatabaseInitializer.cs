@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data.Sqlite;
 
 namespace RmaBackOffice.Data;
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tools.Candidates;
@@ -83,7 +84,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET IsSpam = 1 WHERE Id % 4 = 0;");
         var query = new CandidateQuery { Industry = industry, Status = status, Spam = spam, Level = level, Sort = CandidateSort.Registered, Descending = true, PageSize = 10, Page = 1 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
         var expected = (await db.Candidates.AsNoTracking().Include(c => c.Industries).ToListAsync())
             .Where(c => c.IsSpam == spam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -115,7 +116,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET ConsentVersion = '2024-01' WHERE Id % 3 = 0;");
         var query = new CandidateQuery { Consent = consent, NeedsReview = needsReview, Sort = CandidateSort.Registered, Descending = true, PageSize = 10, Page = 1 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
         var expected = (await db.Candidates.AsNoTracking().ToListAsync())
             .Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -141,7 +142,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE CandidateStatusCounts SET Count = Count + 25000 WHERE IsSpam = 0 AND Status = 0;");
         var expected = await db.CandidateStatusCounts.Where(t => !t.IsSpam).SumAsync(t => t.Count);
 
-        var list = await CandidateService.ListAsync(db, new CandidateQuery(), default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery(), default);
 
         Assert.True(expected > CandidateService.SearchCountCap);
         Assert.Equal(expected, list.TotalCount);
@@ -154,9 +155,9 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         var word = CandidateGenerator.RareTerms[0];
         var query = new CandidateQuery { Search = word, Status = CandidateStatus.Qualified, PageSize = 10 };
 
-        var list = await CandidateService.ListAsync(db, query, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
 
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         var expected = await db.Candidates.AsNoTracking()
             .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null && c.Status == CandidateStatus.Qualified)
@@ -172,7 +173,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
     public async Task A_search_of_the_whole_desk_never_counts_or_shows_spam_erased_or_merged_candidates()
     {
         var word = CandidateGenerator.RareTerms[1];
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         Assert.True(hits.Count >= 6, $"the word should match several candidates; it matches {hits.Count}");
         var (spam, erased, merged) = (hits[0], hits[1], hits[2]);
@@ -180,7 +181,7 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET ErasedAt = {Now.UtcTicks} WHERE Id = {erased}");
         await db.Database.ExecuteSqlAsync($"UPDATE Candidates SET MergedIntoId = {hits[3]} WHERE Id = {merged}");
 
-        var list = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, PageSize = 200 }, default);
+        var list = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, PageSize = 200 }, default);
 
         var listed = await db.Candidates.AsNoTracking()
             .Where(c => hits.Contains(c.Id) && !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
@@ -200,10 +201,10 @@ public sealed class CandidateDeskQueryTests : IAsyncLifetime
         var word = CandidateGenerator.RareTerms[0];
         var prefix = word[..^3];
 
-        var whole = await CandidateService.ListAsync(db, new CandidateQuery { Search = word }, default);
-        var cut = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix }, default);
-        var starred = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix + "*" }, default);
-        var typed = await CandidateService.ListAsync(db, new CandidateQuery { Search = prefix, AsTyped = true }, default);
+        var whole = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word }, default);
+        var cut = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix }, default);
+        var starred = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix + "*" }, default);
+        var typed = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = prefix, AsTyped = true }, default);
 
         Assert.True(whole.TotalCount > 0);
         Assert.Equal(0, cut.TotalCount);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tools.Candidates;
@@ -41,16 +42,16 @@ public sealed class CandidateSearchCapTests : IAsyncLifetime
     public async Task A_word_past_the_cap_counts_as_10000_plus_and_ranks_or_sorts_its_newest_matches()
     {
         var word = CandidateGenerator.CommonTerm;
-        var match = FullTextSearch.ToMatchExpression(word)!;
+        var match = Fts5Match.FromText(word)!;
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}").ToListAsync();
         var listed = (await db.Candidates.AsNoTracking().Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null).ToListAsync())
             .Where(c => hits.Contains(c.Id)).ToList();
         Assert.True(listed.Count > CandidateService.SearchCountCap, $"the word should pass the cap; it matches {listed.Count}");
         var newest = listed.OrderByDescending(c => c.Id).Take(CandidateService.RankedMatchesCap).Select(c => c.Id).ToHashSet();
 
-        var ranked = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, PageSize = 50 }, default);
-        var byName = await CandidateService.ListAsync(db, new CandidateQuery { Search = word, Sort = CandidateSort.Name, Descending = false, PageSize = 50 }, default);
-        var grid = await CandidateService.ListAsync(db, new CandidateQuery(), default);
+        var ranked = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, PageSize = 50 }, default);
+        var byName = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery { Search = word, Sort = CandidateSort.Name, Descending = false, PageSize = 50 }, default);
+        var grid = await CandidateService.ListAsync(db, new SqliteCandidateSearch(), new CandidateQuery(), default);
 
         Assert.True(ranked.TotalIsCapped);
         Assert.Equal(CandidateService.SearchCountCap, ranked.TotalCount);

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tools.JobOrders;
 
@@ -50,7 +51,7 @@ public sealed class JobOrderDeskQueryTests : IAsyncLifetime
         const string word = "marketing";
         var query = new JobOrderQuery { Search = word, Sort = sort, Descending = descending, Status = status, PageSize = 7, Page = 2 };
 
-        var list = await JobOrderService.ListAsync(db, query, default);
+        var list = await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), query, default);
 
         var hits = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {"\"" + word + "\""}").ToListAsync();
         var matching = await db.JobOrders.AsNoTracking().Where(o => hits.Contains(o.Id) && !o.IsSpam).ToListAsync();

@@ -146,33 +146,6 @@ public class JobOrderRulesTests
         Assert.Equal(domain, CompanyIdentity.Domain(website));
 
     [Theory]
-    [InlineData("chief technology", "\"chief\" \"technology\"")]
-    [InlineData("chief tech*", "\"chief\" \"tech\"*")]
-    [InlineData("\"; DROP TABLE x; --", "\"DROP\" \"TABLE\" \"x\" \"--\"")]
-    [InlineData("\"a\"* OR b", "\"a\"* \"OR\" \"b\"")]
-    [InlineData("* ;", null)]
-    [InlineData("   ", null)]
-    public void Search_text_becomes_a_safe_word_match(string text, string? expected) =>
-        Assert.Equal(expected, FullTextSearch.ToMatchExpression(text));
-
-    [Theory]
-    [InlineData("grace hop", "\"grace\" \"hop\"*")]
-    [InlineData("grace ho", "\"grace\" \"ho\"")]
-    [InlineData("JO-2026", "\"JO-2026\"*")]
-    public void A_picker_matches_the_word_being_typed_as_a_prefix(string text, string expected) =>
-        Assert.Equal(expected, FullTextSearch.ToMatchExpression(text, asTyped: true));
-
-    [Theory]
-    [InlineData("transf", "transf*")]
-    [InlineData("chief  transf ", "chief  transf*")]
-    [InlineData("transf*", null)]
-    [InlineData("cto ab", null)]
-    [InlineData("  ", null)]
-    [InlineData(null, null)]
-    public void An_empty_whole_word_search_suggests_its_last_word_as_a_prefix(string? text, string? expected) =>
-        Assert.Equal(expected, FullTextSearch.PrefixSuggestion(text));
-
-    [Theory]
     [InlineData("+1 617 555 0100", true)]
     [InlineData("(020) 7946 0958", true)]
     [InlineData("call me", false)]

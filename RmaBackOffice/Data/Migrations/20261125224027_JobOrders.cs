@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using RmaBackOffice.Data.Sqlite;
 
 #nullable disable
 
@@ -195,40 +196,13 @@ namespace RmaBackOffice.Data.Migrations
                 unique: true);
 
             // Full-text search over the triage desk's text fields (SQLite FTS5, an external-content index kept by triggers).
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE JobOrderSearch USING fts5(
-                    PositionTitle, CompanyName, ContactName, ContactEmail, Description,
-                    content='JobOrders', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER JobOrders_ai AFTER INSERT ON JobOrders BEGIN
-                    INSERT INTO JobOrderSearch(rowid, PositionTitle, CompanyName, ContactName, ContactEmail, Description)
-                    VALUES (new.Id, new.PositionTitle, new.CompanyName, new.ContactName, new.ContactEmail, new.Description);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER JobOrders_ad AFTER DELETE ON JobOrders BEGIN
-                    INSERT INTO JobOrderSearch(JobOrderSearch, rowid, PositionTitle, CompanyName, ContactName, ContactEmail, Description)
-                    VALUES ('delete', old.Id, old.PositionTitle, old.CompanyName, old.ContactName, old.ContactEmail, old.Description);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER JobOrders_au AFTER UPDATE OF PositionTitle, CompanyName, ContactName, ContactEmail, Description ON JobOrders BEGIN
-                    INSERT INTO JobOrderSearch(JobOrderSearch, rowid, PositionTitle, CompanyName, ContactName, ContactEmail, Description)
-                    VALUES ('delete', old.Id, old.PositionTitle, old.CompanyName, old.ContactName, old.ContactEmail, old.Description);
-                    INSERT INTO JobOrderSearch(rowid, PositionTitle, CompanyName, ContactName, ContactEmail, Description)
-                    VALUES (new.Id, new.PositionTitle, new.CompanyName, new.ContactName, new.ContactEmail, new.Description);
-                END;
-                """);
+            migrationBuilder.Create(SqliteSchema.JobOrderSearch, SqliteSchema.JobOrdersInserted, SqliteSchema.JobOrdersDeleted, SqliteSchema.JobOrdersUpdated);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS JobOrders_au;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS JobOrders_ad;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS JobOrders_ai;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS JobOrderSearch;");
+            migrationBuilder.Drop(SqliteSchema.JobOrdersUpdated, SqliteSchema.JobOrdersDeleted, SqliteSchema.JobOrdersInserted, SqliteSchema.JobOrderSearch);
 
             migrationBuilder.DropTable(
                 name: "Industries");

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using RmaBackOffice.Data.Sqlite;
 
 #nullable disable
 
@@ -234,36 +235,13 @@ namespace RmaBackOffice.Data.Migrations
                 unique: true);
 
             // Ranked full-text search over the candidate desk's text, resume included (SQLite FTS5, external content kept by triggers).
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE CandidateSearch USING fts5(
-                    FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText,
-                    content='Candidates', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Candidates_ai AFTER INSERT ON Candidates BEGIN
-                    INSERT INTO CandidateSearch(rowid, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText) VALUES (new.Id, new.FirstName, new.LastName, new.CurrentTitle, new.CurrentEmployer, new.Summary, new.ResumeText);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Candidates_ad AFTER DELETE ON Candidates BEGIN
-                    INSERT INTO CandidateSearch(CandidateSearch, rowid, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText) VALUES ('delete', old.Id, old.FirstName, old.LastName, old.CurrentTitle, old.CurrentEmployer, old.Summary, old.ResumeText);
-                END;
-                """);
-            migrationBuilder.Sql("""
-                CREATE TRIGGER Candidates_au AFTER UPDATE OF FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText ON Candidates BEGIN
-                    INSERT INTO CandidateSearch(CandidateSearch, rowid, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText) VALUES ('delete', old.Id, old.FirstName, old.LastName, old.CurrentTitle, old.CurrentEmployer, old.Summary, old.ResumeText);
-                    INSERT INTO CandidateSearch(rowid, FirstName, LastName, CurrentTitle, CurrentEmployer, Summary, ResumeText) VALUES (new.Id, new.FirstName, new.LastName, new.CurrentTitle, new.CurrentEmployer, new.Summary, new.ResumeText);
-                END;
-                """);
+            migrationBuilder.Create(SqliteSchema.CandidateSearch, SqliteSchema.CandidatesInserted, SqliteSchema.CandidatesDeleted, SqliteSchema.CandidatesUpdated);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Candidates_au;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Candidates_ad;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS Candidates_ai;");
-            migrationBuilder.Sql("DROP TABLE IF EXISTS CandidateSearch;");
+            migrationBuilder.Drop(SqliteSchema.CandidatesUpdated, SqliteSchema.CandidatesDeleted, SqliteSchema.CandidatesInserted, SqliteSchema.CandidateSearch);
 
             migrationBuilder.DropTable(
                 name: "CandidateActivities");

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using RmaBackOffice.Data.Sqlite;
 
 #nullable disable
 
@@ -17,13 +18,7 @@ namespace RmaBackOffice.Data.Migrations
                 maxLength: 20,
                 nullable: true);
 
-            // Registrations received before receipts existed get theirs from the year received (UTC ticks) and their number,
-            // as CandidateRegistration.FormatReceipt makes them.
-            migrationBuilder.Sql("""
-                UPDATE CandidateRegistrations
-                SET Receipt = 'REG-' || strftime('%Y', ReceivedAt / 10000000 - 62135596800, 'unixepoch') || '-' || printf('%06d', Id)
-                WHERE Receipt IS NULL;
-                """);
+            migrationBuilder.Sql(SqliteSchemaHistory.BackfillRegistrationReceipts);
 
             migrationBuilder.CreateTable(
                 name: "PendingRegistrations",

@@ -48,7 +48,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         c.HasIndex(x => new { x.Country, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status, x.Level });
         c.HasIndex(x => new { x.NeedsReview, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
         c.HasIndex(x => x.LastActivityAt);
-        // A search checks each hit's filters through this narrow index (named in CandidateService's INDEXED BY) instead
+        // A search checks each hit's filters through this narrow index (named by ICandidateSearch.ForCheckingMatches) instead
         // of the wide row with its resume text.
         // Narrow on purpose: a wider one (level, country, dates, consent) made every search's check slower to save row
         // reads only for searches with those filters.

@@ -5,7 +5,8 @@ using RmaBackOffice.Web;
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>Public registrations: validation, duplicates and storage. No sign-in; the intake endpoints rate-limit callers.</summary>
-public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<CandidateIntakeService> logger)
+public sealed class CandidateIntakeService(
+    IDbContextFactory<AppDbContext> dbFactory, IDatabaseErrors databaseErrors, TimeProvider clock, ILogger<CandidateIntakeService> logger)
 {
     public async Task<Dictionary<string, string[]>> ValidateAsync(CandidateRegistrationForm form, CancellationToken ct = default)
     {
@@ -52,7 +53,7 @@ public sealed class CandidateIntakeService(IDbContextFactory<AppDbContext> dbFac
         {
             return (await StoreAsync(db, form, resume, key, now, ct), errors);
         }
-        catch (DbUpdateException ex) when (key is not null && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
         {
             // A simultaneous retry with the same key won the race; answer with its result.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);

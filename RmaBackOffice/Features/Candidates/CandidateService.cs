@@ -10,6 +10,7 @@ public sealed partial class CandidateService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
     ResumeStore resumes,
+    ICandidateSearch candidateSearch,
     TimeProvider clock,
     ILogger<CandidateService> logger)
 {
@@ -19,28 +20,29 @@ public sealed partial class CandidateService(
     /// <summary>For a word matching more than <see cref="SearchCountCap"/> candidates, how many of the newest matches are ranked.</summary>
     public const int RankedMatchesCap = SearchCountCap;
 
-    // Column weights for bm25: names and title count most, the resume least (it is long and says everything).
-    private const string Bm25 = "bm25(CandidateSearch, 6.0, 6.0, 4.0, 2.0, 1.5, 0.6)";
-
     public async Task<CandidateList> ListAsync(CandidateQuery query, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ListAsync(db, query, ct);
+        return await ListAsync(db, candidateSearch, query, ct);
     }
 
-    internal static async Task<CandidateList> ListAsync(AppDbContext db, CandidateQuery query, CancellationToken ct)
+    private Task<CandidateList> ListAsync(AppDbContext db, CandidateQuery query, CancellationToken ct) =>
+        ListAsync(db, candidateSearch, query, ct);
+
+    /// <summary>The desk's queries without the access check; the benchmark times them.</summary>
+    internal static async Task<CandidateList> ListAsync(AppDbContext db, ICandidateSearch search, CandidateQuery query, CancellationToken ct)
     {
         // One connection for the count, the page and the snippets (the context closes it when disposed).
         await db.Database.OpenConnectionAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         // A page past int.MaxValue rows is clamped, never an overflow into a negative offset.
         var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
-        var match = FullTextSearch.ToMatchExpression(query.Search, query.AsTyped);
+        var match = SearchWords.Parse(query.Search, query.AsTyped);
 
         if (match is not null && query.Sort == CandidateSort.Relevance)
         {
-            return await RankedSearchAsync(db, query, match, skip, pageSize, ct);
+            return await RankedSearchAsync(db, search, query, match, skip, pageSize, ct);
         }
 
         var candidates = Filter(db.Candidates, db, query);
@@ -49,13 +51,13 @@ public sealed partial class CandidateService(
         if (match is not null)
         {
             // Counted up to the cap, from the full-text index outwards, as the ranked search counts.
-            var hits = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match}");
-            count = await (from h in hits from c in Filter(SearchKeys(db), db, query) where c.Id == h select c.Id)
+            var hits = search.Matches(db, match);
+            count = await (from h in hits from c in Filter(search.ForCheckingMatches(db), db, query) where c.Id == h select c.Id)
                 .Take(SearchCountCap + 1).CountAsync(ct);
             capped = count > SearchCountCap;
             // Past the cap, as for relevance, the newest matches are sorted: sorting half a million by name took seconds.
             var matching = capped
-                ? db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CandidateSearch WHERE CandidateSearch MATCH {match} ORDER BY rowid DESC LIMIT {RankedMatchesCap}")
+                ? search.NewestMatches(db, match, RankedMatchesCap)
                 : hits;
             candidates = candidates.Where(c => matching.Contains(c.Id));
         }
@@ -81,7 +83,7 @@ public sealed partial class CandidateService(
             : await ordered.ThenByDescending(c => c.Id).Skip(skip).Take(pageSize).Select(RowProjection).ToListAsync(ct);
         if (match is not null)
         {
-            var snippets = await SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
+            var snippets = await search.SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
             rows = rows.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList();
         }
         return new CandidateList(rows, capped ? SearchCountCap : count, capped);
@@ -123,7 +125,7 @@ public sealed partial class CandidateService(
     private static async Task<List<CandidateRow>> IndustryPageAsync(AppDbContext db, CandidateQuery query, int skip, int pageSize, CancellationToken ct)
     {
         var candidates = Filter(db.Candidates, db, query with { Industry = null });
-        // SelectMany + Where becomes a CROSS JOIN, which SQLite never reorders: the industry index stays the outer loop.
+        // SelectMany + Where becomes a cross join, which the planner never reorders: the industry index stays the outer loop.
         var joined = from k in IndustryKeys(db, query) from c in candidates where c.Id == k.CandidateId select new { k.CreatedAt, k.CandidateId, Candidate = c };
         var ordered = query.Descending
             ? joined.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.CandidateId)
@@ -145,10 +147,11 @@ public sealed partial class CandidateService(
     /// shows "10,000+" and the best of the newest 10,000 matches are shown, which bounds a very common word (scoring all
     /// half-million matches of one takes about a second). Then the page's rows and its snippets.
     /// </summary>
-    private static async Task<CandidateList> RankedSearchAsync(AppDbContext db, CandidateQuery query, string match, int skip, int pageSize, CancellationToken ct)
+    private static async Task<CandidateList> RankedSearchAsync(
+        AppDbContext db, ICandidateSearch search, CandidateQuery query, SearchWords match, int skip, int pageSize, CancellationToken ct)
     {
-        var (matches, rows) = await RankAsync(db, ScoredHits(db, query, match), skip, pageSize, ct);
-        var snippets = await SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
+        var (matches, rows) = await search.RankAsync(db, ScoredHits(db, search, query, match), RankedMatchesCap, skip, pageSize, ct);
+        var snippets = await search.SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
         var page = rows.Select(r => r with { Snippet = Highlighted.Parse(snippets.GetValueOrDefault(r.Id)) }).ToList();
         return new CandidateList(page, Math.Min(matches, SearchCountCap), matches > RankedMatchesCap);
     }
@@ -157,94 +160,18 @@ public sealed partial class CandidateService(
     /// The newest <see cref="RankedMatchesCap"/> + 1 matches that pass the view's filters, newest first, each with its bm25
     /// score: one pass from the newest match back, each checked through the narrow search-keys index.
     /// </summary>
-    private static IQueryable<SearchHit> ScoredHits(AppDbContext db, CandidateQuery query, string match)
+    private static IQueryable<SearchHit> ScoredHits(AppDbContext db, ICandidateSearch search, CandidateQuery query, SearchWords match)
     {
-        var hits = db.Database.SqlQueryRaw<SearchHit>(
-            $"SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}}", match);
-        // SelectMany + Where becomes a CROSS JOIN, which SQLite never reorders: the full-text index stays the outer loop.
-        // As an INNER JOIN the planner may walk a Candidates index instead and run MATCH once per candidate (minutes).
-        return (from h in hits from c in Filter(SearchKeys(db), db, query) where c.Id == h.Id orderby h.Id descending select h)
+        var hits = search.ScoredMatches(db, match);
+        // SelectMany + Where becomes a cross join, which the planner never reorders: the full-text index stays the outer
+        // loop. As an inner join it may walk a Candidates index instead and run the search once per candidate (minutes).
+        return (from h in hits from c in Filter(search.ForCheckingMatches(db), db, query) where c.Id == h.Id orderby h.Id descending select h)
             .Take(RankedMatchesCap + 1);
     }
-
-    /// <summary>
-    /// How many matches the pass found (up to the cap + 1), and the page's rows ranked best first (lowest bm25; ties newest
-    /// first) among the newest <see cref="RankedMatchesCap"/>. EF composes the pass with the view's filters; the command it
-    /// makes is wrapped so that SQLite keeps the pass once, counts it, ranks it and reads the page's rows in one statement,
-    /// where reading ten thousand scores into .NET to sort them cost a fifth of a rare word's search (BENCHMARKS.md).
-    /// </summary>
-    private static async Task<(int Matches, List<CandidateRow> Rows)> RankAsync(AppDbContext db, IQueryable<SearchHit> scoredHits, int skip, int take, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = scoredHits.CreateDbCommand();
-        // The first row carries the count; the others the page, in rank order (sorted again below, to not rely on it).
-        command.CommandText = $"""
-            WITH hits AS MATERIALIZED ({command.CommandText.TrimEnd().TrimEnd(';')}),
-            ranked AS (SELECT Id, Score FROM hits ORDER BY Id DESC LIMIT $ranked)
-            SELECT (SELECT COUNT(*) FROM hits), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-            UNION ALL
-            SELECT NULL, p.Score, c.Id, c.Reference, c.FirstName, c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City,
-                   c.Country, c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName IS NOT NULL
-            FROM (SELECT Id, Score FROM ranked ORDER BY Score, Id DESC LIMIT $take OFFSET $skip) AS p
-            CROSS JOIN Candidates AS c ON c.Id = p.Id
-            """;
-        AddParameter(command, "$ranked", RankedMatchesCap);
-        AddParameter(command, "$take", take);
-        AddParameter(command, "$skip", skip);
-        var matches = 0;
-        var rows = new List<(double Score, CandidateRow Row)>(take);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            if (!reader.IsDBNull(0))
-            {
-                matches = reader.GetInt32(0);
-                continue;
-            }
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            rows.Add((reader.GetDouble(1), new CandidateRow(
-                reader.GetInt32(2), reader.GetString(3), reader.GetString(4) + " " + reader.GetString(5), reader.GetString(6), Text(7),
-                (PositionLevel)reader.GetInt32(8), Text(9), reader.GetString(10), (CandidateStatus)reader.GetInt32(11),
-                new DateTimeOffset(reader.GetInt64(12), TimeSpan.Zero), reader.GetBoolean(13), reader.GetBoolean(14))));
-        }
-        return (matches, rows.OrderBy(r => r.Score).ThenByDescending(r => r.Row.Id).Select(r => r.Row).ToList());
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
-
-    /// <summary>
-    /// Candidates read through the narrow search-keys index, for checking full-text hits against the filters without the
-    /// wide row (the planner, without ANALYZE statistics, would take the row).
-    /// </summary>
-    private static IQueryable<Candidate> SearchKeys(AppDbContext db) =>
-        db.Candidates.FromSqlRaw($"SELECT * FROM Candidates INDEXED BY {CandidateConfiguration.SearchKeysIndex}");
 
     private static readonly System.Linq.Expressions.Expression<Func<Candidate, CandidateRow>> RowProjection = c => new CandidateRow(
         c.Id, c.Reference, c.FirstName + " " + c.LastName, c.CurrentTitle, c.CurrentEmployer, c.Level, c.City, c.Country,
         c.Status, c.CreatedAt, c.NeedsReview, c.ResumeStoredName != null, null, false);
-
-    private static async Task<Dictionary<int, string>> SnippetsAsync(AppDbContext db, string match, List<int> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-        var idList = string.Join(",", ids);
-        // One pass over the matches between the lowest and highest id: FTS5 would seek the whole match once per id of
-        // an IN list, which for a common prefix costs tens of milliseconds each. The unary + keeps the list as a filter.
-        var sql = "SELECT rowid AS Id, snippet(CandidateSearch, -1, char(1), char(2), '…', 14) AS Snippet " +
-                  $"FROM CandidateSearch WHERE CandidateSearch MATCH @match AND rowid >= {ids.Min()} AND rowid <= {ids.Max()} AND +rowid IN ({idList})";
-        var snippets = await db.Database
-            .SqlQueryRaw<SnippetHit>(sql, new Microsoft.Data.Sqlite.SqliteParameter("@match", match))
-            .ToListAsync(ct);
-        return snippets.ToDictionary(s => s.Id, s => s.Snippet ?? "");
-    }
 
     // A field, so EF sends it as a parameter ("= @Yes") instead of folding the comparison away.
     private static bool Yes = true;
@@ -380,14 +307,9 @@ public sealed partial class CandidateService(
         var textScores = new Dictionary<int, double>();
         if (words.Count > 0)
         {
-            var match = string.Join(" OR ", words.Select(w => $"\"{w}\""));
-            var hits = await db.Database
-                // The best 500 of the newest matches, bounded like the desk's search: ten common words OR-ed together can
-                // match most of a million candidates, and scoring them all takes seconds.
-                .SqlQueryRaw<SearchHit>(
-                    $"SELECT Id, Score FROM (SELECT rowid AS Id, {Bm25} AS Score FROM CandidateSearch WHERE CandidateSearch MATCH {{0}} ORDER BY rowid DESC LIMIT {{1}}) ORDER BY Score LIMIT 500",
-                    match, RankedMatchesCap)
-                .ToListAsync(ct);
+            // The best 500 of the newest matches, bounded like the desk's search: ten common words OR-ed together can
+            // match most of a million candidates, and scoring them all takes seconds.
+            var hits = await candidateSearch.BestMatchingAnyAsync(db, words, RankedMatchesCap, ct);
             textScores = hits.ToDictionary(h => h.Id, h => h.Score);
         }
         var textIds = textScores.Keys.ToList();
@@ -458,17 +380,6 @@ public sealed partial class CandidateService(
 
     public const string CandidateConflictMessage = "Not saved: someone else changed this candidate while you were editing.";
 
-    private sealed class SearchHit
-    {
-        public int Id { get; set; }
-        public double Score { get; set; }
-    }
-
-    private sealed class SnippetHit
-    {
-        public int Id { get; set; }
-        public string? Snippet { get; set; }
-    }
 }
 
 internal static class SuggestionText

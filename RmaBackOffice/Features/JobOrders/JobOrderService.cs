@@ -10,6 +10,9 @@ public sealed partial class JobOrderService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
     JobOrderNotifier notifier,
+    IJobOrderSearch jobOrderSearch,
+    IDeskCounts deskCounts,
+    IDatabaseErrors databaseErrors,
     TimeProvider clock,
     ILogger<JobOrderService> logger)
 {
@@ -76,7 +79,7 @@ public sealed partial class JobOrderService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException ex) when (key is not null && ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
         {
             // A concurrent duplicate with the same key won the race; answer with its reference.
             await tx.RollbackAsync(ct);
@@ -129,22 +132,22 @@ public sealed partial class JobOrderService(
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ListAsync(db, query, ct);
+        return await ListAsync(db, jobOrderSearch, deskCounts, query, ct);
     }
 
     /// <summary>The triage list's queries without the access check; the benchmark times them.</summary>
-    internal static async Task<JobOrderList> ListAsync(AppDbContext db, JobOrderQuery query, CancellationToken ct)
+    internal static async Task<JobOrderList> ListAsync(AppDbContext db, IJobOrderSearch search, IDeskCounts deskCounts, JobOrderQuery query, CancellationToken ct)
     {
         // One connection for the counts and the page (the context closes it when disposed).
         await db.Database.OpenConnectionAsync(ct);
-        var filtered = Filter(db, query);
+        var filtered = Filter(db, search, query);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         // A page past int.MaxValue rows is clamped, never an overflow into a negative offset.
         var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
         if (!NarrowsBeyondStatus(query) && query is { Sort: JobOrderSort.Received, Descending: true })
         {
             // The desk as it opens (newest first, at most a status tab): the most frequent view, so its page is a compiled query.
-            var counts = await StoredStatusCountsAsync(db, query.Spam, ct);
+            var counts = await deskCounts.JobOrderStatusCountsAsync(db, query.Spam, ct);
             var page = query.Status is { } tab
                 ? NewestInStatus(db, query.Spam, tab, skip, pageSize)
                 : Newest(db, query.Spam, skip, pageSize);
@@ -158,11 +161,11 @@ public sealed partial class JobOrderService(
         var statusCounts = NarrowsBeyondStatus(query)
             ? (await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .ToDictionary(c => c.Key, c => c.Count)
-            : await StoredStatusCountsAsync(db, query.Spam, ct);
+            : await deskCounts.JobOrderStatusCountsAsync(db, query.Spam, ct);
 
         // A search's counts visit every hit, so they start from the full-text index; its newest-first page instead walks the
         // date index and stops after a page of hits (see Filter), where starting from the hits would sort all of them.
-        var inView = query.Sort == JobOrderSort.Received ? Filter(db, query, fromHits: false) : filtered;
+        var inView = query.Sort == JobOrderSort.Received ? Filter(db, search, query, fromHits: false) : filtered;
         var rows = query.Status is { } status ? inView.Where(o => o.Status == status) : inView;
         var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : statusCounts.Values.Sum();
 
@@ -218,7 +221,7 @@ public sealed partial class JobOrderService(
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Filter(db, query);
+        var rows = Filter(db, jobOrderSearch, query);
         if (query.Status is { } status)
         {
             rows = rows.Where(o => o.Status == status);
@@ -239,40 +242,19 @@ public sealed partial class JobOrderService(
         query with { Status = null, Sort = default, Descending = default, Page = 0, PageSize = 0 }
             != new JobOrderQuery { Spam = query.Spam, Sort = default, Descending = default, Page = 0, PageSize = 0 };
 
-    /// <summary>
-    /// The per-status counts of the whole desk, kept by triggers in JobOrderStatusCounts: counting ~100,000 rows on every
-    /// page load was most of the list's cost (see BENCHMARKS.md).
-    /// </summary>
-    private static async Task<Dictionary<JobOrderStatus, int>> StoredStatusCountsAsync(AppDbContext db, bool spam, CancellationToken ct)
-    {
-        var flag = spam ? 1 : 0;
-        var counts = await db.Database
-            .SqlQuery<StatusCount>($"SELECT Status, Count FROM JobOrderStatusCounts WHERE IsSpam = {flag} AND Count > 0")
-            .ToListAsync(ct);
-        return counts.ToDictionary(c => (JobOrderStatus)c.Status, c => c.Count);
-    }
-
-    private sealed class StatusCount
-    {
-        public int Status { get; set; }
-        public int Count { get; set; }
-    }
-
     /// <param name="fromHits">
     /// For a search: start from the full-text index's hits (best when every hit is visited, as for counts), or keep the
     /// job orders as the outer loop and test each against the hits read once into a list (best for a page in index order,
     /// which stops after a page of hits).
     /// </param>
-    private static IQueryable<JobOrder> Filter(AppDbContext db, JobOrderQuery query, bool fromHits = true)
+    private static IQueryable<JobOrder> Filter(AppDbContext db, IJobOrderSearch search, JobOrderQuery query, bool fromHits = true)
     {
-        var match = FullTextSearch.ToMatchExpression(query.Search);
-        // CROSS JOIN keeps the full-text index as the outer loop; a plain JOIN lets SQLite run MATCH once per job order.
-        var orders = match is not null && fromHits
-            ? db.JobOrders.FromSql($"SELECT o.* FROM JobOrderSearch CROSS JOIN JobOrders AS o ON o.Id = JobOrderSearch.rowid WHERE JobOrderSearch MATCH {match}")
-            : db.JobOrders;
+        var match = SearchWords.Parse(query.Search);
+        var orders = match is not null && fromHits ? search.MatchingOrders(db, match) : db.JobOrders;
         if (match is not null && !fromHits)
         {
-            orders = orders.Where(o => db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").Contains(o.Id));
+            var hits = search.Matches(db, match);
+            orders = orders.Where(o => hits.Contains(o.Id));
         }
         orders = orders.AsNoTracking().Where(o => o.IsSpam == query.Spam);
         if (!string.IsNullOrEmpty(query.Industry))

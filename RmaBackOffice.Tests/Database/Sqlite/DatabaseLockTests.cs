@@ -1,6 +1,7 @@
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 
-namespace RmaBackOffice.Tests.Features.Database;
+namespace RmaBackOffice.Tests.Database.Sqlite;
 
 public sealed class DatabaseLockTests : IDisposable
 {

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 
-namespace RmaBackOffice.Tests.Features.Database;
+namespace RmaBackOffice.Tests.Database;
 
 /// <summary>The app as <c>dotnet run</c> starts it in Development: with the demo accounts and the demo desk.</summary>
 public sealed class DemoSeedAppHost : AppHost
@@ -22,7 +23,7 @@ public sealed class DemoSeedTests(DemoSeedAppHost app) : IClassFixture<DemoSeedA
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var recruiter = await db.Users.SingleAsync(u => u.Email == DatabaseInitializer.DemoAccounts[1].Email);
 
-        var desk = await JobOrderService.ListAsync(db, new JobOrderQuery { PageSize = 50 }, default);
+        var desk = await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), new JobOrderQuery { PageSize = 50 }, default);
 
         Assert.InRange(desk.TotalCount, 10, 50);
         Assert.Equal(desk.TotalCount, desk.Items.Count);

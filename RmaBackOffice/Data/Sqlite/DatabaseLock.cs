@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace RmaBackOffice.Data;
+namespace RmaBackOffice.Data.Sqlite;
 
 /// <summary>
 /// A lock file beside the database (<c>rma.db.lock</c>) that says whether a process is using it. Every app and data command

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace RmaBackOffice.Data;
+namespace RmaBackOffice.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings, applied each time EF opens a (pooled) connection. Memory-mapped reads let a query that

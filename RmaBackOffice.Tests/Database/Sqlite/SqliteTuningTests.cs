@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Tests.Support;
 
-namespace RmaBackOffice.Tests.Features.Database;
+namespace RmaBackOffice.Tests.Database.Sqlite;
 
 /// <summary>A host with its own SQLite settings, to see that every connection the app opens carries them.</summary>
 public class TunedAppHost : AppHost

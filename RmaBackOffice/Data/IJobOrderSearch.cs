@@ -1,0 +1,16 @@
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Data;
+
+/// <summary>Full-text search over job orders (position, company, contact, description).</summary>
+public interface IJobOrderSearch
+{
+    /// <summary>
+    /// The matching job orders, starting from the full-text index: best when every match is visited (counts), since the
+    /// planner keeps the index as the outer loop.
+    /// </summary>
+    IQueryable<JobOrder> MatchingOrders(AppDbContext db, SearchWords words);
+
+    /// <summary>The ids of the matching job orders, to test rows against (<c>ids.Contains(o.Id)</c>) when another index leads.</summary>
+    IQueryable<int> Matches(AppDbContext db, SearchWords words);
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Data.Sqlite;
+
+/// <summary>Job-order search on the JobOrderSearch FTS5 index (see <see cref="SqliteSchema.JobOrderSearch"/>).</summary>
+public sealed class SqliteJobOrderSearch : IJobOrderSearch
+{
+    // CROSS JOIN keeps the full-text index as the outer loop; a plain JOIN lets SQLite run MATCH once per job order.
+    public IQueryable<JobOrder> MatchingOrders(AppDbContext db, SearchWords words)
+    {
+        var match = Fts5Match.From(words);
+        return db.JobOrders.FromSql($"SELECT o.* FROM JobOrderSearch CROSS JOIN JobOrders AS o ON o.Id = JobOrderSearch.rowid WHERE JobOrderSearch MATCH {match}");
+    }
+
+    public IQueryable<int> Matches(AppDbContext db, SearchWords words)
+    {
+        var match = Fts5Match.From(words);
+        return db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}");
+    }
+}
