@@ -30,6 +30,7 @@ builder.Services.AddPublicJson();
 // Both run ahead of the whole pipeline (authentication included): the client's address and scheme first, then the headers.
 builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddPublicApi();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -37,7 +38,6 @@ builder.Services.AddAppIdentity();
 builder.Services.AddUsers();
 builder.Services.AddDashboard();
 builder.Services.AddJobOrders();
-builder.Services.AddJobOrderIntake();
 builder.Services.AddCandidates();
 builder.Services.AddCandidateIntake();
 builder.Services.AddHealth();
@@ -75,6 +75,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.MapAdditionalIdentityEndpoints();
+app.MapPublicApi();
 app.MapJobOrderIntake();
 app.MapCandidateIntake();
 app.MapJobOrderExport();

@@ -6,7 +6,6 @@ using Bogus;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Features.Candidates;
 

@@ -36,7 +36,7 @@ public partial class CandidatePage
     protected override async Task OnParametersSetAsync()
     {
         await Guard.RequireAsync(Policies.Triage);
-        industries = await JobOrders.IndustriesAsync();
+        industries = await Industries.ListAsync();
         // A re-render of the same page (say, the sign-in state refreshed) must not drop an edit in progress.
         if (loadedId == Id)
         {

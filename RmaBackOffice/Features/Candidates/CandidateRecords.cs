@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
-using RmaBackOffice.Features.JobOrders;
-using RmaBackOffice.Features.Timeline;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -112,7 +110,7 @@ public sealed class CandidateEditForm : IValidatableObject
     [Required(ErrorMessage = "Enter the first name.")] [MaxLength(100)] public string? FirstName { get; set; }
     [Required(ErrorMessage = "Enter the last name.")] [MaxLength(100)] public string? LastName { get; set; }
     [Required(ErrorMessage = "Enter the email.")]
-    [RegularExpression(JobOrderDetailsForm.EmailPattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
+    [RegularExpression(EmailAddresses.Pattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
     [MaxLength(256)] public string? Email { get; set; }
     [MaxLength(40)] public string? Phone { get; set; }
     [MaxLength(100)] public string? City { get; set; }

@@ -1,4 +1,4 @@
-namespace RmaBackOffice.Features.JobOrders;
+namespace RmaBackOffice.Common;
 
 /// <summary>
 /// Turns what a person types into a safe SQLite FTS5 query, the way recruiters write Boolean searches: every word must
