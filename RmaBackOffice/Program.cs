@@ -8,6 +8,7 @@ using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Web;
 
@@ -40,6 +41,7 @@ builder.Services.AddDashboard();
 builder.Services.AddJobOrders();
 builder.Services.AddCandidates();
 builder.Services.AddCandidateIntake();
+builder.Services.AddPipelines();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
 

@@ -93,17 +93,3 @@ internal sealed class CandidateActivityConfiguration : IEntityTypeConfiguration<
         TimelineRecord<CandidateActivityKind>.ConfigureColumns(a);
     }
 }
-
-internal sealed class PipelineEntryConfiguration : IEntityTypeConfiguration<PipelineEntry>
-{
-    public void Configure(EntityTypeBuilder<PipelineEntry> p)
-    {
-        p.ToTable("PipelineEntries");
-        p.HasIndex(x => new { x.JobOrderId, x.CandidateId }).IsUnique();
-        p.HasIndex(x => x.CandidateId);
-        p.Property(x => x.ExitReason).HasMaxLength(1000);
-        p.Property(x => x.Version).IsConcurrencyToken();
-        p.HasOne<JobOrders.JobOrder>().WithMany().HasForeignKey(x => x.JobOrderId).OnDelete(DeleteBehavior.Cascade);
-        p.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
