@@ -60,7 +60,7 @@ public class FeatureDependencyTests
     {
         var offending = References
             .Where(r => FeatureFree.Any(ns => IsIn(r.From, ns)) && FeatureOf(r.To) is not null)
-            .Select(r => $"{r.From.FullName} uses {r.To.FullName} ({r.How})")
+            .Select(r => $"{Outermost(r.From).FullName} uses {r.To.FullName} ({r.How})")
             .Distinct()
             .ToList();
 
@@ -72,7 +72,7 @@ public class FeatureDependencyTests
     {
         var offending = References
             .Where(r => FeatureOf(r.From) is { } from && FeatureOf(r.To) is { } to && from != to && !(r.To.IsVisible && r.MemberIsPublic))
-            .Select(r => $"{r.From.FullName} uses {r.To.FullName} ({r.How}), which {FeatureOf(r.To)} does not expose")
+            .Select(r => $"{Outermost(r.From).FullName} uses {r.To.FullName} ({r.How}), which {FeatureOf(r.To)} does not expose")
             .Distinct()
             .ToList();
 
@@ -86,7 +86,7 @@ public class FeatureDependencyTests
         {
             if (FeatureOf(r.From) is { } from && FeatureOf(r.To) is { } to && from != to)
             {
-                edges.TryAdd((from, to), $"{r.From.Name} uses {r.To.Name}");
+                edges.TryAdd((from, to), $"{Outermost(r.From).Name} uses {r.To.Name}");
             }
         }
         return edges;
