@@ -8,6 +8,7 @@ using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.Health;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Web;
 
@@ -30,6 +31,7 @@ builder.Services.AddPublicJson();
 // Both run ahead of the whole pipeline (authentication included): the client's address and scheme first, then the headers.
 builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
+builder.Services.AddPublicApi();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -37,9 +39,9 @@ builder.Services.AddAppIdentity();
 builder.Services.AddUsers();
 builder.Services.AddDashboard();
 builder.Services.AddJobOrders();
-builder.Services.AddJobOrderIntake();
 builder.Services.AddCandidates();
 builder.Services.AddCandidateIntake();
+builder.Services.AddPipelines();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
 
@@ -75,6 +77,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
 app.MapAdditionalIdentityEndpoints();
+app.MapPublicApi();
 app.MapJobOrderIntake();
 app.MapCandidateIntake();
 app.MapJobOrderExport();

@@ -12,6 +12,7 @@ using RmaBackOffice.Data;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Tests.Support;
@@ -60,9 +61,18 @@ public sealed class MudBunitContext : BunitContext
             host.Services.GetRequiredService<IJobOrderSearch>(), host.Services.GetRequiredService<IDeskCounts>(),
             host.Services.GetRequiredService<IDatabaseErrors>(), TimeProvider.System, NullLogger<JobOrderService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
+        Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
+        foreach (var panel in host.Services.GetServices<RecordPanel>())
+        {
+            Services.AddSingleton(panel);
+        }
+        var linkedRecords = host.Services.GetServices<ILinkedCandidateRecords>().ToList();
         Services.AddScoped(sp => new CandidateService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
-            host.Services.GetRequiredService<ICandidateSearch>(), TimeProvider.System, NullLogger<CandidateService>.Instance));
+            host.Services.GetRequiredService<ICandidateSearch>(), linkedRecords, TimeProvider.System, NullLogger<CandidateService>.Instance));
+        Services.AddScoped(sp => new PipelineService(
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<CandidateService>(),
+            host.Services.GetRequiredService<IJobOrderSearch>(), TimeProvider.System));
         Services.AddScoped(sp => new PendingRegistrationService(
             dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(), TimeProvider.System));
     }

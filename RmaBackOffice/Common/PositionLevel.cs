@@ -12,6 +12,10 @@ public enum PositionLevel
 
 public static class PositionLevelLabels
 {
+    /// <summary>Every level as a choice, in order.</summary>
+    public static readonly IReadOnlyList<Option> Options =
+        Enum.GetValues<PositionLevel>().Select(l => new Option(l.ToString(), l.Label())).ToList();
+
     public static string Label(this PositionLevel level) => level switch
     {
         PositionLevel.CSuite => "C-suite",

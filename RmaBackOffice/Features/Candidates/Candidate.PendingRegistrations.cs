@@ -1,4 +1,3 @@
-using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Features.Candidates;
 

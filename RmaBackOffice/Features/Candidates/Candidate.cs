@@ -1,5 +1,4 @@
 using System.Globalization;
-using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Features.Candidates;
 

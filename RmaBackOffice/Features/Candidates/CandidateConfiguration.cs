@@ -1,4 +1,3 @@
-using RmaBackOffice.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -92,19 +91,5 @@ internal sealed class CandidateActivityConfiguration : IEntityTypeConfiguration<
         a.ToTable("CandidateActivities");
         a.HasIndex(x => new { x.CandidateId, x.At });
         TimelineRecord<CandidateActivityKind>.ConfigureColumns(a);
-    }
-}
-
-internal sealed class PipelineEntryConfiguration : IEntityTypeConfiguration<PipelineEntry>
-{
-    public void Configure(EntityTypeBuilder<PipelineEntry> p)
-    {
-        p.ToTable("PipelineEntries");
-        p.HasIndex(x => new { x.JobOrderId, x.CandidateId }).IsUnique();
-        p.HasIndex(x => x.CandidateId);
-        p.Property(x => x.ExitReason).HasMaxLength(1000);
-        p.Property(x => x.Version).IsConcurrencyToken();
-        p.HasOne<JobOrders.JobOrder>().WithMany().HasForeignKey(x => x.JobOrderId).OnDelete(DeleteBehavior.Cascade);
-        p.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
     }
 }

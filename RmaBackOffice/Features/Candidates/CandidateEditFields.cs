@@ -1,5 +1,4 @@
 using RmaBackOffice.Common;
-using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Features.Candidates;
 

@@ -13,7 +13,7 @@ public sealed record CandidateExport(
     string? ResumeFileName,
     [property: System.Text.Json.Serialization.JsonIgnore] string? ResumeStoredName)
 {
-    public static CandidateExport From(Candidate c, IReadOnlyList<CandidateSearchEntry> searches, DateTimeOffset at) => new(
+    public static CandidateExport From(Candidate c, IReadOnlyList<object> searches, DateTimeOffset at) => new(
         at,
         c.Reference,
         new
@@ -26,7 +26,7 @@ public sealed record CandidateExport(
         new { c.ConsentVersion, c.ConsentedAt, c.MarketingConsent },
         c.Registrations.Select(r => (object)new { r.ReceivedAt, r.WasDuplicate, Submitted = r.Submitted }).ToList(),
         c.Activities.OrderBy(a => a.At).Select(a => (object)new { a.At, Kind = a.Kind.ToString(), a.ActorName, a.Field, a.OldValue, a.NewValue, a.Text }).ToList(),
-        searches.Select(s => (object)new { s.JobOrderReference, s.PositionTitle, s.CompanyName, Stage = s.Stage.ToString(), s.StageChangedAt }).ToList(),
+        searches,
         c.ResumeFileName is null ? null : Web.CleanText.FileName(c.ResumeFileName, "resume"),
         c.ResumeStoredName);
 }

@@ -8,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -42,7 +41,7 @@ public static class CandidateIntake
         var api = endpoints.MapGroup("/api/public").AllowAnonymous().WithTags("Candidates");
 
         api.MapPost("/candidates", SubmitAsync)
-            .RequireRateLimiting(JobOrderIntake.RateLimitPolicy)
+            .RequireRateLimiting(PublicApi.RateLimitPolicy)
             // Documented here rather than with Accepts(), which would answer 415 before the handler, without a problem body.
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
@@ -84,7 +83,7 @@ public static class CandidateIntake
     private static async Task<Results<Created<RegistrationReceipt>, Ok<RegistrationReceipt>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
         HttpRequest request,
         CandidateRegistrar registrar,
-        [FromHeader(Name = JobOrderIntake.IdempotencyHeader), Description("Any unique string up to 100 characters; a retry with the same key stores nothing new.")]
+        [FromHeader(Name = PublicApi.IdempotencyHeader), Description("Any unique string up to 100 characters; a retry with the same key stores nothing new.")]
         string? idempotencyKey,
         CancellationToken ct)
     {
@@ -96,11 +95,11 @@ public static class CandidateIntake
                 title: "Unsupported content type",
                 detail: "Send the registration as multipart/form-data.");
         }
-        if (idempotencyKey?.Length > JobOrderIntake.MaxIdempotencyKeyLength)
+        if (idempotencyKey?.Length > PublicApi.MaxIdempotencyKeyLength)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                [JobOrderIntake.IdempotencyHeader] = [$"Keep the idempotency key to {JobOrderIntake.MaxIdempotencyKeyLength} characters."],
+                [PublicApi.IdempotencyHeader] = [$"Keep the idempotency key to {PublicApi.MaxIdempotencyKeyLength} characters."],
             });
         }
 

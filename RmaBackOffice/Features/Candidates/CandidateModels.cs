@@ -1,5 +1,3 @@
-using RmaBackOffice.Features.JobOrders;
-
 namespace RmaBackOffice.Features.Candidates;
 
 public enum CandidateSort
@@ -98,18 +96,16 @@ public sealed record CandidateList(IReadOnlyList<CandidateRow> Items, int TotalC
 
 public sealed record CandidateTimelineEntry(DateTimeOffset At, CandidateActivityKind Kind, string ActorName, string? Field, string? OldValue, string? NewValue, string? Text);
 
-public sealed record CandidateSearchEntry(int EntryId, int JobOrderId, string JobOrderReference, string PositionTitle, string CompanyName, JobOrderStatus JobOrderStatus, PipelineStage Stage, string? ExitReason, DateTimeOffset StageChangedAt, int Version);
-
 public sealed record RegistrationSummary(DateTimeOffset ReceivedAt, bool WasDuplicate, bool HadResume);
 
 public sealed record CandidateDetails(
     Candidate Candidate,
     IReadOnlyList<string> IndustryNames,
     IReadOnlyList<CandidateTimelineEntry> Timeline,
-    IReadOnlyList<RegistrationSummary> Registrations,
-    IReadOnlyList<CandidateSearchEntry> Searches);
+    IReadOnlyList<RegistrationSummary> Registrations);
 
-public sealed record PipelineCard(int EntryId, int CandidateId, string CandidateReference, string FullName, string CurrentTitle, string? CurrentEmployer, PipelineStage Stage, string? ExitReason, DateTimeOffset StageChangedAt, int Version);
+/// <summary>What candidates are suggested for: a job order's role, and the candidates already in its search.</summary>
+public sealed record RoleToFill(string PositionTitle, string? Description, PositionLevel Level, string Industry, string Country, string? City, IReadOnlyCollection<int> AlreadyIn);
 
 public sealed record Suggestion(CandidateRow Candidate, double Score, IReadOnlyList<string> Reasons);
 

@@ -4,7 +4,6 @@ using MudBlazor;
 using RmaBackOffice.Common;
 using RmaBackOffice.Components.Shared;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -24,7 +23,6 @@ public partial class CandidatePage
     private string? mergedIntoReference;
     private string? note;
     private string? newTag;
-    private Option? jobOrderToJoin;
     private bool loading = true;
     private bool saving;
     private int? loadedId;
@@ -36,7 +34,7 @@ public partial class CandidatePage
     protected override async Task OnParametersSetAsync()
     {
         await Guard.RequireAsync(Policies.Triage);
-        industries = await JobOrders.IndustriesAsync();
+        industries = await Industries.ListAsync();
         // A re-render of the same page (say, the sign-in state refreshed) must not drop an edit in progress.
         if (loadedId == Id)
         {
@@ -164,23 +162,6 @@ public partial class CandidatePage
             note = null;
         }
         await AfterSideActionAsync(result, "Note added.");
-    }
-
-    private async Task<IEnumerable<Option>> FindJobOrdersAsync(string? text, CancellationToken ct) =>
-        await Candidates.FindJobOrdersAsync(text, ct);
-
-    private async Task JoinJobOrderAsync()
-    {
-        if (jobOrderToJoin is null)
-        {
-            return;
-        }
-        var result = await Candidates.AddToPipelineAsync(int.Parse(jobOrderToJoin.Value), Id);
-        if (result.Succeeded)
-        {
-            jobOrderToJoin = null;
-        }
-        await AfterSideActionAsync(result, "Added to the search.");
     }
 
     private async Task EraseAsync()

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using RmaBackOffice.Features.JobOrders;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace RmaBackOffice.Features.Candidates;

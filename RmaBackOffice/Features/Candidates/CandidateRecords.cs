@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json;
-using RmaBackOffice.Features.JobOrders;
-using RmaBackOffice.Features.Timeline;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -68,51 +66,13 @@ public sealed class CandidateActivity : TimelineRecord<CandidateActivityKind>
     }
 }
 
-/// <summary>A candidate in one job order's search.</summary>
-public sealed class PipelineEntry
-{
-    public int Id { get; private set; }
-    public int JobOrderId { get; private set; }
-    public int CandidateId { get; private set; }
-    public PipelineStage Stage { get; private set; }
-    public string? ExitReason { get; private set; }
-    public DateTimeOffset AddedAt { get; private set; }
-    public DateTimeOffset StageChangedAt { get; private set; }
-    public int Version { get; private set; }
-
-    private PipelineEntry()
-    {
-    }
-
-    public static PipelineEntry Start(int jobOrderId, int candidateId, DateTimeOffset at) => new()
-    {
-        JobOrderId = jobOrderId,
-        CandidateId = candidateId,
-        Stage = PipelineStage.Identified,
-        AddedAt = at,
-        StageChangedAt = at,
-    };
-
-    public void MoveTo(PipelineStage to, string? reason, DateTimeOffset at)
-    {
-        if (PipelineRules.WhyRefused(Stage, to, reason) is { } why)
-        {
-            throw new CandidateRuleException(why);
-        }
-        Stage = to;
-        ExitReason = PipelineRules.IsExit(to) ? reason!.Trim() : null;
-        StageChangedAt = at;
-        Version++;
-    }
-}
-
 /// <summary>A recruiter's edit of a candidate.</summary>
 public sealed class CandidateEditForm : IValidatableObject
 {
     [Required(ErrorMessage = "Enter the first name.")] [MaxLength(100)] public string? FirstName { get; set; }
     [Required(ErrorMessage = "Enter the last name.")] [MaxLength(100)] public string? LastName { get; set; }
     [Required(ErrorMessage = "Enter the email.")]
-    [RegularExpression(JobOrderDetailsForm.EmailPattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
+    [RegularExpression(EmailAddresses.Pattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
     [MaxLength(256)] public string? Email { get; set; }
     [MaxLength(40)] public string? Phone { get; set; }
     [MaxLength(100)] public string? City { get; set; }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -17,7 +16,7 @@ public sealed class CandidateRegistrationForm : IValidatableObject
     public string? LastName { get; set; }
 
     [Required(ErrorMessage = "Enter your email.")]
-    [RegularExpression(JobOrderDetailsForm.EmailPattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
+    [RegularExpression(EmailAddresses.Pattern, ErrorMessage = "Enter a valid email address, like name@company.com.")]
     [MaxLength(256, ErrorMessage = "Keep the email under 256 characters.")]
     public string? Email { get; set; }
 

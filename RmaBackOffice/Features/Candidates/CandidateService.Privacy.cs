@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -19,7 +18,11 @@ public sealed partial class CandidateService
         {
             return null;
         }
-        var searches = await SearchesOfAsync(db, id, ct);
+        var searches = new List<object>();
+        foreach (var linked in linkedRecords)
+        {
+            searches.AddRange(await linked.ExportAsync(db, id, ct));
+        }
         var export = CandidateExport.From(candidate, searches, clock.GetUtcNow());
         candidate.Activities.Add(CandidateActivity.Make(clock.GetUtcNow(), new Actor(me.Id, me.DisplayName), CandidateActivityKind.Exported,
             text: "Personal data exported on request."));
@@ -109,9 +112,10 @@ public sealed partial class CandidateService
         }
         await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
-        var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);
-        await db.PipelineEntries.Where(p => p.CandidateId == duplicateId && !keptSearches.Contains(p.JobOrderId))
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
+        foreach (var linked in linkedRecords)
+        {
+            await linked.MergeAsync(db, duplicateId, keepId, ct);
+        }
         keep.AbsorbMerged(duplicate, actor, at);
         duplicate.MarkMergedInto(keep, actor, at);
         try

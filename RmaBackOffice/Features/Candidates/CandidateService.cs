@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -11,6 +10,7 @@ public sealed partial class CandidateService(
     StaffGuard guard,
     ResumeStore resumes,
     ICandidateSearch candidateSearch,
+    IEnumerable<ILinkedCandidateRecords> linkedRecords,
     TimeProvider clock,
     ILogger<CandidateService> logger)
 {
@@ -243,16 +243,8 @@ public sealed partial class CandidateService(
             .OrderByDescending(r => r.ReceivedAt)
             .Select(r => new RegistrationSummary(r.ReceivedAt, r.WasDuplicate, r.ResumeStoredName != null))
             .ToListAsync(ct);
-        var searches = await SearchesOfAsync(db, id, ct);
-        return new CandidateDetails(candidate, industryNames, timeline, registrations, searches);
+        return new CandidateDetails(candidate, industryNames, timeline, registrations);
     }
-
-    private static Task<List<CandidateSearchEntry>> SearchesOfAsync(AppDbContext db, int candidateId, CancellationToken ct) =>
-        db.PipelineEntries.AsNoTracking().Where(p => p.CandidateId == candidateId)
-            .OrderByDescending(p => p.StageChangedAt)
-            .Join(db.JobOrders, p => p.JobOrderId, o => o.Id, (p, o) => new CandidateSearchEntry(
-                p.Id, o.Id, o.Reference, o.PositionTitle, o.CompanyName, o.Status, p.Stage, p.ExitReason, p.StageChangedAt, p.Version))
-            .ToListAsync(ct);
 
     public async Task<CommandResult> UpdateAsync(int id, int version, CandidateEditForm form, CancellationToken ct = default)
     {
@@ -288,17 +280,12 @@ public sealed partial class CandidateService(
         return (stream, resume.ResumeFileName ?? "resume", resume.ResumeContentType ?? "application/octet-stream");
     }
 
-    /// <summary>Candidates who fit a job order: industry, level and location, plus a text match of its title and description.</summary>
-    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int jobOrderId, CancellationToken ct = default)
+    /// <summary>Candidates who fit a role: industry, level and location, plus a text match of its title and description.</summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(RoleToFill order, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = await db.JobOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
-        if (order is null)
-        {
-            return [];
-        }
-        var inPipeline = db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId).Select(p => p.CandidateId);
+        var inPipeline = order.AlreadyIn;
         var pool = db.Candidates.AsNoTracking()
             .Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null && c.Status != CandidateStatus.NotAFit && c.Status != CandidateStatus.Archived)
             .Where(c => !inPipeline.Contains(c.Id));

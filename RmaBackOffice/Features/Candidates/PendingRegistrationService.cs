@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;

@@ -1,4 +1,3 @@
-using RmaBackOffice.Features.Timeline;
 
 namespace RmaBackOffice.Features.JobOrders;
 

@@ -1,4 +1,3 @@
-using RmaBackOffice.Features.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.Json.Serialization;
 using RmaBackOffice.Web;
 
@@ -76,8 +75,7 @@ public abstract class JobOrderDetailsForm : IValidatableObject
     [MaxLength(256, ErrorMessage = "Keep the email under 256 characters.")]
     public string? ContactEmail { get; set; }
 
-    /// <summary>One @, no spaces, and a dot in the domain: stricter than [EmailAddress], which takes "a@b".</summary>
-    public const string EmailPattern = @"^\s*[^@\s]+@[^@\s.]+(\.[^@\s.]+)+\s*$";
+    public const string EmailPattern = EmailAddresses.Pattern;
 
     [MaxLength(40, ErrorMessage = "Keep the phone number under 40 characters.")]
     public string? ContactPhone { get; set; }
@@ -208,39 +206,4 @@ public sealed class JobOrderEditForm : JobOrderDetailsForm
         FlatFee = order.FlatFee,
         IsConfidential = order.IsConfidential,
     };
-}
-
-public static class Currencies
-{
-    /// <summary>Every ISO 4217 code used by a culture .NET knows, sorted.</summary>
-    public static readonly IReadOnlyList<string> All = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => { try { return new RegionInfo(c.Name).ISOCurrencySymbol; } catch (ArgumentException) { return null; } })
-        .OfType<string>()
-        .Where(code => code.Length == 3)
-        .Distinct()
-        .Order()
-        .ToList();
-
-    private static readonly HashSet<string> Known = [.. All];
-
-    public static bool IsKnown(string code) => Known.Contains(code.Trim().ToUpperInvariant());
-}
-
-public static class PhoneNumbers
-{
-    /// <summary>Digits with the usual separators, and 7 to 15 digits in all (E.164's limit).</summary>
-    public static bool IsWellFormed(string phone)
-    {
-        var trimmed = phone.Trim();
-        if (trimmed.Any(c => !(char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.')))
-        {
-            return false;
-        }
-        if (trimmed.IndexOf('+', 1) >= 0)
-        {
-            return false;
-        }
-        var digits = trimmed.Count(char.IsAsciiDigit);
-        return digits is >= 7 and <= 15;
-    }
 }

@@ -3,12 +3,9 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using RmaBackOffice.Web;
 
@@ -17,20 +14,12 @@ namespace RmaBackOffice.Features.JobOrders;
 /// <summary>What a successful submission answers: the job order's id and the reference the employer quotes.</summary>
 public sealed record JobOrderReceipt(int Id, string Reference);
 
-/// <summary>Settings of the public intake, from the "JobOrders" configuration section.</summary>
-public sealed class JobOrderIntakeOptions
-{
-    /// <summary>Submissions one IP address may make per minute, page and API together.</summary>
-    public int IntakePermitsPerMinute { get; set; } = 10;
-}
-
-/// <summary>The public intake: the JSON API the firm's website posts to, its lookup lists, its OpenAPI document and rate limit.</summary>
+/// <summary>The public intake: the JSON API the firm's website posts to and its lookup lists.</summary>
 public static class JobOrderIntake
 {
-    public const string RateLimitPolicy = "job-order-intake";
     public const int MaxBodyBytes = 64 * 1024;
-    public const string IdempotencyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 100;
+    private const string IdempotencyHeader = PublicApi.IdempotencyHeader;
+    private const int MaxIdempotencyKeyLength = PublicApi.MaxIdempotencyKeyLength;
 
     // The contract is strict about types: "openings": "3" is refused, not guessed at, and so is a key sent twice. Unknown fields are skipped.
     private static readonly JsonSerializerOptions BodyOptions = PublicJson.Options(options => options.NumberHandling = JsonNumberHandling.Strict);
@@ -42,39 +31,12 @@ public static class JobOrderIntake
             p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType,
             StringComparer.OrdinalIgnoreCase);
 
-    public static IServiceCollection AddJobOrderIntake(this IServiceCollection services)
-    {
-        services.AddOptions<JobOrderIntakeOptions>().BindConfiguration("JobOrders");
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy<string, IntakeRateLimitPolicy>(RateLimitPolicy);
-        });
-        // Only the public API is the documented contract; the staff app's own endpoints stay out of it.
-        services.AddOpenApi(options =>
-        {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/public/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "RMA public API";
-                document.Info.Description =
-                    "Executive Position Job Orders (JSON, camelCase; unknown fields are ignored) and Executive Candidate " +
-                    "Registrations (multipart form with an optional resume) from the firm's public website. " +
-                    "Submissions are limited per IP address; a 429 answer says when to retry in Retry-After.";
-                return Task.CompletedTask;
-            });
-        });
-        return services;
-    }
-
     public static IEndpointRouteBuilder MapJobOrderIntake(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapOpenApi().AllowAnonymous();
-
         var api = endpoints.MapGroup("/api/public").AllowAnonymous().WithTags("Job orders");
 
         api.MapPost("/job-orders", SubmitAsync)
-            .RequireRateLimiting(RateLimitPolicy)
+            .RequireRateLimiting(PublicApi.RateLimitPolicy)
             // Documented here rather than with Accepts(), whose content-type matching would answer 415 before the handler, without a problem body.
             .AddOpenApiOperationTransformer(async (operation, context, ct) => operation.RequestBody = new OpenApiRequestBody
             {
@@ -257,47 +219,5 @@ public static class JobOrderIntake
         rest = rest.TrimStart('.');
         var stop = rest.IndexOfAny(['.', '[']);
         return stop < 0 ? rest : rest[..stop];
-    }
-
-    /// <summary>Per remote IP (an IPv6 client per /64): a fixed window of submissions a minute. Reading the page (GET) is never limited.</summary>
-    private sealed class IntakeRateLimitPolicy(IOptionsMonitor<JobOrderIntakeOptions> options) : IRateLimiterPolicy<string>
-    {
-        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-        {
-            if (!HttpMethods.IsPost(httpContext.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("");
-            }
-            var permits = Math.Max(1, options.CurrentValue.IntakePermitsPerMinute);
-            var address = Web.ClientAddress.PartitionKey(httpContext.Connection.RemoteIpAddress);
-            return RateLimitPartition.GetFixedWindowLimiter($"{address}/{permits}", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = permits,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            });
-        }
-
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
-        {
-            var http = context.HttpContext;
-            var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-                : 60;
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            if (http.Request.Path.StartsWithSegments("/api"))
-            {
-                await TypedResults.Problem(
-                    statusCode: StatusCodes.Status429TooManyRequests,
-                    title: "Too many requests",
-                    detail: $"Too many submissions from this address. Try again in {seconds} seconds.").ExecuteAsync(http);
-                return;
-            }
-            // The form pages are static, so the person gets the app's own page rather than a bare status code.
-            await PublicForms.StatusPageAsync(http, StatusCodes.Status429TooManyRequests, "Please wait a moment",
-                "We have received several submissions from your network in the last minute. To protect our forms from abuse, " +
-                $"please wait {seconds} seconds, then send yours again. Nothing you typed was stored.");
-        };
     }
 }

@@ -16,8 +16,7 @@ public sealed partial class JobOrderService(
     TimeProvider clock,
     ILogger<JobOrderService> logger)
 {
-    public static readonly IReadOnlyList<Option> Levels =
-        Enum.GetValues<PositionLevel>().Select(l => new Option(l.ToString(), l.Label())).ToList();
+    public static readonly IReadOnlyList<Option> Levels = PositionLevelLabels.Options;
 
     public static readonly IReadOnlyList<Option> WorkArrangements =
         Enum.GetValues<WorkArrangement>().Select(w => new Option(w.ToString(), w.Label())).ToList();

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace RmaBackOffice.Features.JobOrders;
 
 public static class JobOrdersModule
 {
     public static IServiceCollection AddJobOrders(this IServiceCollection services)
     {
+        services.TryAddSingleton<IndustryOptions>();
         services.AddSingleton<JobOrderNotifier>();
         services.AddSingleton(provider => new FirstResponseTarget(TimeSpan.FromHours(
             provider.GetRequiredService<IConfiguration>().GetValue("JobOrders:FirstResponseHours", 24.0))));

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace RmaBackOffice.Features.Timeline;
+namespace RmaBackOffice.Common;
 
 /// <summary>
 /// One entry of an append-only timeline (a job order's, a candidate's): who did what and when, with the old and new value

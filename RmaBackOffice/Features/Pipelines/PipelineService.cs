@@ -1,12 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 
-namespace RmaBackOffice.Features.Candidates;
+namespace RmaBackOffice.Features.Pipelines;
 
-/// <summary>Pipelines: the candidates in each search, finding whom to add, and moving them through it.</summary>
-public sealed partial class CandidateService
+/// <summary>
+/// Pipelines: the candidates in each search, finding whom to add, and moving them through it. The one place that changes a
+/// job order and a candidate together (placing the last opening fills the order), through the domain methods of both.
+/// </summary>
+public sealed class PipelineService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    StaffGuard guard,
+    CandidateService candidates,
+    IJobOrderSearch jobOrderSearch,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<PipelineCard>> PipelineAsync(int jobOrderId, CancellationToken ct = default)
     {
@@ -26,12 +35,33 @@ public sealed partial class CandidateService
         return await SearchesOfAsync(db, candidateId, ct);
     }
 
-    /// <summary>Candidates to add to a job order's pipeline, by search text; those already in it are marked.</summary>
-    public async Task<IReadOnlyList<CandidateRow>> FindForPipelineAsync(int jobOrderId, string? text, CancellationToken ct = default)
+    internal static Task<List<CandidateSearchEntry>> SearchesOfAsync(AppDbContext db, int candidateId, CancellationToken ct) =>
+        db.PipelineEntries.AsNoTracking().Where(p => p.CandidateId == candidateId)
+            .OrderByDescending(p => p.StageChangedAt)
+            .Join(db.JobOrders, p => p.JobOrderId, o => o.Id, (p, o) => new CandidateSearchEntry(
+                p.Id, o.Id, o.Reference, o.PositionTitle, o.CompanyName, o.Status, p.Stage, p.ExitReason, p.StageChangedAt, p.Version))
+            .ToListAsync(ct);
+
+    /// <summary>Candidates who fit a job order and are not in its search yet.</summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(int jobOrderId, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var page = await ListAsync(db, new CandidateQuery { Search = text, AsTyped = true, PageSize = 20 }, ct);
+        var order = await db.JobOrders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
+        if (order is null)
+        {
+            return [];
+        }
+        var inPipeline = await db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId).Select(p => p.CandidateId).ToListAsync(ct);
+        return await candidates.SuggestAsync(
+            new RoleToFill(order.PositionTitle, order.Description, order.Level, order.Industry, order.Country, order.City, inPipeline), ct);
+    }
+
+    /// <summary>Candidates to add to a job order's pipeline, by search text; those already in it are marked.</summary>
+    public async Task<IReadOnlyList<CandidateRow>> FindForPipelineAsync(int jobOrderId, string? text, CancellationToken ct = default)
+    {
+        var page = await candidates.ListAsync(new CandidateQuery { Search = text, AsTyped = true, PageSize = 20 }, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = page.Items.Select(r => r.Id).ToList();
         var inPipeline = await db.PipelineEntries.Where(p => p.JobOrderId == jobOrderId && ids.Contains(p.CandidateId)).Select(p => p.CandidateId).ToListAsync(ct);
         return page.Items.Select(r => r with { InPipeline = inPipeline.Contains(r.Id) }).ToList();
@@ -43,9 +73,10 @@ public sealed partial class CandidateService
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orders = db.JobOrders.AsNoTracking().Where(o => !o.IsSpam && (o.Status == JobOrderStatus.New || o.Status == JobOrderStatus.Qualifying || o.Status == JobOrderStatus.ActiveSearch || o.Status == JobOrderStatus.OnHold));
-        if (FullTextSearch.ToMatchExpression(text, asTyped: true) is { } match)
+        if (SearchWords.Parse(text, asTyped: true) is { } words)
         {
-            orders = orders.Where(o => db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {match}").Contains(o.Id));
+            var hits = jobOrderSearch.Matches(db, words);
+            orders = orders.Where(o => hits.Contains(o.Id));
         }
         return await orders.OrderByDescending(o => o.ReceivedAt).Take(20)
             .Select(o => new Option(o.Id.ToString(), o.Reference + " · " + o.PositionTitle + " · " + o.CompanyName))
@@ -138,7 +169,7 @@ public sealed partial class CandidateService
             await tx.CommitAsync(ct);
             return CommandResult.Ok;
         }
-        catch (Exception ex) when (ex is CandidateRuleException or JobOrderRuleException)
+        catch (Exception ex) when (ex is PipelineRuleException or CandidateRuleException or JobOrderRuleException)
         {
             return new CommandResult(ex.Message);
         }

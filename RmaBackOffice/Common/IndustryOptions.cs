@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+
+namespace RmaBackOffice.Common;
+
+/// <summary>The active industries as choices, for every form that offers them (job orders and candidates alike).</summary>
+public sealed class IndustryOptions(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<Option>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Industries.AsNoTracking().Where(i => i.IsActive).OrderBy(i => i.SortOrder)
+            .Select(i => new Option(i.Code, i.Name)).ToListAsync(ct);
+    }
+}
