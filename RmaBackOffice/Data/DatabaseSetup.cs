@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.Audit;
 
 namespace RmaBackOffice.Data;
 
@@ -8,6 +9,7 @@ public static class DatabaseSetup
     /// <summary>Registers a DbContext factory (one short-lived context per operation); Identity's stores get a scoped context from it.</summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
+        services.AddAudit();
         services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => DatabaseLock.For(ResolveConnectionString(
             provider.GetRequiredService<IConfiguration>().GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db",
@@ -20,7 +22,7 @@ public static class DatabaseSetup
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseSqlite(ResolveConnectionString(
                     configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot))
-                .AddInterceptors(provider.GetRequiredService<SqliteTuning>());
+                .AddInterceptors(provider.GetRequiredService<SqliteTuning>(), provider.GetRequiredService<AuditInterceptor>());
         });
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
