@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Http;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
@@ -49,6 +51,9 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(dbFactory);
         Services.AddSingleton(host.Services.GetRequiredService<IOptions<IdentityOptions>>());
         Services.AddScoped<StaffGuard>();
+        Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        Services.AddScoped<ClientConnection>();
+        Services.AddScoped<UnitOfWork>();
         Services.AddScoped(sp => new UserAdminService(
             sp.GetRequiredService<StaffGuard>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
             TimeProvider.System, NullLogger<UserAdminService>.Instance));
@@ -56,7 +61,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderNotifier>());
         Services.AddScoped<DashboardService>();
         Services.AddScoped(sp => new JobOrderService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<JobOrderNotifier>(),
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<JobOrderNotifier>(),
             TimeProvider.System, NullLogger<JobOrderService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddScoped(sp => new CandidateService(

@@ -81,6 +81,19 @@ public sealed class Work : IAsyncDisposable
         transaction = null;
     }
 
+    /// <summary>Abandons what was flushed; the work may then only read.</summary>
+    public async Task RollbackAsync(CancellationToken ct = default)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+        }
+        Audit.Pending.Clear();
+        Db.ChangeTracker.Clear();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (transaction is not null)

@@ -19,13 +19,15 @@ internal static class AuditCollector
     {
         // Records added through a navigation are only found by detecting changes, which a save does after this point.
         db.ChangeTracker.DetectChanges();
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && !e.Metadata.IsOwned() && !e.Entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: true))
+            // Records first, then what narrates them, so a timeline line lands on its record's entry.
+            .OrderBy(e => e.Entity is IAuditNarration or IdentityUserRole<string> or IdentityUserToken<string>
+                or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityUserPasskey<string>)
+            .ToList();
+        foreach (var entry in changed)
         {
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Metadata.IsOwned() || entry.Entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: true))
-            {
-                continue;
-            }
             switch (entry.Entity)
             {
                 case IAuditNarration narration:

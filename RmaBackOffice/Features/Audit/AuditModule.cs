@@ -13,6 +13,7 @@ public static class AuditModule
         services.AddScoped<ClientConnection>();
         services.AddScoped<CircuitHandler, ClientConnectionCircuitHandler>();
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<AuditVerifier>();
         return services;
     }
 }
