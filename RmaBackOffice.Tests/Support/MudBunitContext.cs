@@ -65,9 +65,9 @@ public sealed class MudBunitContext : BunitContext
             TimeProvider.System, NullLogger<JobOrderService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddScoped(sp => new CandidateService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<ResumeStore>(),
             TimeProvider.System, NullLogger<CandidateService>.Instance));
         Services.AddScoped(sp => new PendingRegistrationService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(), TimeProvider.System));
+            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<ResumeStore>()));
     }
 }

@@ -64,6 +64,9 @@ public sealed class Work : IAsyncDisposable
         params (string Field, string? Old, string? New)[] changes) =>
         Audit.Record(action, entityType, entityId, reference, subject, changes);
 
+    /// <summary>Erases this person's personal values from the audit trail with this work's commit.</summary>
+    public void EraseFromAuditTrail(IPersonalData person) => Audit.EraseSubject(person.PersonalDataSubject);
+
     /// <summary>Writes what is changed so far inside the work's transaction (to get generated keys); nothing commits yet.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {

@@ -24,13 +24,15 @@ internal static class AuditChain
             var (entityId, reference, subject) = await DescribeAsync(db, pending, ct);
             var clientSalt = origin.ClientIp is null && origin.UserAgent is null ? null : AuditHashing.NewSalt();
             sequence++;
+            var erased = subject is not null && scope.ErasedSubjects.Contains(subject);
             var changes = pending.Fields.Select((f, i) =>
             {
-                var salt = f.Old is null && f.New is null ? null : AuditHashing.NewSalt();
+                var (old, @new) = erased ? (null, null) : (f.Old, f.New);
+                var salt = old is null && @new is null ? null : AuditHashing.NewSalt();
                 return new AuditChange
                 {
-                    Sequence = sequence, Ordinal = i, Field = f.Field, OldValue = f.Old, NewValue = f.New, Salt = salt,
-                    Digest = AuditHashing.Digest(salt, f.Old, f.New),
+                    Sequence = sequence, Ordinal = i, Field = f.Field, OldValue = old, NewValue = @new, Salt = salt,
+                    Digest = AuditHashing.Digest(salt, old, @new),
                 };
             }).ToList();
             var entry = new AuditEntry
@@ -57,8 +59,13 @@ internal static class AuditChain
             previous = entry.Hash;
             db.AuditEntries.Add(entry);
         }
+        foreach (var subject in scope.ErasedSubjects)
+        {
+            await EraseAsync(db, subject, ct);
+        }
         scope.Pending.Clear();
         scope.NamedActions.Clear();
+        scope.ErasedSubjects.Clear();
         scope.Appending = true;
         try
         {
@@ -67,6 +74,27 @@ internal static class AuditChain
         finally
         {
             scope.Appending = false;
+        }
+    }
+
+    /// <summary>
+    /// Removes a person's values from the entries filed under them: field values, and the client address of what they sent
+    /// themselves. Staff addresses stay; every digest stays, so the chain still verifies.
+    /// </summary>
+    private static async Task EraseAsync(AppDbContext db, string subject, CancellationToken ct)
+    {
+        var entries = db.AuditEntries.Where(e => e.Subject == subject);
+        foreach (var change in await db.AuditChanges.Where(c => entries.Any(e => e.Sequence == c.Sequence) && c.Salt != null).ToListAsync(ct))
+        {
+            change.OldValue = null;
+            change.NewValue = null;
+            change.Salt = null;
+        }
+        foreach (var entry in await entries.Where(e => e.ActorKind == ActorKind.Public && e.ClientSalt != null).ToListAsync(ct))
+        {
+            entry.ClientIp = null;
+            entry.UserAgent = null;
+            entry.ClientSalt = null;
         }
     }
 

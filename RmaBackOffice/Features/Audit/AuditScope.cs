@@ -21,6 +21,13 @@ public sealed class AuditScope(Actor actor, AuditOrigin origin)
 
     internal List<PendingAuditEntry> Pending { get; } = [];
     internal Dictionary<object, string> NamedActions { get; } = new(ReferenceEqualityComparer.Instance);
+    internal HashSet<string> ErasedSubjects { get; } = [];
+
+    /// <summary>
+    /// The person's personal values leave the trail with this command: every value filed under them is erased (the entries
+    /// and their digests stay), and this command's own entries about them record which fields changed, not the values.
+    /// </summary>
+    public void EraseSubject(string subject) => ErasedSubjects.Add(subject);
 
     /// <summary>The transaction this scope began on a save of its own (no unit of work around it): committed with that save.</summary>
     internal IDbContextTransaction? OwnTransaction { get; set; }

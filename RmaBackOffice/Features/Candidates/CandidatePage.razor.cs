@@ -44,6 +44,10 @@ public partial class CandidatePage
         }
         else
         {
+            if (RendererInfo.IsInteractive)
+            {
+                await Candidates.RecordViewAsync(Id);
+            }
             await ReloadAsync();
             loadedId = Id;
         }

@@ -13,6 +13,8 @@ public sealed class CandidateRegistration : IPersonalData
     public int CandidateId { get; private set; }
 
     public string PersonalDataSubject => $"Candidate:{CandidateId}";
+
+    internal void MoveTo(Candidate keeper) => CandidateId = keeper.Id;
     public DateTimeOffset ReceivedAt { get; private set; }
     /// <summary>
     /// The reference the registrant is given (REG-2026-000123), one per submission, whoever it matched: the public answer
@@ -60,6 +62,8 @@ public sealed class CandidateActivity : TimelineRecord<CandidateActivityKind>
 
     public override Type OwnerType => typeof(Candidate);
     public override object OwnerKey => CandidateId;
+
+    internal void MoveTo(Candidate keeper) => CandidateId = keeper.Id;
 
     private CandidateActivity()
     {
