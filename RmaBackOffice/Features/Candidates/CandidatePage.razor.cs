@@ -28,6 +28,7 @@ public partial class CandidatePage
     private bool loading = true;
     private bool saving;
     private int? loadedId;
+    private int? viewRecordedFor;
 
     private CandidateEditForm form => edit.Form;
 
@@ -44,14 +45,20 @@ public partial class CandidatePage
         }
         else
         {
-            if (RendererInfo.IsInteractive)
-            {
-                await Candidates.RecordViewAsync(Id);
-            }
             await ReloadAsync();
             loadedId = Id;
         }
         loading = false;
+    }
+
+    // Opening a profile reads personal data, which the audit trail records; once per candidate opened, never for the prerender.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (viewRecordedFor != Id && details is not null)
+        {
+            viewRecordedFor = Id;
+            await Candidates.RecordViewAsync(Id);
+        }
     }
 
     private async Task FetchAsync()

@@ -71,7 +71,7 @@ public sealed class PendingRegistrationService(
         await using var work = await units.BeginAsync(Policies.Triage, ct);
         var resume = await work.Db.PendingRegistrations.AsNoTracking()
             .Where(p => p.Id == pendingId && p.CandidateId == candidateId && p.ResumeStoredName != null)
-            .Select(p => new { p.ResumeStoredName, p.ResumeFileName, p.ResumeContentType, p.Receipt })
+            .Select(p => new { p.ResumeStoredName, p.ResumeFileName, p.ResumeContentType, p.Registration.Receipt })
             .SingleOrDefaultAsync(ct);
         if (resume is null || resumes.OpenRead(resume.ResumeStoredName!) is not { } stream)
         {
