@@ -55,7 +55,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<ClientConnection>();
         Services.AddScoped<UnitOfWork>();
         Services.AddScoped(sp => new UserAdminService(
-            sp.GetRequiredService<StaffGuard>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
             TimeProvider.System, NullLogger<UserAdminService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderNotifier>());

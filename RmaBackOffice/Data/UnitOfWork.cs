@@ -16,6 +16,9 @@ public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffG
         return await BeginAsync(new Actor(me.Id, me.DisplayName), me, ct);
     }
 
+    /// <summary>A work acting as a named account without a policy check: an account's own sign-in, failure or sign-out.</summary>
+    public Task<Work> BeginAsAccountAsync(Actor account, CancellationToken ct = default) => BeginAsync(account, null, ct);
+
     public Task<Work> BeginAsPublicAsync(CancellationToken ct = default) => BeginAsync(Actor.Public, null, ct);
 
     public Task<Work> BeginAsSystemAsync(CancellationToken ct = default) => BeginAsync(Actor.System, null, ct);

@@ -65,6 +65,7 @@ internal static class AuditCollector
     private static void Record(AuditScope scope, EntityEntry entry)
     {
         var pending = scope.Pending.FirstOrDefault(p => ReferenceEquals(p.Source?.Entity, entry.Entity));
+        var isNew = pending is null;
         if (pending is null)
         {
             var type = entry.Metadata.ClrType.Name;
@@ -98,6 +99,11 @@ internal static class AuditCollector
                 continue;
             }
             pending.Set(metadata.Name, AuditValues.Format(old), AuditValues.Format(current));
+        }
+        // A save that only renewed stamps or versions changed nothing a person would look for.
+        if (isNew && pending.Fields.Count == 0 && entry.State == EntityState.Modified && !scope.NamedActions.ContainsKey(entry.Entity))
+        {
+            scope.Pending.Remove(pending);
         }
     }
 
