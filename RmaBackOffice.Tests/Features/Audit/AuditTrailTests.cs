@@ -57,6 +57,11 @@ public class AuditTrailTests(AppHost host) : IClassFixture<AppHost>
 
         var entries = await EntriesForAsync(received.Reference);
 
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // The timeline line written with a new job order lands on its entry, not on an entry of its own for "job order 0".
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(JobOrder) && e.EntityId == "0"));
+        }
         var created = Assert.Single(entries, e => e.Action == "JobOrder.Created");
         Assert.Equal(ActorKind.Public, created.ActorKind);
         Assert.Contains(created.Changes, c => c.Field == nameof(JobOrder.PositionTitle) && c.OldValue is null && c.NewValue == JobOrderRulesTests.ValidForm().PositionTitle);

@@ -31,7 +31,7 @@ internal static class AuditCollector
             switch (entry.Entity)
             {
                 case IAuditNarration narration:
-                    Narrate(scope, narration, entry.State);
+                    Narrate(scope, narration, entry);
                     break;
                 case IdentityUserRole<string> role:
                     var roleName = await db.Set<IdentityRole>().Where(r => r.Id == role.RoleId).Select(r => r.Name).FirstOrDefaultAsync(ct);
@@ -107,13 +107,16 @@ internal static class AuditCollector
         }
     }
 
-    private static void Narrate(AuditScope scope, IAuditNarration narration, EntityState state)
+    private static void Narrate(AuditScope scope, IAuditNarration narration, EntityEntry entry)
     {
-        if (state != EntityState.Added)
+        if (entry.State != EntityState.Added)
         {
             return;
         }
-        var owner = OwnerEntry(scope, narration.OwnerType, narration.OwnerKey, narration.ActionName);
+        // A record added with its owner knows the owner's key only as EF's temporary value, not in its own property yet.
+        var foreignKey = entry.Metadata.GetForeignKeys().FirstOrDefault(k => k.PrincipalEntityType.ClrType == narration.OwnerType);
+        var ownerKey = foreignKey is { Properties.Count: 1 } ? entry.Property(foreignKey.Properties[0].Name).CurrentValue ?? narration.OwnerKey : narration.OwnerKey;
+        var owner = OwnerEntry(scope, narration.OwnerType, ownerKey, narration.ActionName);
         if (narration.NoteText is { } note)
         {
             owner.Set("Note", null, AuditValues.Format(note));
