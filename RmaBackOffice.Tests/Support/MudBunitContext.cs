@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Microsoft.AspNetCore.Http;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
@@ -46,34 +48,39 @@ public sealed class MudBunitContext : BunitContext
             new Claim("AspNet.Identity.SecurityStamp", fresh.SecurityStamp!),
             new Claim(StaffClaims.DisplayName, fresh.DisplayName));
 
-        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        Services.AddSingleton(dbFactory);
+        // The host's singletons (database, seam, stores), the circuit's own scoped services, and the feature services resolved
+        // by DI as in the app, so a new constructor parameter needs no change here.
+        Services.AddSingleton(host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>());
         Services.AddSingleton(host.Services.GetRequiredService<IOptions<IdentityOptions>>());
-        Services.AddScoped<StaffGuard>();
-        Services.AddScoped(sp => new UserAdminService(
-            sp.GetRequiredService<StaffGuard>(), dbFactory, host.Services.GetRequiredService<IServiceScopeFactory>(),
-            TimeProvider.System, NullLogger<UserAdminService>.Instance));
+        Services.AddSingleton(host.Services.GetRequiredService<IJobOrderSearch>());
+        Services.AddSingleton(host.Services.GetRequiredService<ICandidateSearch>());
+        Services.AddSingleton(host.Services.GetRequiredService<IDeskCounts>());
+        Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderNotifier>());
-        Services.AddScoped<DashboardService>();
-        Services.AddScoped(sp => new JobOrderService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<JobOrderNotifier>(),
-            host.Services.GetRequiredService<IJobOrderSearch>(), host.Services.GetRequiredService<IDeskCounts>(),
-            host.Services.GetRequiredService<IDatabaseErrors>(), TimeProvider.System, NullLogger<JobOrderService>.Instance));
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
+        Services.AddSingleton(host.Services.GetRequiredService<IServiceScopeFactory>());
         foreach (var panel in host.Services.GetServices<RecordPanel>())
         {
             Services.AddSingleton(panel);
         }
-        var linkedRecords = host.Services.GetServices<ILinkedCandidateRecords>().ToList();
-        Services.AddScoped(sp => new CandidateService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(),
-            host.Services.GetRequiredService<ICandidateSearch>(), linkedRecords, TimeProvider.System, NullLogger<CandidateService>.Instance));
-        Services.AddScoped(sp => new PipelineService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<CandidateService>(),
-            host.Services.GetRequiredService<IJobOrderSearch>(), TimeProvider.System));
-        Services.AddScoped(sp => new PendingRegistrationService(
-            dbFactory, sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<ResumeStore>(), TimeProvider.System));
+        foreach (var linked in host.Services.GetServices<ILinkedCandidateRecords>())
+        {
+            Services.AddSingleton(linked);
+        }
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        Services.AddScoped<StaffGuard>();
+        Services.AddScoped<ClientConnection>();
+        Services.AddScoped<UnitOfWork>();
+        Services.AddScoped<DashboardService>();
+        Services.AddScoped<JobOrderService>();
+        Services.AddScoped<CandidateService>();
+        Services.AddScoped<PipelineService>();
+        Services.AddScoped<PendingRegistrationService>();
+        Services.AddScoped(sp => new UserAdminService(
+            sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            host.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<UserAdminService>.Instance));
     }
 }

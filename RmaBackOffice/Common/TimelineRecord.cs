@@ -6,7 +6,7 @@ namespace RmaBackOffice.Common;
 /// One entry of an append-only timeline (a job order's, a candidate's): who did what and when, with the old and new value
 /// of a changed field or a note's text. Each owner keeps its own table and its own kinds.
 /// </summary>
-public abstract class TimelineRecord<TKind> where TKind : struct, Enum
+public abstract class TimelineRecord<TKind> : IAuditNarration where TKind : struct, Enum
 {
     public const int MaxTextLength = 4000;
     private const int MaxValueLength = 1000;
@@ -20,6 +20,11 @@ public abstract class TimelineRecord<TKind> where TKind : struct, Enum
     public string? OldValue { get; private set; }
     public string? NewValue { get; private set; }
     public string? Text { get; private set; }
+
+    public abstract Type OwnerType { get; }
+    public abstract object OwnerKey { get; }
+    public string ActionName => $"{OwnerType.Name}.{Kind}";
+    public string? NoteText => Text;
 
     protected void Record(DateTimeOffset at, string? actorId, string actorName, TKind kind, string? field, string? old, string? value, string? text)
     {

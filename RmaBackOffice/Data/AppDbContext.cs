@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
@@ -19,6 +20,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PipelineEntry> PipelineEntries => Set<PipelineEntry>();
     public DbSet<CandidateStatusCount> CandidateStatusCounts => Set<CandidateStatusCount>();
     public DbSet<CandidateIndustryKey> CandidateIndustryKeys => Set<CandidateIndustryKey>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChange> AuditChanges => Set<AuditChange>();
+    public DbSet<AuditTrim> AuditTrims => Set<AuditTrim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace RmaBackOffice.Data;
 
 /// <summary>A staff account. Accounts that own records are deactivated, never deleted.</summary>
-public class ApplicationUser : IdentityUser
+public class ApplicationUser : IdentityUser, IAuditReferenced
 {
     [PersonalData, MaxLength(100)]
     public string DisplayName { get; set; } = "";
@@ -13,7 +13,10 @@ public class ApplicationUser : IdentityUser
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    [NotAudited]
     public DateTimeOffset? LastSignInAt { get; set; }
 
     public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public string AuditReference => Email ?? UserName ?? Id;
 }

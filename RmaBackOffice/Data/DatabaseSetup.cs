@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Audit;
 
 namespace RmaBackOffice.Data;
 
@@ -13,7 +14,9 @@ public static class DatabaseSetup
     /// <summary>Registers a DbContext factory (one short-lived context per operation); Identity's stores get a scoped context from it.</summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services)
     {
-        services.AddSqliteDatabase();
+        services.AddAudit();
+        // Every context the database makes records its saves in the audit trail.
+        services.AddSqliteDatabase(provider => [provider.GetRequiredService<AuditInterceptor>()]);
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 
 namespace RmaBackOffice.Components.Account;
 
@@ -16,9 +17,8 @@ public sealed class AppSignInManager(
     ILogger<SignInManager<ApplicationUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<ApplicationUser> confirmation,
-    IDbContextFactory<AppDbContext> dbFactory,
-    UnknownAccountLockout unknownLockout,
-    TimeProvider clock)
+    UnitOfWork units,
+    UnknownAccountLockout unknownLockout)
     : SignInManager<ApplicationUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     // A hash of a random password, made once with the app's hasher settings, so an unknown email costs one verification too.
@@ -46,7 +46,9 @@ public sealed class AppSignInManager(
             var dummy = new ApplicationUser();
             unknownUserHash ??= hasher.HashPassword(dummy, Guid.NewGuid().ToString("N"));
             hasher.VerifyHashedPassword(dummy, unknownUserHash, password);
-            return lockoutOnFailure && unknownLockout.RecordFailure(email) ? SignInResult.LockedOut : SignInResult.Failed;
+            var answer = lockoutOnFailure && unknownLockout.RecordFailure(email) ? SignInResult.LockedOut : SignInResult.Failed;
+            await RecordAsync(Actor.Public, answer.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, null, userName);
+            return answer;
         }
         return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
     }
@@ -57,11 +59,14 @@ public sealed class AppSignInManager(
     /// <summary>A deactivated account is only told so after the right password, so the message does not reveal which emails exist.</summary>
     public override async Task<SignInResult> CheckPasswordSignInAsync(ApplicationUser user, string password, bool lockoutOnFailure)
     {
-        if (!user.IsActive)
+        var result = !user.IsActive
+            ? await UserManager.CheckPasswordAsync(user, password) ? SignInResult.NotAllowed : SignInResult.Failed
+            : await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        if (!result.Succeeded && !result.RequiresTwoFactor)
         {
-            return await UserManager.CheckPasswordAsync(user, password) ? SignInResult.NotAllowed : SignInResult.Failed;
+            await RecordAsync(Actor.Public, result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user.Id, user.Email);
         }
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        return result;
     }
 
     public override async Task SignInWithClaimsAsync(ApplicationUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
@@ -69,11 +74,29 @@ public sealed class AppSignInManager(
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         SignedInUser = user;
 
-        // A direct update: it must not change the concurrency stamp an admin's open edit relies on.
-        var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Users.Where(u => u.Id == user.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, now));
+        // Set outside UserManager: it must not change the concurrency stamp an admin's open edit relies on.
+        await using var work = await units.BeginAsAccountAsync(new Actor(user.Id, user.DisplayName));
+        var account = await work.Db.Users.SingleAsync(u => u.Id == user.Id);
+        account.LastSignInAt = work.Now;
+        work.Record(AuditActions.SignedIn, nameof(ApplicationUser), user.Id, user.Email);
+        await work.SaveAsync();
+    }
+
+    public override async Task SignOutAsync()
+    {
+        if (Context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } id)
+        {
+            var name = Context.User.FindFirstValue(StaffClaims.DisplayName) ?? Context.User.Identity?.Name ?? id;
+            await RecordAsync(new Actor(id, name), AuditActions.SignedOut, id, Context.User.Identity?.Name);
+        }
+        await base.SignOutAsync();
+    }
+
+    private async Task RecordAsync(Actor actor, string action, string? userId, string? reference)
+    {
+        await using var work = await units.BeginAsAccountAsync(actor);
+        work.Record(action, nameof(ApplicationUser), userId, reference is { Length: > 100 } ? reference[..100] : reference);
+        await work.SaveAsync();
     }
 
     public override async Task<ApplicationUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)

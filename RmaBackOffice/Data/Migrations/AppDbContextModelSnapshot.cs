@@ -166,6 +166,240 @@ namespace RmaBackOffice.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Common.Industry", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Industries", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "aerospace-defense",
+                            IsActive = true,
+                            Name = "Aerospace & Defense",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "agriculture-food",
+                            IsActive = true,
+                            Name = "Agriculture & Food",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "automotive",
+                            IsActive = true,
+                            Name = "Automotive",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "banking",
+                            IsActive = true,
+                            Name = "Banking",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "biotechnology-life-sciences",
+                            IsActive = true,
+                            Name = "Biotechnology & Life Sciences",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "chemicals",
+                            IsActive = true,
+                            Name = "Chemicals",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "construction-engineering",
+                            IsActive = true,
+                            Name = "Construction & Engineering",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "consumer-products-retail",
+                            IsActive = true,
+                            Name = "Consumer Products & Retail",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Code = "education",
+                            IsActive = true,
+                            Name = "Education",
+                            SortOrder = 9
+                        },
+                        new
+                        {
+                            Code = "energy-oil-gas",
+                            IsActive = true,
+                            Name = "Energy, Oil & Gas",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Code = "financial-services-private-equity",
+                            IsActive = true,
+                            Name = "Financial Services & Private Equity",
+                            SortOrder = 11
+                        },
+                        new
+                        {
+                            Code = "government-public-sector",
+                            IsActive = true,
+                            Name = "Government & Public Sector",
+                            SortOrder = 12
+                        },
+                        new
+                        {
+                            Code = "healthcare-hospitals",
+                            IsActive = true,
+                            Name = "Healthcare & Hospitals",
+                            SortOrder = 13
+                        },
+                        new
+                        {
+                            Code = "hospitality-leisure",
+                            IsActive = true,
+                            Name = "Hospitality & Leisure",
+                            SortOrder = 14
+                        },
+                        new
+                        {
+                            Code = "industrial-manufacturing",
+                            IsActive = true,
+                            Name = "Industrial Manufacturing",
+                            SortOrder = 15
+                        },
+                        new
+                        {
+                            Code = "insurance",
+                            IsActive = true,
+                            Name = "Insurance",
+                            SortOrder = 16
+                        },
+                        new
+                        {
+                            Code = "legal-professional-services",
+                            IsActive = true,
+                            Name = "Legal & Professional Services",
+                            SortOrder = 17
+                        },
+                        new
+                        {
+                            Code = "logistics-transportation",
+                            IsActive = true,
+                            Name = "Logistics & Transportation",
+                            SortOrder = 18
+                        },
+                        new
+                        {
+                            Code = "media-entertainment",
+                            IsActive = true,
+                            Name = "Media & Entertainment",
+                            SortOrder = 19
+                        },
+                        new
+                        {
+                            Code = "medical-devices",
+                            IsActive = true,
+                            Name = "Medical Devices",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Code = "mining-metals",
+                            IsActive = true,
+                            Name = "Mining & Metals",
+                            SortOrder = 21
+                        },
+                        new
+                        {
+                            Code = "non-profit-philanthropy",
+                            IsActive = true,
+                            Name = "Non-profit & Philanthropy",
+                            SortOrder = 22
+                        },
+                        new
+                        {
+                            Code = "pharmaceuticals",
+                            IsActive = true,
+                            Name = "Pharmaceuticals",
+                            SortOrder = 23
+                        },
+                        new
+                        {
+                            Code = "real-estate",
+                            IsActive = true,
+                            Name = "Real Estate",
+                            SortOrder = 24
+                        },
+                        new
+                        {
+                            Code = "renewable-energy-cleantech",
+                            IsActive = true,
+                            Name = "Renewable Energy & Cleantech",
+                            SortOrder = 25
+                        },
+                        new
+                        {
+                            Code = "semiconductors-electronics",
+                            IsActive = true,
+                            Name = "Semiconductors & Electronics",
+                            SortOrder = 26
+                        },
+                        new
+                        {
+                            Code = "software-internet",
+                            IsActive = true,
+                            Name = "Software & Internet",
+                            SortOrder = 27
+                        },
+                        new
+                        {
+                            Code = "technology-services",
+                            IsActive = true,
+                            Name = "Technology Services",
+                            SortOrder = 28
+                        },
+                        new
+                        {
+                            Code = "telecommunications",
+                            IsActive = true,
+                            Name = "Telecommunications",
+                            SortOrder = 29
+                        },
+                        new
+                        {
+                            Code = "utilities",
+                            IsActive = true,
+                            Name = "Utilities",
+                            SortOrder = 30
+                        });
+                });
+
             modelBuilder.Entity("RmaBackOffice.Data.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -248,6 +482,165 @@ namespace RmaBackOffice.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Audit.AuditChange", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(1001)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(1001)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence", "Ordinal");
+
+                    b.ToTable("AuditChanges", (string)null);
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Audit.AuditEntry", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientSalt")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("CorrelationId");
+
+                    b.HasIndex("Subject");
+
+                    b.HasIndex("Action", "Sequence");
+
+                    b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ClientIp", "Sequence");
+
+                    b.HasIndex("EntityType", "Sequence");
+
+                    b.HasIndex("Reference", "Sequence");
+
+                    b.HasIndex("EntityType", "EntityId", "Sequence");
+
+                    b.ToTable("AuditEntries", (string)null);
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Audit.AuditTrim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditTrims", (string)null);
                 });
 
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.Candidate", b =>
@@ -711,240 +1104,6 @@ namespace RmaBackOffice.Data.Migrations
                     b.ToTable("PipelineEntries", (string)null);
                 });
 
-            modelBuilder.Entity("RmaBackOffice.Features.JobOrders.Industry", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("Industries", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Code = "aerospace-defense",
-                            IsActive = true,
-                            Name = "Aerospace & Defense",
-                            SortOrder = 1
-                        },
-                        new
-                        {
-                            Code = "agriculture-food",
-                            IsActive = true,
-                            Name = "Agriculture & Food",
-                            SortOrder = 2
-                        },
-                        new
-                        {
-                            Code = "automotive",
-                            IsActive = true,
-                            Name = "Automotive",
-                            SortOrder = 3
-                        },
-                        new
-                        {
-                            Code = "banking",
-                            IsActive = true,
-                            Name = "Banking",
-                            SortOrder = 4
-                        },
-                        new
-                        {
-                            Code = "biotechnology-life-sciences",
-                            IsActive = true,
-                            Name = "Biotechnology & Life Sciences",
-                            SortOrder = 5
-                        },
-                        new
-                        {
-                            Code = "chemicals",
-                            IsActive = true,
-                            Name = "Chemicals",
-                            SortOrder = 6
-                        },
-                        new
-                        {
-                            Code = "construction-engineering",
-                            IsActive = true,
-                            Name = "Construction & Engineering",
-                            SortOrder = 7
-                        },
-                        new
-                        {
-                            Code = "consumer-products-retail",
-                            IsActive = true,
-                            Name = "Consumer Products & Retail",
-                            SortOrder = 8
-                        },
-                        new
-                        {
-                            Code = "education",
-                            IsActive = true,
-                            Name = "Education",
-                            SortOrder = 9
-                        },
-                        new
-                        {
-                            Code = "energy-oil-gas",
-                            IsActive = true,
-                            Name = "Energy, Oil & Gas",
-                            SortOrder = 10
-                        },
-                        new
-                        {
-                            Code = "financial-services-private-equity",
-                            IsActive = true,
-                            Name = "Financial Services & Private Equity",
-                            SortOrder = 11
-                        },
-                        new
-                        {
-                            Code = "government-public-sector",
-                            IsActive = true,
-                            Name = "Government & Public Sector",
-                            SortOrder = 12
-                        },
-                        new
-                        {
-                            Code = "healthcare-hospitals",
-                            IsActive = true,
-                            Name = "Healthcare & Hospitals",
-                            SortOrder = 13
-                        },
-                        new
-                        {
-                            Code = "hospitality-leisure",
-                            IsActive = true,
-                            Name = "Hospitality & Leisure",
-                            SortOrder = 14
-                        },
-                        new
-                        {
-                            Code = "industrial-manufacturing",
-                            IsActive = true,
-                            Name = "Industrial Manufacturing",
-                            SortOrder = 15
-                        },
-                        new
-                        {
-                            Code = "insurance",
-                            IsActive = true,
-                            Name = "Insurance",
-                            SortOrder = 16
-                        },
-                        new
-                        {
-                            Code = "legal-professional-services",
-                            IsActive = true,
-                            Name = "Legal & Professional Services",
-                            SortOrder = 17
-                        },
-                        new
-                        {
-                            Code = "logistics-transportation",
-                            IsActive = true,
-                            Name = "Logistics & Transportation",
-                            SortOrder = 18
-                        },
-                        new
-                        {
-                            Code = "media-entertainment",
-                            IsActive = true,
-                            Name = "Media & Entertainment",
-                            SortOrder = 19
-                        },
-                        new
-                        {
-                            Code = "medical-devices",
-                            IsActive = true,
-                            Name = "Medical Devices",
-                            SortOrder = 20
-                        },
-                        new
-                        {
-                            Code = "mining-metals",
-                            IsActive = true,
-                            Name = "Mining & Metals",
-                            SortOrder = 21
-                        },
-                        new
-                        {
-                            Code = "non-profit-philanthropy",
-                            IsActive = true,
-                            Name = "Non-profit & Philanthropy",
-                            SortOrder = 22
-                        },
-                        new
-                        {
-                            Code = "pharmaceuticals",
-                            IsActive = true,
-                            Name = "Pharmaceuticals",
-                            SortOrder = 23
-                        },
-                        new
-                        {
-                            Code = "real-estate",
-                            IsActive = true,
-                            Name = "Real Estate",
-                            SortOrder = 24
-                        },
-                        new
-                        {
-                            Code = "renewable-energy-cleantech",
-                            IsActive = true,
-                            Name = "Renewable Energy & Cleantech",
-                            SortOrder = 25
-                        },
-                        new
-                        {
-                            Code = "semiconductors-electronics",
-                            IsActive = true,
-                            Name = "Semiconductors & Electronics",
-                            SortOrder = 26
-                        },
-                        new
-                        {
-                            Code = "software-internet",
-                            IsActive = true,
-                            Name = "Software & Internet",
-                            SortOrder = 27
-                        },
-                        new
-                        {
-                            Code = "technology-services",
-                            IsActive = true,
-                            Name = "Technology Services",
-                            SortOrder = 28
-                        },
-                        new
-                        {
-                            Code = "telecommunications",
-                            IsActive = true,
-                            Name = "Telecommunications",
-                            SortOrder = 29
-                        },
-                        new
-                        {
-                            Code = "utilities",
-                            IsActive = true,
-                            Name = "Utilities",
-                            SortOrder = 30
-                        });
-                });
-
             modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrder", b =>
                 {
                     b.Property<int>("Id")
@@ -1276,6 +1435,15 @@ namespace RmaBackOffice.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Audit.AuditChange", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Audit.AuditEntry", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("Sequence")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.CandidateActivity", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Candidates.Candidate", null)
@@ -1342,6 +1510,11 @@ namespace RmaBackOffice.Data.Migrations
                         .HasForeignKey("JobOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Audit.AuditEntry", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.Candidate", b =>

@@ -6,7 +6,8 @@ namespace RmaBackOffice.Data.Sqlite;
 /// <summary>The application's database on SQLite: connection, per-connection tuning, the lock file, and the search and read-model seam.</summary>
 public static class SqliteDatabase
 {
-    public static IServiceCollection AddSqliteDatabase(this IServiceCollection services)
+    public static IServiceCollection AddSqliteDatabase(
+        this IServiceCollection services, Func<IServiceProvider, IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>> interceptors)
     {
         services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => DatabaseLock.For(ResolveConnectionString(
@@ -20,7 +21,7 @@ public static class SqliteDatabase
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseSqlite(ResolveConnectionString(
                     configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot))
-                .AddInterceptors(provider.GetRequiredService<SqliteTuning>());
+                .AddInterceptors(interceptors(provider).Prepend(provider.GetRequiredService<SqliteTuning>()));
         });
         services.AddSingleton<ICandidateSearch, SqliteCandidateSearch>();
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();

@@ -3,10 +3,14 @@ using System.Globalization;
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>An executive who registered with the firm, and what recruiters know about them.</summary>
-public sealed partial class Candidate
+public sealed partial class Candidate : IAuditReferenced, IPersonalData
 {
     public int Id { get; private set; }
     public string Reference { get; private set; } = "";
+
+    public string AuditReference => Reference;
+
+    public string PersonalDataSubject => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Candidate:{Id}");
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset LastActivityAt { get; private set; }
 

@@ -6,7 +6,8 @@ namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>Public registrations: validation, duplicates and storage. No sign-in; the intake endpoints rate-limit callers.</summary>
 public sealed class CandidateIntakeService(
-    IDbContextFactory<AppDbContext> dbFactory, IDatabaseErrors databaseErrors, TimeProvider clock, ILogger<CandidateIntakeService> logger)
+    IDbContextFactory<AppDbContext> dbFactory, UnitOfWork units, IDatabaseErrors databaseErrors, TimeProvider clock,
+    ILogger<CandidateIntakeService> logger)
 {
     public async Task<Dictionary<string, string[]>> ValidateAsync(CandidateRegistrationForm form, CancellationToken ct = default)
     {
@@ -43,19 +44,20 @@ public sealed class CandidateIntakeService(
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, new { form, resume?.OriginalFileName, resume?.ContentType, resume?.Size, resume?.Text });
         var now = clock.GetUtcNow();
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (scope is not null && await FindByKeyAsync(db, scope, ct) is { } repeated)
+        await using var work = await units.BeginAsPublicAsync(ct);
+        if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } repeated)
         {
             return Repeated(repeated, key!, errors);
         }
 
         try
         {
-            return (await StoreAsync(db, form, resume, key, now, ct), errors);
+            return (await StoreAsync(work, form, resume, key, now, ct), errors);
         }
         catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
         {
             // A simultaneous retry with the same key won the race; answer with its result.
+            await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
         }
@@ -73,9 +75,9 @@ public sealed class CandidateIntakeService(
     }
 
     private async Task<RegistrationResult> StoreAsync(
-        AppDbContext db, CandidateRegistrationForm form, StoredResume? resume, string? key, DateTimeOffset now, CancellationToken ct)
+        Work work, CandidateRegistrationForm form, StoredResume? resume, string? key, DateTimeOffset now, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var db = work.Db;
         var emailKey = CandidateKeys.Email(form.Email);
         var phoneKey = CandidateKeys.Phone(form.Phone);
         var existing = await db.Candidates
@@ -90,23 +92,22 @@ public sealed class CandidateIntakeService(
         if (existing is not null && string.IsNullOrEmpty(form.Website2))
         {
             var registration = existing.ReceiveRegistration(form, resume, now, key);
-            await db.SaveChangesAsync(ct);
+            await work.FlushAsync(ct);
             registration.AssignReceipt();
-            await db.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
             result = new RegistrationResult(existing.Id, existing.Reference, registration.Receipt!, Created: false, AttachedToExisting: true);
         }
         else
         {
             var candidate = Candidate.Register(form, resume, now, key);
             db.Candidates.Add(candidate);
-            await db.SaveChangesAsync(ct);
+            await work.FlushAsync(ct);
             candidate.AssignReference();
             var registration = candidate.Registrations.Single();
             registration.AssignReceipt();
-            await db.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
             result = new RegistrationResult(candidate.Id, candidate.Reference, registration.Receipt!, Created: true, AttachedToExisting: false);
         }
-        await tx.CommitAsync(ct);
         logger.LogInformation("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
             result.Receipt, result.Reference, result.AttachedToExisting);
         return result;

@@ -26,6 +26,7 @@ public partial class CandidatePage
     private bool loading = true;
     private bool saving;
     private int? loadedId;
+    private int? viewRecordedFor;
 
     private CandidateEditForm form => edit.Form;
 
@@ -46,6 +47,16 @@ public partial class CandidatePage
             loadedId = Id;
         }
         loading = false;
+    }
+
+    // Opening a profile reads personal data, which the audit trail records; once per candidate opened, never for the prerender.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (viewRecordedFor != Id && details is not null)
+        {
+            viewRecordedFor = Id;
+            await Candidates.RecordViewAsync(Id);
+        }
     }
 
     private async Task FetchAsync()

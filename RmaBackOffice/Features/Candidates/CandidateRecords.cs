@@ -5,10 +5,14 @@ using System.Text.Json;
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>One registration as it arrived: the history a duplicate is attached to.</summary>
-public sealed class CandidateRegistration
+public sealed class CandidateRegistration : IPersonalData
 {
     public long Id { get; private set; }
     public int CandidateId { get; private set; }
+
+    public string PersonalDataSubject => $"Candidate:{CandidateId}";
+
+    internal void MoveTo(Candidate keeper) => CandidateId = keeper.Id;
     public DateTimeOffset ReceivedAt { get; private set; }
     /// <summary>
     /// The reference the registrant is given (REG-2026-000123), one per submission, whoever it matched: the public answer
@@ -53,6 +57,11 @@ public enum CandidateActivityKind
 public sealed class CandidateActivity : TimelineRecord<CandidateActivityKind>
 {
     public int CandidateId { get; private set; }
+
+    public override Type OwnerType => typeof(Candidate);
+    public override object OwnerKey => CandidateId;
+
+    internal void MoveTo(Candidate keeper) => CandidateId = keeper.Id;
 
     private CandidateActivity()
     {

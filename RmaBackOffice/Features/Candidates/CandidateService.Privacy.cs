@@ -10,9 +10,8 @@ public sealed partial class CandidateService
     /// <summary>Everything held about one candidate, for a data-subject request; recorded in the timeline.</summary>
     public async Task<CandidateExport?> ExportAsync(int id, CancellationToken ct = default)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var candidate = await work.Db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.Activities)
             .AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null || candidate.ErasedAt is not null)
         {
@@ -21,22 +20,20 @@ public sealed partial class CandidateService
         var searches = new List<object>();
         foreach (var linked in linkedRecords)
         {
-            searches.AddRange(await linked.ExportAsync(db, id, ct));
+            searches.AddRange(await linked.ExportAsync(work.Db, id, ct));
         }
-        var export = CandidateExport.From(candidate, searches, clock.GetUtcNow());
-        candidate.Activities.Add(CandidateActivity.Make(clock.GetUtcNow(), new Actor(me.Id, me.DisplayName), CandidateActivityKind.Exported,
+        var export = CandidateExport.From(candidate, searches, work.Now);
+        candidate.Activities.Add(CandidateActivity.Make(work.Now, work.Actor, CandidateActivityKind.Exported,
             text: "Personal data exported on request."));
-        await db.SaveChangesAsync(ct);
+        await work.SaveAsync(ct);
         return export;
     }
 
     /// <summary>Erases a candidate's personal data and files. The record stays as an anonymous line in pipeline statistics.</summary>
     public async Task<CommandResult> EraseAsync(int id, CancellationToken ct = default)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var candidate = await db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.PendingRegistrations)
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var candidate = await work.Db.Candidates.Include(c => c.Industries).Include(c => c.Registrations).Include(c => c.PendingRegistrations)
             .Include(c => c.Activities).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null)
         {
@@ -49,22 +46,22 @@ public sealed partial class CandidateService
         var files = candidate.Registrations.Select(r => r.ResumeStoredName).Append(candidate.ResumeStoredName)
             .OfType<string>().Distinct().ToList();
         var reference = candidate.Reference;
-        candidate.Erase(new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
+        candidate.Erase(work.Actor, work.Now);
+        work.EraseFromAuditTrail(candidate);
         try
         {
             // The search index follows through its update trigger: the blanked columns replace the old text.
-            await db.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return new CommandResult(CandidateConflictMessage, Conflict: true);
         }
-        await tx.CommitAsync(ct);
         foreach (var file in files)
         {
             resumes.Delete(file);
         }
-        logger.LogInformation("Candidate {Reference} erased by {Actor}", reference, me.Email);
+        logger.LogInformation("Candidate {Reference} erased by {Actor}", reference, work.Staff!.Email);
         return CommandResult.Ok;
     }
 
@@ -88,13 +85,12 @@ public sealed partial class CandidateService
     /// <summary>Merges a duplicate into the candidate to keep. Both histories end up on the kept record.</summary>
     public async Task<CommandResult> MergeAsync(int keepId, int duplicateId, CancellationToken ct = default)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
         if (keepId == duplicateId)
         {
             return new CommandResult("Choose two different candidates.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var db = work.Db;
         var keep = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == keepId, ct);
         var duplicate = await db.Candidates.Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == duplicateId, ct);
         if (keep is null || duplicate is null || keep.ErasedAt is not null || duplicate.ErasedAt is not null
@@ -102,32 +98,34 @@ public sealed partial class CandidateService
         {
             return new CommandResult("Both candidates must exist and be neither erased nor merged already.");
         }
-        var at = clock.GetUtcNow();
-        var actor = new Actor(me.Id, me.DisplayName);
-        await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.CandidateId, keepId), ct);
+        // Registrations, notes and searches move through change tracking, so each move is in the audit trail.
+        foreach (var registration in await db.CandidateRegistrations.Where(r => r.CandidateId == duplicateId).ToListAsync(ct))
+        {
+            registration.MoveTo(keep);
+        }
         foreach (var pending in await db.PendingRegistrations.Where(p => p.CandidateId == duplicateId).ToListAsync(ct))
         {
             pending.MoveTo(keep);
         }
-        await db.CandidateActivities.Where(a => a.CandidateId == duplicateId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.CandidateId, keepId), ct);
+        foreach (var activity in await db.CandidateActivities.Where(a => a.CandidateId == duplicateId).ToListAsync(ct))
+        {
+            activity.MoveTo(keep);
+        }
         foreach (var linked in linkedRecords)
         {
             await linked.MergeAsync(db, duplicateId, keepId, ct);
         }
-        keep.AbsorbMerged(duplicate, actor, at);
-        duplicate.MarkMergedInto(keep, actor, at);
+        keep.AbsorbMerged(duplicate, work.Actor, work.Now);
+        duplicate.MarkMergedInto(keep, work.Actor, work.Now);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             // The moved registrations, notes and searches roll back with the transaction.
             return new CommandResult(CandidateConflictMessage, Conflict: true);
         }
-        await tx.CommitAsync(ct);
         return CommandResult.Ok;
     }
 }

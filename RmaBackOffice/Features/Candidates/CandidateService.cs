@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -8,6 +10,7 @@ namespace RmaBackOffice.Features.Candidates;
 public sealed partial class CandidateService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
+    UnitOfWork units,
     ResumeStore resumes,
     ICandidateSearch candidateSearch,
     IEnumerable<ILinkedCandidateRecords> linkedRecords,
@@ -224,6 +227,19 @@ public sealed partial class CandidateService(
         return candidates;
     }
 
+    /// <summary>Records that the acting recruiter opened this candidate's profile: reading personal data is audited.</summary>
+    public async Task RecordViewAsync(int id, CancellationToken ct = default)
+    {
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var reference = await work.Db.Candidates.Where(c => c.Id == id).Select(c => c.Reference).SingleOrDefaultAsync(ct);
+        if (reference is null)
+        {
+            return;
+        }
+        work.Record(AuditActions.CandidateViewed, nameof(Candidate), id.ToString(CultureInfo.InvariantCulture), reference, $"Candidate:{id}");
+        await work.SaveAsync(ct);
+    }
+
     public async Task<CandidateDetails?> GetAsync(int id, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
@@ -269,14 +285,16 @@ public sealed partial class CandidateService(
     /// <summary>Opens a candidate's resume for an authorised download; null when there is none.</summary>
     public async Task<(Stream Content, string FileName, string ContentType)?> OpenResumeAsync(int id, CancellationToken ct = default)
     {
-        await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var resume = await db.Candidates.AsNoTracking().Where(c => c.Id == id && c.ResumeStoredName != null)
-            .Select(c => new { c.ResumeStoredName, c.ResumeFileName, c.ResumeContentType }).SingleOrDefaultAsync(ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var resume = await work.Db.Candidates.AsNoTracking().Where(c => c.Id == id && c.ResumeStoredName != null)
+            .Select(c => new { c.ResumeStoredName, c.ResumeFileName, c.ResumeContentType, c.Reference }).SingleOrDefaultAsync(ct);
         if (resume is null || resumes.OpenRead(resume.ResumeStoredName!) is not { } stream)
         {
             return null;
         }
+        work.Record(AuditActions.ResumeDownloaded, nameof(Candidate), id.ToString(CultureInfo.InvariantCulture), resume.Reference,
+            $"Candidate:{id}", ("File", null, resume.ResumeFileName));
+        await work.SaveAsync(ct);
         return (stream, resume.ResumeFileName ?? "resume", resume.ResumeContentType ?? "application/octet-stream");
     }
 
@@ -332,9 +350,8 @@ public sealed partial class CandidateService(
 
     private async Task<CommandResult> ChangeAsync(int id, int? version, CancellationToken ct, Action<Candidate, Actor, DateTimeOffset> change, bool includeIndustries = false)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        IQueryable<Candidate> query = includeIndustries ? db.Candidates.Include(c => c.Industries) : db.Candidates;
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        IQueryable<Candidate> query = includeIndustries ? work.Db.Candidates.Include(c => c.Industries) : work.Db.Candidates;
         var candidate = await query.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (candidate is null)
         {
@@ -351,8 +368,8 @@ public sealed partial class CandidateService(
         try
         {
             var actedOn = candidate.Version;
-            change(candidate, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            change(candidate, work.Actor, work.Now);
+            await work.SaveAsync(ct);
             return CommandResult.Ok with { ActedOn = actedOn, ActedTo = candidate.Version };
         }
         catch (CandidateRuleException ex)

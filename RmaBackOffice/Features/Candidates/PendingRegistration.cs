@@ -26,10 +26,12 @@ public enum RegistrationValue
 /// nothing it carries reaches the candidate's record until a recruiter takes it, value by value; until then it waits
 /// beside the record. The values are copied from the submission (the registration keeps the whole form as it arrived).
 /// </summary>
-public sealed class PendingRegistration
+public sealed class PendingRegistration : IPersonalData
 {
     public long Id { get; private set; }
     public int CandidateId { get; private set; }
+
+    public string PersonalDataSubject => $"Candidate:{CandidateId}";
     public long RegistrationId { get; private set; }
     /// <summary>The registration it came with, which holds the receipt reference the registrant was given.</summary>
     public CandidateRegistration Registration { get; private set; } = null!;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -33,7 +35,8 @@ public sealed record PendingRegistrationView(
 /// values one by one onto the record (through the candidate's own methods, at the version they saw), or dismiss the rest.
 /// Every call re-checks the Triage policy.
 /// </summary>
-public sealed class PendingRegistrationService(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, ResumeStore resumes, TimeProvider clock)
+public sealed class PendingRegistrationService(
+    IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, UnitOfWork units, ResumeStore resumes)
 {
     public const int PreviewLength = 3000;
 
@@ -64,25 +67,27 @@ public sealed class PendingRegistrationService(IDbContextFactory<AppDbContext> d
     /// <summary>Opens the resume a registration brought, for an authorised download; null when there is none.</summary>
     public async Task<(Stream Content, string FileName, string ContentType)?> OpenResumeAsync(int candidateId, long pendingId, CancellationToken ct = default)
     {
-        await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var resume = await db.PendingRegistrations.AsNoTracking()
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var resume = await work.Db.PendingRegistrations.AsNoTracking()
             .Where(p => p.Id == pendingId && p.CandidateId == candidateId && p.ResumeStoredName != null)
-            .Select(p => new { p.ResumeStoredName, p.ResumeFileName, p.ResumeContentType })
+            .Select(p => new { p.ResumeStoredName, p.ResumeFileName, p.ResumeContentType, p.Registration.Receipt })
             .SingleOrDefaultAsync(ct);
         if (resume is null || resumes.OpenRead(resume.ResumeStoredName!) is not { } stream)
         {
             return null;
         }
+        // Reading personal data is recorded like changing it.
+        work.Record(AuditActions.ResumeDownloaded, nameof(PendingRegistration), pendingId.ToString(CultureInfo.InvariantCulture),
+            resume.Receipt, $"Candidate:{candidateId}", ("File", null, resume.ResumeFileName));
+        await work.SaveAsync(ct);
         return (stream, resume.ResumeFileName ?? "resume", resume.ResumeContentType ?? "application/octet-stream");
     }
 
     private async Task<CommandResult> ChangeAsync(
         int candidateId, int version, long pendingId, Action<Candidate, PendingRegistration, Actor, DateTimeOffset> change, CancellationToken ct)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var candidate = await WithPending(db.Candidates).SingleOrDefaultAsync(c => c.Id == candidateId, ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var candidate = await WithPending(work.Db.Candidates).SingleOrDefaultAsync(c => c.Id == candidateId, ct);
         if (candidate is null)
         {
             return new CommandResult("This candidate no longer exists.");
@@ -102,8 +107,8 @@ public sealed class PendingRegistrationService(IDbContextFactory<AppDbContext> d
         try
         {
             var actedOn = candidate.Version;
-            change(candidate, pending, new Actor(me.Id, me.DisplayName), clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            change(candidate, pending, work.Actor, work.Now);
+            await work.SaveAsync(ct);
             // The versions let an open edit form follow this change without losing what is typed in it.
             return CommandResult.Ok with { ActedOn = actedOn, ActedTo = candidate.Version };
         }

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace RmaBackOffice.Features.JobOrders;
 
 /// <summary>An employer's request to fill an executive position, from intake to filled or closed.</summary>
-public sealed class JobOrder
+public sealed class JobOrder : IAuditReferenced
 {
     public int Id { get; private set; }
+    public string AuditReference => Reference;
+
     public string Reference { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
     public bool IsSpam { get; private set; }

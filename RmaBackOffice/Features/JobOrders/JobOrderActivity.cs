@@ -15,6 +15,9 @@ public sealed class JobOrderActivity : TimelineRecord<ActivityKind>
 {
     public int JobOrderId { get; private set; }
 
+    public override Type OwnerType => typeof(JobOrder);
+    public override object OwnerKey => JobOrderId;
+
     private JobOrderActivity()
     {
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.JobOrders;
@@ -32,7 +33,7 @@ public sealed partial class JobOrderService
         IReadOnlyDictionary<int, int> seen, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
     {
         var ids = seen.Keys.ToList();
-        var me = await guard.RequireAsync(Policies.Triage, ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
         if (ids.Count == 0)
         {
             return new CommandResult("Select at least one job order.");
@@ -41,9 +42,7 @@ public sealed partial class JobOrderService
         {
             return new CommandResult("Select at most 500 job orders at a time.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var orders = await db.JobOrders.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
+        var orders = await work.Db.JobOrders.Where(o => ids.Contains(o.Id)).ToListAsync(ct);
         var changed = orders.Where(o => o.Version != seen[o.Id]).Select(o => o.Reference).ToList();
         if (changed.Count > 0)
         {
@@ -51,15 +50,13 @@ public sealed partial class JobOrderService
                 $"Someone else changed {string.Join(", ", changed.Take(5))}{(changed.Count > 5 ? $" and {changed.Count - 5} more" : "")} since the desk showed them. " +
                 "Nothing was changed: look at them again, then repeat the action.", Conflict: true);
         }
-        var actor = new Actor(me.Id, me.DisplayName);
-        var at = clock.GetUtcNow();
         try
         {
             foreach (var order in orders)
             {
                 try
                 {
-                    await change(order, actor, at, db);
+                    await change(order, work.Actor, work.Now, work.Db);
                 }
                 catch (JobOrderRuleException ex)
                 {
@@ -67,8 +64,8 @@ public sealed partial class JobOrderService
                     return new CommandResult($"{order.Reference}: {ex.Message} Nothing was changed.");
                 }
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            work.Record(AuditActions.BulkAction, nameof(JobOrder), null, changes: ("Job orders", null, string.Join(", ", orders.Select(o => o.Reference))));
+            await work.SaveAsync(ct);
             return CommandResult.Ok;
         }
         catch (DbUpdateConcurrencyException)

@@ -9,6 +9,7 @@ namespace RmaBackOffice.Features.JobOrders;
 public sealed partial class JobOrderService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
+    UnitOfWork units,
     JobOrderNotifier notifier,
     IJobOrderSearch jobOrderSearch,
     IDeskCounts deskCounts,
@@ -65,29 +66,27 @@ public sealed partial class JobOrderService(
         var scope = IdempotencyScope(form, idempotencyKey);
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, form);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (scope is not null && await FindByKeyAsync(db, scope, ct) is { } existing)
+        await using var work = await units.BeginAsPublicAsync(ct);
+        if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } existing)
         {
             return Repeated(existing, key!, errors);
         }
 
-        var order = JobOrder.Receive(form, clock.GetUtcNow(), key);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.JobOrders.Add(order);
+        var order = JobOrder.Receive(form, work.Now, key);
+        work.Db.JobOrders.Add(order);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await work.FlushAsync(ct);
         }
         catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
         {
             // A concurrent duplicate with the same key won the race; answer with its reference.
-            await tx.RollbackAsync(ct);
+            await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
         }
         order.AssignReference();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await work.SaveAsync(ct);
 
         var result = new IntakeResult(order.Id, order.Reference, Created: true);
         logger.LogInformation("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
@@ -399,9 +398,8 @@ public sealed partial class JobOrderService(
     private async Task<CommandResult> ChangeAsync(
         int id, int? version, CancellationToken ct, Func<JobOrder, Actor, DateTimeOffset, AppDbContext, Task> change)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var order = await db.JobOrders.SingleOrDefaultAsync(o => o.Id == id, ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var order = await work.Db.JobOrders.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
             return new CommandResult("This job order no longer exists.");
@@ -413,8 +411,8 @@ public sealed partial class JobOrderService(
         try
         {
             var actedOn = order.Version;
-            await change(order, new Actor(me.Id, me.DisplayName), clock.GetUtcNow(), db);
-            await db.SaveChangesAsync(ct);
+            await change(order, work.Actor, work.Now, work.Db);
+            await work.SaveAsync(ct);
             return CommandResult.Ok with { ActedOn = actedOn, ActedTo = order.Version };
         }
         catch (JobOrderRuleException ex)

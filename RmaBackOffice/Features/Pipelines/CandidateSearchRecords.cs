@@ -14,8 +14,11 @@ internal sealed class CandidateSearchRecords : ILinkedCandidateRecords
 
     public async Task MergeAsync(AppDbContext db, int duplicateId, int keepId, CancellationToken ct)
     {
+        // Through change tracking, so each moved search is in the audit trail with the merge.
         var keptSearches = db.PipelineEntries.Where(p => p.CandidateId == keepId).Select(p => p.JobOrderId);
-        await db.PipelineEntries.Where(p => p.CandidateId == duplicateId && !keptSearches.Contains(p.JobOrderId))
-            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CandidateId, keepId), ct);
+        foreach (var entry in await db.PipelineEntries.Where(p => p.CandidateId == duplicateId && !keptSearches.Contains(p.JobOrderId)).ToListAsync(ct))
+        {
+            entry.MoveTo(keepId);
+        }
     }
 }

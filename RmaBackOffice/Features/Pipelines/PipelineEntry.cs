@@ -1,11 +1,16 @@
 namespace RmaBackOffice.Features.Pipelines;
 
 /// <summary>A candidate in one job order's search.</summary>
-public sealed class PipelineEntry
+public sealed class PipelineEntry : IPersonalData
 {
     public int Id { get; private set; }
     public int JobOrderId { get; private set; }
     public int CandidateId { get; private set; }
+
+    public string PersonalDataSubject => $"Candidate:{CandidateId}";
+
+    /// <summary>A merge carries the search over to the candidate kept.</summary>
+    internal void MoveTo(int candidateId) => CandidateId = candidateId;
     public PipelineStage Stage { get; private set; }
     public string? ExitReason { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 
+using RmaBackOffice.Data;
+
 namespace RmaBackOffice.Features.Users;
 
 public static class StaffEndpoints

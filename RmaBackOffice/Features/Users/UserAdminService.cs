@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 
 namespace RmaBackOffice.Features.Users;
 
 /// <summary>Staff account administration. Every call re-checks that the caller is an active admin.</summary>
 public sealed class UserAdminService(
     StaffGuard guard,
+    UnitOfWork units,
     IDbContextFactory<AppDbContext> dbFactory,
     IServiceScopeFactory scopeFactory,
     TimeProvider clock,
@@ -124,7 +126,8 @@ public sealed class UserAdminService(
             LockoutEnabled = true,
         };
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var work = units.Join(db, new Actor(actor.Id, actor.DisplayName), actor);
+        await work.FlushAsync(ct);
         var created = await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -135,7 +138,7 @@ public sealed class UserAdminService(
         {
             return Failed(added);
         }
-        await tx.CommitAsync(ct);
+        await work.SaveAsync(ct);
 
         logger.LogInformation("{Actor} created staff account {Email} with roles {Roles}", actor.Email, email, string.Join(",", form.Roles));
         return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password, UserId: user.Id);
@@ -143,14 +146,14 @@ public sealed class UserAdminService(
 
     public Task<UserCommandResult> ChangeRolesAsync(string userId, string concurrencyStamp, ChangeRolesForm form, CancellationToken ct = default)
     {
-        return ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        return ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
             var errors = FormValidation.Validate(form);
             if (errors.Count > 0)
             {
                 return UserCommandResult.Invalid(errors);
             }
-            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.ChangeRoles, form.Roles.Contains(Roles.Admin), userManager, ct);
+            var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.ChangeRoles, form.Roles.Contains(Roles.Admin), userManager, ct);
             if (refusal is not null)
             {
                 return UserCommandResult.Fail(refusal);
@@ -167,21 +170,23 @@ public sealed class UserAdminService(
     }
 
     public Task<UserCommandResult> LockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
-        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
-            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.Lock, false, userManager, ct);
+            var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.Lock, false, userManager, ct);
             if (refusal is not null)
             {
                 return UserCommandResult.Fail(refusal);
             }
+            work.Name(user, AuditActions.Locked);
             await userManager.SetLockoutEnabledAsync(user, true);
             var result = await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
             return result.Succeeded ? new UserCommandResult() : Failed(result);
         });
 
     public Task<UserCommandResult> UnlockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
-        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, work) =>
         {
+            work.Name(user, AuditActions.Unlocked);
             var result = await userManager.SetLockoutEndDateAsync(user, null);
             if (result.Succeeded)
             {
@@ -191,13 +196,14 @@ public sealed class UserAdminService(
         });
 
     public Task<UserCommandResult> DeactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
-        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, db) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
-            var refusal = await CheckSafetyAsync(db, actor, user, StaffChangeKind.Deactivate, false, userManager, ct);
+            var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.Deactivate, false, userManager, ct);
             if (refusal is not null)
             {
                 return UserCommandResult.Fail(refusal);
             }
+            work.Name(user, AuditActions.Deactivated);
             user.IsActive = false;
             user.DeactivatedAt = clock.GetUtcNow();
             var result = await userManager.UpdateAsync(user);
@@ -205,8 +211,9 @@ public sealed class UserAdminService(
         });
 
     public Task<UserCommandResult> ReactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
-        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, work) =>
         {
+            work.Name(user, AuditActions.Activated);
             user.IsActive = true;
             user.DeactivatedAt = null;
             var result = await userManager.UpdateAsync(user);
@@ -240,7 +247,7 @@ public sealed class UserAdminService(
         string userId,
         string concurrencyStamp,
         CancellationToken ct,
-        Func<StaffMember, ApplicationUser, UserManager<ApplicationUser>, AppDbContext, Task<UserCommandResult>> change)
+        Func<StaffMember, ApplicationUser, UserManager<ApplicationUser>, Work, Task<UserCommandResult>> change)
     {
         var actor = await guard.RequireAsync(Policies.Admin, ct);
         await AdminChangeGate.WaitAsync(ct);
@@ -260,8 +267,9 @@ public sealed class UserAdminService(
                 return UserCommandResult.Stale(ConflictMessage);
             }
 
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await change(actor, user, userManager, db);
+            await using var work = units.Join(db, new Actor(actor.Id, actor.DisplayName), actor);
+            await work.FlushAsync(ct);
+            var result = await change(actor, user, userManager, work);
             if (!result.Succeeded)
             {
                 return result;
@@ -271,7 +279,7 @@ public sealed class UserAdminService(
             {
                 return Failed(renewed);
             }
-            await tx.CommitAsync(ct);
+            await work.SaveAsync(ct);
             logger.LogInformation("{Actor} changed staff account {Email}", actor.Email, user.Email);
             return result;
         }

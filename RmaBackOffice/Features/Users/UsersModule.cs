@@ -1,3 +1,5 @@
+using RmaBackOffice.Data;
+
 namespace RmaBackOffice.Features.Users;
 
 public static class UsersModule

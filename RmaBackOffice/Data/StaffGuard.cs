@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Common;
-using RmaBackOffice.Data;
 
-namespace RmaBackOffice.Features.Users;
+namespace RmaBackOffice.Data;
 
 /// <summary>The signed-in staff member, as the database knows them right now.</summary>
 public sealed record StaffMember(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles)

@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Features.JobOrders;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Audit;
+
+public class AuditTrailTests(AppHost host) : IClassFixture<AppHost>
+{
+    private async Task<IntakeResult> ReceiveAsync()
+    {
+        var form = JobOrderRulesTests.ValidForm();
+        form.DesiredStartDate = null;
+        await using var scope = host.Services.CreateAsyncScope();
+        var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+        Assert.Empty(errors);
+        return result!;
+    }
+
+    private async Task<List<AuditEntry>> EntriesForAsync(string reference)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.AuditEntries.AsNoTracking().Include(e => e.Changes).Where(e => e.Reference == reference)
+            .OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static int Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public async Task A_received_job_order_and_a_status_change_are_recorded_field_by_field_with_who_did_it()
+    {
+        var received = await ReceiveAsync();
+        var recruiter = await host.CreateUserAsync($"audit-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Audrey Auditor");
+        var moved = await host.AsAsync(recruiter, async sp =>
+        {
+            var service = sp.GetRequiredService<JobOrderService>();
+            var details = await service.GetAsync(received.Id);
+            return await service.MoveAsync(received.Id, details!.Order.Version, JobOrderStatus.Qualifying, null);
+        });
+        Assert.True(moved.Succeeded, moved.Error);
+
+        var entries = await EntriesForAsync(received.Reference);
+
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // The timeline line written with a new job order lands on its entry, not on an entry of its own for "job order 0".
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(JobOrder) && e.EntityId == "0"));
+        }
+        var created = Assert.Single(entries, e => e.Action == "JobOrder.Created");
+        Assert.Equal(ActorKind.Public, created.ActorKind);
+        Assert.Contains(created.Changes, c => c.Field == nameof(JobOrder.PositionTitle) && c.OldValue is null && c.NewValue == JobOrderRulesTests.ValidForm().PositionTitle);
+        var status = Assert.Single(entries, e => e.Action == "JobOrder.StatusChanged");
+        Assert.Equal(recruiter.Id, status.ActorId);
+        Assert.Equal("Audrey Auditor", status.ActorName);
+        Assert.Contains(status.Changes, c => c.Field == nameof(JobOrder.Status) && c.OldValue == "New" && c.NewValue == "Qualifying");
+        Assert.Equal(received.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), status.EntityId);
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_rewrite_or_delete_an_entry_but_lets_a_personal_value_be_erased()
+    {
+        var received = await ReceiveAsync();
+        var sequence = (await EntriesForAsync(received.Reference)).First().Sequence;
+        using var raw = OpenRaw();
+
+        var rewrite = Assert.Throws<SqliteException>(() => Execute(raw, $"UPDATE AuditEntries SET ActorName = 'Mallory' WHERE Sequence = {sequence}"));
+        Assert.Contains("append-only", rewrite.Message);
+        Assert.Throws<SqliteException>(() => Execute(raw, $"UPDATE AuditChanges SET NewValue = 'forged' WHERE Sequence = {sequence}"));
+        Assert.Throws<SqliteException>(() => Execute(raw, $"DELETE FROM AuditChanges WHERE Sequence = {sequence}"));
+        Assert.Throws<SqliteException>(() => Execute(raw, $"DELETE FROM AuditEntries WHERE Sequence = {sequence}"));
+
+        Assert.True(Execute(raw, $"UPDATE AuditChanges SET OldValue = NULL, NewValue = NULL, Salt = NULL WHERE Sequence = {sequence}") > 0);
+        Assert.True((await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync()).Intact);
+    }
+}

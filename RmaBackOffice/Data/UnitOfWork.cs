@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RmaBackOffice.Features.Audit;
+
+namespace RmaBackOffice.Data;
+
+/// <summary>
+/// The one write path. A command begins a work as the staff member the guard admits (or as the public or the system), changes
+/// records through their methods on <see cref="Work.Db"/>, and saves once: the change and its audit entries commit together.
+/// </summary>
+public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, TimeProvider clock, ClientConnection connection)
+{
+    public async Task<Work> BeginAsync(string policy, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(policy, ct);
+        return await BeginAsync(new Actor(me.Id, me.DisplayName), me, ct);
+    }
+
+    /// <summary>A work acting as a named account without a policy check: an account's own sign-in, failure or sign-out.</summary>
+    public Task<Work> BeginAsAccountAsync(Actor account, CancellationToken ct = default) => BeginAsync(account, null, ct);
+
+    public Task<Work> BeginAsPublicAsync(CancellationToken ct = default) => BeginAsync(Actor.Public, null, ct);
+
+    public Task<Work> BeginAsSystemAsync(CancellationToken ct = default) => BeginAsync(Actor.System, null, ct);
+
+    /// <summary>A work on a context someone else owns (Identity's UserManager saves through the request's scoped context).</summary>
+    public Work Join(AppDbContext db, Actor actor, StaffMember? staff = null) =>
+        new(db, ownsContext: false, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock);
+
+    private async Task<Work> BeginAsync(Actor actor, StaffMember? staff, CancellationToken ct) =>
+        new(await dbFactory.CreateDbContextAsync(ct), ownsContext: true, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock);
+}
+
+/// <summary>One command's context, actor, clock and audit scope. Dispose it; what was not saved is rolled back.</summary>
+public sealed class Work : IAsyncDisposable
+{
+    private readonly bool ownsContext;
+    private readonly TimeProvider clock;
+    private IDbContextTransaction? transaction;
+
+    internal Work(AppDbContext db, bool ownsContext, Actor actor, StaffMember? staff, AuditScope audit, TimeProvider clock)
+    {
+        Db = db;
+        this.ownsContext = ownsContext;
+        this.clock = clock;
+        Actor = actor;
+        Staff = staff;
+        Audit = audit;
+        Now = clock.GetUtcNow();
+        audit.Attach(db);
+    }
+
+    public AppDbContext Db { get; }
+    public Actor Actor { get; }
+
+    /// <summary>The staff member acting, as the guard found them; null for the public and the system.</summary>
+    public StaffMember? Staff { get; }
+
+    public DateTimeOffset Now { get; }
+    public AuditScope Audit { get; }
+
+    /// <summary>Names the action a change to this record stands for (a merge, a bulk move), instead of the generic Changed.</summary>
+    public void Name(object entity, string action) => Audit.Name(entity, action);
+
+    /// <summary>An entry that changes no record: a read of personal data, an export.</summary>
+    public void Record(string action, string entityType, string? entityId, string? reference = null, string? subject = null,
+        params (string Field, string? Old, string? New)[] changes) =>
+        Audit.Record(action, entityType, entityId, reference, subject, changes);
+
+    /// <summary>Erases this person's personal values from the audit trail with this work's commit.</summary>
+    public void EraseFromAuditTrail(IPersonalData person) => Audit.EraseSubject(person.PersonalDataSubject);
+
+    /// <summary>Writes what is changed so far inside the work's transaction (to get generated keys); nothing commits yet.</summary>
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        transaction ??= Db.Database.CurrentTransaction ?? await Db.Database.BeginTransactionAsync(ct);
+        await Db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Saves the changes and their audit entries in one transaction.</summary>
+    public async Task SaveAsync(CancellationToken ct = default)
+    {
+        await FlushAsync(ct);
+        await AuditChain.AppendAsync(Db, Audit, clock.GetUtcNow(), ct);
+        await transaction!.CommitAsync(ct);
+        await transaction.DisposeAsync();
+        transaction = null;
+    }
+
+    /// <summary>Abandons what was flushed; the work may then only read.</summary>
+    public async Task RollbackAsync(CancellationToken ct = default)
+    {
+        if (transaction is not null)
+        {
+            await transaction.RollbackAsync(ct);
+            await transaction.DisposeAsync();
+            transaction = null;
+        }
+        Audit.Pending.Clear();
+        Db.ChangeTracker.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (transaction is not null)
+        {
+            await transaction.DisposeAsync();
+        }
+        AuditScope.Detach(Db);
+        if (ownsContext)
+        {
+            await Db.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using RmaBackOffice.Data;
+
+namespace RmaBackOffice.Features.Audit;
+
+/// <summary>
+/// Every save of the app's database passes here: what it changes becomes audit entries in the same transaction. Inside a unit of
+/// work the entries are appended when the work commits; a save outside one (Identity's own saves during a request) is audited as
+/// the request's signed-in user or the public, in a transaction of its own.
+/// </summary>
+public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) : SaveChangesInterceptor
+{
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not AppDbContext db)
+        {
+            return result;
+        }
+        var scope = AuditScope.For(db);
+        if (scope is { Appending: true })
+        {
+            return result;
+        }
+        if (scope is null)
+        {
+            scope = origins.AmbientScope();
+            scope.Attach(db);
+            scope.DetachAfterSave = true;
+        }
+        await AuditCollector.CollectAsync(db, scope, cancellationToken);
+        if (scope.Pending.Count > 0 && db.Database.CurrentTransaction is null)
+        {
+            scope.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { Appending: false } scope)
+        {
+            if (scope.OwnTransaction is { } transaction)
+            {
+                scope.OwnTransaction = null;
+                await AuditChain.AppendAsync(db, scope, clock.GetUtcNow(), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+            if (scope.DetachAfterSave)
+            {
+                AuditScope.Detach(db);
+            }
+        }
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { Appending: false } scope)
+        {
+            scope.Pending.Clear();
+            if (scope.OwnTransaction is { } transaction)
+            {
+                scope.OwnTransaction = null;
+                await transaction.RollbackAsync(cancellationToken);
+                await transaction.DisposeAsync();
+            }
+            if (scope.DetachAfterSave)
+            {
+                AuditScope.Detach(db);
+            }
+        }
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        eventData.Context is AppDbContext
+            ? throw new InvalidOperationException("Save the app's database asynchronously (SaveChangesAsync), so the audit trail can record it.")
+            : result;
+}
