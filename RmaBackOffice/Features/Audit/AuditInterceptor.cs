@@ -48,6 +48,11 @@ public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) :
                 await transaction.CommitAsync(cancellationToken);
                 await transaction.DisposeAsync();
             }
+            else if (scope.DetachAfterSave)
+            {
+                // A save outside any unit of work, inside a transaction of the caller's: its entries join that transaction.
+                await AuditChain.AppendAsync(db, scope, clock.GetUtcNow(), cancellationToken);
+            }
             if (scope.DetachAfterSave)
             {
                 AuditScope.Detach(db);

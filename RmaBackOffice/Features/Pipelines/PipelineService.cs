@@ -15,7 +15,7 @@ public sealed class PipelineService(
     StaffGuard guard,
     CandidateService candidates,
     IJobOrderSearch jobOrderSearch,
-    TimeProvider clock)
+    UnitOfWork units)
 {
     public async Task<IReadOnlyList<PipelineCard>> PipelineAsync(int jobOrderId, CancellationToken ct = default)
     {
@@ -85,8 +85,8 @@ public sealed class PipelineService(
 
     public async Task<CommandResult> AddToPipelineAsync(int jobOrderId, int candidateId, CancellationToken ct = default)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var db = work.Db;
         var candidate = await db.Candidates.SingleOrDefaultAsync(c => c.Id == candidateId, ct);
         var order = await db.JobOrders.SingleOrDefaultAsync(o => o.Id == jobOrderId, ct);
         if (candidate is null || order is null)
@@ -105,8 +105,7 @@ public sealed class PipelineService(
         {
             return new CommandResult($"{candidate.FullName} is already in the search for {order.Reference}.");
         }
-        var at = clock.GetUtcNow();
-        var actor = new Actor(me.Id, me.DisplayName);
+        var (at, actor) = (work.Now, work.Actor);
         db.PipelineEntries.Add(PipelineEntry.Start(jobOrderId, candidateId, at));
         candidate.Activities.Add(CandidateActivity.Make(at, actor, CandidateActivityKind.Pipeline, "Search", null, $"{order.Reference} · Identified"));
         candidate.Touch(at);
@@ -114,7 +113,7 @@ public sealed class PipelineService(
         order.AddNote($"Candidate {candidate.Reference} added to the pipeline.", actor, at);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await work.SaveAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -130,9 +129,8 @@ public sealed class PipelineService(
     /// <summary>Moves a candidate through a search. Placing the last opening fills the job order.</summary>
     public async Task<CommandResult> MovePipelineAsync(int entryId, int version, PipelineStage to, string? reason, CancellationToken ct = default)
     {
-        var me = await guard.RequireAsync(Policies.Triage, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        var db = work.Db;
         var entry = await db.PipelineEntries.SingleOrDefaultAsync(p => p.Id == entryId, ct);
         if (entry is null)
         {
@@ -144,8 +142,7 @@ public sealed class PipelineService(
         }
         var candidate = await db.Candidates.SingleAsync(c => c.Id == entry.CandidateId, ct);
         var order = await db.JobOrders.SingleAsync(o => o.Id == entry.JobOrderId, ct);
-        var at = clock.GetUtcNow();
-        var actor = new Actor(me.Id, me.DisplayName);
+        var (at, actor) = (work.Now, work.Actor);
         try
         {
             var from = entry.Stage;
@@ -165,8 +162,7 @@ public sealed class PipelineService(
                 }
                 candidate.Place(order.Reference, actor, at);
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await work.SaveAsync(ct);
             return CommandResult.Ok;
         }
         catch (Exception ex) when (ex is PipelineRuleException or CandidateRuleException or JobOrderRuleException)
