@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
@@ -23,6 +24,11 @@ public static class Commands
         if (BackupCommand.Handles(args))
         {
             Environment.ExitCode = await BackupCommand.RunAsync(args);
+            return true;
+        }
+        if (AuditCommand.Handles(args))
+        {
+            Environment.ExitCode = await AuditCommand.RunAsync(args);
             return true;
         }
         if (args.Length == 0 || args[0] != "generate")
