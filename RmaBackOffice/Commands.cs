@@ -1,5 +1,6 @@
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Backup;
 
 namespace RmaBackOffice;
@@ -15,6 +16,11 @@ public static class Commands
         if (BackupCommand.Handles(args))
         {
             Environment.ExitCode = await BackupCommand.RunAsync(args);
+            return true;
+        }
+        if (AuditCommand.Handles(args))
+        {
+            Environment.ExitCode = await AuditCommand.RunAsync(args);
             return true;
         }
         return false;

@@ -3,6 +3,7 @@ using RmaBackOffice;
 using RmaBackOffice.Components;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit.Viewer;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
@@ -83,6 +84,7 @@ app.MapCandidateIntake();
 app.MapJobOrderExport();
 app.MapCandidateEndpoints();
 app.MapHealth();
+app.MapAuditExport();
 
 app.Run();
 

@@ -60,6 +60,10 @@ public static class AuthorizationMatrix
         // Users
         new("GET", "/admin/users", Access.Admin),
 
+        // Audit trail
+        new("GET", "/admin/audit", Access.Admin),
+        new("GET", "/admin/audit/export.csv", Access.Admin),
+
         // Job orders: public intake and its API contract
         new("GET", "/job-order", Access.Public),
         new("GET", "/job-order/thanks", Access.Public),

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit.Viewer;
 
 namespace RmaBackOffice.Features.Audit;
 
@@ -14,6 +15,10 @@ public static class AuditModule
         services.AddScoped<CircuitHandler, ClientConnectionCircuitHandler>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<AuditVerifier>();
+        services.AddScoped<AuditQueries>();
+        services.AddOptions<AuditRetentionOptions>().BindConfiguration(AuditRetentionOptions.Section);
+        services.AddSingleton<AuditRetention>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditRetention>());
         return services;
     }
 }

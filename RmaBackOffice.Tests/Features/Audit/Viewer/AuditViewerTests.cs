@@ -1,0 +1,126 @@
+using System.Net;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Audit.Viewer;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Features.JobOrders;
+using RmaBackOffice.Tests.Support;
+
+namespace RmaBackOffice.Tests.Features.Audit.Viewer;
+
+public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
+{
+    private async Task<IntakeResult> ReceiveAndQualifyAsync(ApplicationUser recruiter)
+    {
+        var form = JobOrderRulesTests.ValidForm();
+        form.DesiredStartDate = null;
+        IntakeResult received;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+            Assert.Empty(errors);
+            received = result!;
+        }
+        var moved = await host.AsAsync(recruiter, async sp =>
+        {
+            var service = sp.GetRequiredService<JobOrderService>();
+            var details = await service.GetAsync(received.Id);
+            return await service.MoveAsync(received.Id, details!.Order.Version, JobOrderStatus.Qualifying, null);
+        });
+        Assert.True(moved.Succeeded, moved.Error);
+        return received;
+    }
+
+    private Task<ApplicationUser> RecruiterAsync(string name) =>
+        host.CreateUserAsync($"rec-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: name);
+
+    private Task<ApplicationUser> AdminAsync() =>
+        host.CreateUserAsync($"adm-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: "Ada Admin");
+
+    [Fact]
+    public async Task Filtering_by_reference_shows_exactly_that_records_entries_with_old_and_new_values()
+    {
+        var rita = await RecruiterAsync("Rita Recruiter");
+        var mine = await ReceiveAndQualifyAsync(rita);
+        var other = await ReceiveAndQualifyAsync(rita);
+        var admin = await AdminAsync();
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+        ctx.Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
+        ctx.Services.AddScoped<AuditQueries>();
+        ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>()
+            .NavigateTo($"/admin/audit?reference={mine.Reference}");
+
+        var page = ctx.Render<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("Status: New → Qualifying", Normalize(page.Find("[data-testid=audit-grid] tbody").TextContent)));
+        var rows = page.FindAll("[data-testid=audit-grid] tbody tr.mud-table-row");
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, row => Assert.Contains(mine.Reference, row.TextContent));
+        Assert.DoesNotContain(other.Reference, page.Markup);
+        Assert.Contains("JobOrder.StatusChanged", rows[0].TextContent);
+        Assert.Contains("Rita Recruiter", rows[0].TextContent);
+        Assert.Contains("JobOrder.Created", rows[1].TextContent);
+        Assert.Contains("Public", rows[1].TextContent);
+        Assert.Contains($"PositionTitle: (empty) → {JobOrderRulesTests.ValidForm().PositionTitle}", Normalize(rows[1].TextContent));
+    }
+
+    [Fact]
+    public async Task The_chain_pill_runs_on_demand()
+    {
+        var admin = await AdminAsync();
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+        ctx.Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
+        ctx.Services.AddScoped<AuditQueries>();
+        var page = ctx.Render<AuditPage>();
+        Assert.Empty(page.FindAll("[data-testid=audit-chain]"));
+
+        page.Find("[data-testid=audit-verify]").Click();
+
+        page.WaitForAssertion(() => Assert.Matches(@"Chain intact \([\d,]+ entries\)", page.Find("[data-testid=audit-chain]").TextContent));
+    }
+
+    [Fact]
+    public async Task A_recruiter_is_refused_the_queries_and_the_page()
+    {
+        var rita = await RecruiterAsync("Rita Recruiter");
+        await Assert.ThrowsAsync<StaffAccessDeniedException>(() =>
+            host.AsAsync(rita, sp => sp.GetRequiredService<AuditQueries>().ListAsync(AuditFilter.None, 0, 10)));
+
+        using var client = await host.SignInAsync(rita.Email!);
+        var response = await client.GetAsync("/admin/audit?reference=JO-2026-000001");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("AccessDenied", response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync(AuditExport.Path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_export_streams_the_filtered_view_and_is_itself_audited()
+    {
+        var rita = await RecruiterAsync("Rita Recruiter");
+        var mine = await ReceiveAndQualifyAsync(rita);
+        var admin = await AdminAsync();
+        using var client = await host.SignInAsync(admin.Email!);
+
+        var response = await client.GetAsync($"{AuditExport.Path}?reference={mine.Reference}&action=JobOrder.StatusChanged");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("Entry,Time (UTC),Actor,Action", lines[0]);
+        Assert.Contains("Rita Recruiter,JobOrder.StatusChanged,JobOrder," + mine.Reference, lines[1]);
+        Assert.Contains("Status: New → Qualifying", lines[1]);
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var exported = await db.AuditEntries.Include(e => e.Changes)
+            .Where(e => e.Action == AuditActions.AuditExported && e.ActorId == admin.Id).SingleAsync();
+        Assert.Contains(exported.Changes, c => c.Field == "Filter" && c.NewValue == $"action=JobOrder.StatusChanged, reference={mine.Reference}");
+    }
+
+    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+
+namespace RmaBackOffice.Features.Audit.Viewer;
+
+/// <summary>
+/// The viewer's reads, for admins only. Newest first by sequence; each filter is an exact match on a column indexed together
+/// with the sequence, so a page is an index range whatever the trail's size.
+/// </summary>
+public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, AuditVerifier verifier)
+{
+    /// <summary>Walks the whole chain: run on demand, never on every render.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        return await verifier.VerifyAsync(ct);
+    }
+
+    public async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = Apply(db.AuditEntries.AsNoTracking(), filter);
+        var total = filter.IsEmpty ? await CountAllAsync(db, ct) : await entries.CountAsync(ct);
+        var items = await Project(entries.OrderByDescending(e => e.Sequence).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new PagedResult<AuditRow>(await WithChangesAsync(db, items, ct), total);
+    }
+
+    /// <summary>Every matching entry, newest first, up to <paramref name="max"/>, read in batches so memory stays flat.</summary>
+    public async IAsyncEnumerable<AuditRow> StreamAsync(AuditFilter filter, int max, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        const int batch = 1000;
+        var below = long.MaxValue;
+        var sent = 0;
+        while (sent < max)
+        {
+            var from = below;
+            var rows = await Project(Apply(db.AuditEntries.AsNoTracking(), filter)
+                .Where(e => e.Sequence < from).OrderByDescending(e => e.Sequence).Take(Math.Min(batch, max - sent))).ToListAsync(ct);
+            foreach (var row in await WithChangesAsync(db, rows, ct))
+            {
+                yield return row;
+            }
+            sent += rows.Count;
+            if (rows.Count < batch)
+            {
+                yield break;
+            }
+            below = rows[^1].Sequence;
+        }
+    }
+
+    /// <summary>The actions and entity types the trail holds, for the filters' lists, with the catalogue's actions always offered.</summary>
+    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actions = await db.AuditEntries.Select(e => e.Action).Distinct().ToListAsync(ct);
+        var types = await db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync(ct);
+        return ([.. actions.Union(CatalogueActions).Order(StringComparer.Ordinal)], [.. types.Order(StringComparer.Ordinal)]);
+    }
+
+    private static readonly string[] CatalogueActions = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
+
+    // Sequences are contiguous from the latest trim on, so the unfiltered count needs no scan.
+    private static async Task<int> CountAllAsync(AppDbContext db, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+        var trimmed = await db.AuditTrims.MaxAsync(t => (long?)t.ThroughSequence, ct) ?? 0;
+        return (int)Math.Min(int.MaxValue, Math.Max(0, last - trimmed));
+    }
+
+    internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries, AuditFilter filter)
+    {
+        if (filter.Actor is { } actor)
+        {
+            entries = actor.ToUpperInvariant() switch
+            {
+                "PUBLIC" => entries.Where(e => e.ActorKind == ActorKind.Public),
+                "SYSTEM" => entries.Where(e => e.ActorKind == ActorKind.System),
+                _ => entries.Where(e => e.ActorId == actor || e.ActorName == actor),
+            };
+        }
+        if (filter.Action is { } action)
+        {
+            entries = entries.Where(e => e.Action == action);
+        }
+        if (filter.EntityType is { } type)
+        {
+            entries = entries.Where(e => e.EntityType == type);
+        }
+        if (filter.Reference is { } reference)
+        {
+            entries = entries.Where(e => e.Reference == reference);
+        }
+        if (filter.Ip is { } ip)
+        {
+            entries = entries.Where(e => e.ClientIp == ip);
+        }
+        if (filter.From is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(e => e.At >= start);
+        }
+        if (filter.To is { } to)
+        {
+            var end = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1);
+            entries = entries.Where(e => e.At < end);
+        }
+        return entries;
+    }
+
+    private static IQueryable<AuditRow> Project(IQueryable<AuditEntry> entries) => entries.Select(e => new AuditRow(
+        e.Sequence, e.At, e.ActorKind, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Reference, e.ClientIp, Array.Empty<AuditFieldChange>()));
+
+    private static async Task<IReadOnlyList<AuditRow>> WithChangesAsync(AppDbContext db, List<AuditRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+        var sequences = rows.Select(r => r.Sequence).ToList();
+        var changes = (await db.AuditChanges.AsNoTracking().Where(c => sequences.Contains(c.Sequence)).OrderBy(c => c.Ordinal)
+                .Select(c => new { c.Sequence, c.Field, c.OldValue, c.NewValue, c.Salt, c.Digest }).ToListAsync(ct))
+            // A value with a digest but no salt was there once and has been erased.
+            .ToLookup(c => c.Sequence, c => new AuditFieldChange(c.Field, c.OldValue, c.NewValue, c.Salt is null && c.Digest.Length > 0));
+        return rows.Select(r => changes.Contains(r.Sequence) ? r with { Changes = [.. changes[r.Sequence]] } : r).ToList();
+    }
+}
