@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 
@@ -86,6 +88,38 @@ public class AuditTrailTests(AppHost host) : IClassFixture<AppHost>
         Assert.Throws<SqliteException>(() => Execute(raw, $"DELETE FROM AuditEntries WHERE Sequence = {sequence}"));
 
         Assert.True(Execute(raw, $"UPDATE AuditChanges SET OldValue = NULL, NewValue = NULL, Salt = NULL WHERE Sequence = {sequence}") > 0);
+        Assert.True((await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task Erasing_a_candidate_removes_their_personal_values_from_the_trail_and_the_chain_still_verifies()
+    {
+        var email = $"ada-{Guid.NewGuid():N}@example.com";
+        await using var intake = host.Services.CreateAsyncScope();
+        var (registered, errors) = await intake.ServiceProvider.GetRequiredService<CandidateIntakeService>()
+            .RegisterAsync(CandidateServiceTests.Form(f => { f.Email = email; f.LastName = "Lovelace-Byron"; }), null, null);
+        Assert.Empty(errors);
+        var recruiter = await host.CreateUserAsync($"eraser-{Guid.NewGuid():N}@test.local", [Roles.Recruiter]);
+        await host.AsAsync(recruiter, async sp =>
+        {
+            var candidates = sp.GetRequiredService<CandidateService>();
+            Assert.True((await candidates.AddNoteAsync(registered!.CandidateId, "Lovelace-Byron asked us to call after six.")).Succeeded);
+            await candidates.RecordViewAsync(registered.CandidateId);
+            Assert.True((await candidates.EraseAsync(registered.CandidateId)).Succeeded);
+            return 0;
+        });
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var subject = $"Candidate:{registered.CandidateId}";
+        var entries = await db.AuditEntries.AsNoTracking().Include(e => e.Changes).Where(e => e.Subject == subject).ToListAsync();
+        Assert.Contains(entries, e => e.Action == "Candidate.Created" && e.ActorKind == ActorKind.Public);
+        Assert.Contains(entries, e => e.Action == "Candidate.NoteAdded" && e.ActorId == recruiter.Id);
+        Assert.Contains(entries, e => e.Action == "Candidate.Erased" && e.ActorId == recruiter.Id);
+        // Who changed which field, and when, remain; the values are gone, wherever they were written.
+        Assert.Contains(entries, e => e.Changes.Any(c => c.Field == "Email"));
+        var values = await db.AuditChanges.AsNoTracking().Select(c => (c.OldValue ?? "") + "|" + (c.NewValue ?? "")).ToListAsync();
+        Assert.DoesNotContain(values, v => v.Contains(email, StringComparison.OrdinalIgnoreCase) || v.Contains("Lovelace-Byron", StringComparison.Ordinal));
+        Assert.All(entries.Where(e => e.ActorKind == ActorKind.Public), e => Assert.Null(e.ClientIp));
         Assert.True((await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync()).Intact);
     }
 }

@@ -122,19 +122,13 @@ namespace RmaBackOffice.Data.Migrations
                 table: "AuditEntries",
                 column: "Subject");
 
-            foreach (var (_, create) in AuditSchema.Triggers)
-            {
-                migrationBuilder.Sql(create);
-            }
+            migrationBuilder.Create([.. AuditSchema.Triggers]);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var (name, _) in AuditSchema.Triggers)
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {name};");
-            }
+            migrationBuilder.Drop([.. AuditSchema.Triggers]);
 
             migrationBuilder.DropTable(
                 name: "AuditChanges");

@@ -16,34 +16,34 @@ public static class AuditSchema
 
     private const string BelowTrim = "COALESCE((SELECT MAX(ThroughSequence) FROM AuditTrims), 0)";
 
-    public static readonly IReadOnlyList<(string Name, string Create)> Triggers =
+    public static readonly IReadOnlyList<SqliteSchemaObject> Triggers =
     [
-        ("AuditEntries_NoRewrite", $"""
+        SqliteSchemaObject.Trigger("AuditEntries_NoRewrite", $"""
             CREATE TRIGGER AuditEntries_NoRewrite BEFORE UPDATE ON AuditEntries
             WHEN {Changed("Sequence", "At", "ActorKind", "ActorId", "ActorName", "CorrelationId", "Action", "EntityType", "EntityId",
                 "Reference", "Subject", "ClientDigest", "PreviousHash", "Hash")} OR {ErasedOnly("ClientIp", "UserAgent", "ClientSalt")}
             BEGIN SELECT RAISE(ABORT, '{Immutable}'); END;
             """),
-        ("AuditEntries_NoDelete", $"""
+        SqliteSchemaObject.Trigger("AuditEntries_NoDelete", $"""
             CREATE TRIGGER AuditEntries_NoDelete BEFORE DELETE ON AuditEntries
             WHEN OLD.Sequence > {BelowTrim}
             BEGIN SELECT RAISE(ABORT, '{Undeletable}'); END;
             """),
-        ("AuditChanges_NoRewrite", $"""
+        SqliteSchemaObject.Trigger("AuditChanges_NoRewrite", $"""
             CREATE TRIGGER AuditChanges_NoRewrite BEFORE UPDATE ON AuditChanges
             WHEN {Changed("Sequence", "Ordinal", "Field", "Digest")} OR {ErasedOnly("OldValue", "NewValue", "Salt")}
             BEGIN SELECT RAISE(ABORT, '{Immutable}'); END;
             """),
-        ("AuditChanges_NoDelete", $"""
+        SqliteSchemaObject.Trigger("AuditChanges_NoDelete", $"""
             CREATE TRIGGER AuditChanges_NoDelete BEFORE DELETE ON AuditChanges
             WHEN OLD.Sequence > {BelowTrim}
             BEGIN SELECT RAISE(ABORT, '{Undeletable}'); END;
             """),
-        ("AuditTrims_NoRewrite", $"""
+        SqliteSchemaObject.Trigger("AuditTrims_NoRewrite", $"""
             CREATE TRIGGER AuditTrims_NoRewrite BEFORE UPDATE ON AuditTrims
             BEGIN SELECT RAISE(ABORT, '{Immutable}'); END;
             """),
-        ("AuditTrims_NoDelete", $"""
+        SqliteSchemaObject.Trigger("AuditTrims_NoDelete", $"""
             CREATE TRIGGER AuditTrims_NoDelete BEFORE DELETE ON AuditTrims
             BEGIN SELECT RAISE(ABORT, '{Undeletable}'); END;
             """),

@@ -207,5 +207,6 @@ public static class SqliteSchema
         CandidateIndustryKeys, CandidateIndustryKeysByCandidate, CandidateIndustryKeysNewest,
         CandidateIndustriesKeyInserted, CandidateIndustriesKeyDeleted, CandidateIndustriesKeyUpdated,
         CandidatesKeyUpdated, CandidatesKeyDeleted,
+        .. AuditSchema.Triggers,
     ];
 }

@@ -94,7 +94,10 @@ internal static class AuditCollector
             }
             if (metadata.Name == "PasswordHash")
             {
-                pending.Action = scope.Actor.Id == (string?)entry.Property("Id").CurrentValue ? AuditActions.PasswordChanged : AuditActions.PasswordReset;
+                if (!pending.Created)
+                {
+                    pending.Action = scope.Actor.Id == (string?)entry.Property("Id").CurrentValue ? AuditActions.PasswordChanged : AuditActions.PasswordReset;
+                }
                 pending.Set("Password", old is null ? null : "(set)", current is null ? "(removed)" : "(changed)");
                 continue;
             }

@@ -17,6 +17,7 @@ public static class JobOrderExport
             {
                 var me = await guard.RequireAsync(http.User, Policies.Triage, ct);
                 var query = FromRequest(http.Request.Query, me.Id);
+                await jobOrders.RecordExportAsync(query, ct);
 
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"job-orders-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";

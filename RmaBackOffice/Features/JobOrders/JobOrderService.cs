@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Web;
 
@@ -118,6 +119,14 @@ public sealed partial class JobOrderService(
         o.FirstResponseAt, o.IsSpam, o.Version);
 
     /// <summary>Every row of a view, newest first, streamed without tracking; for the CSV export.</summary>
+    /// <summary>Records a CSV export of a desk view before it streams: taking data out is audited like changing it.</summary>
+    public async Task RecordExportAsync(JobOrderQuery query, CancellationToken ct = default)
+    {
+        await using var work = await units.BeginAsync(Policies.Triage, ct);
+        work.Record(AuditActions.CsvExported, nameof(JobOrder), null, changes: ("View", null, query.ToString()));
+        await work.SaveAsync(ct);
+    }
+
     public async IAsyncEnumerable<JobOrderExportRow> ExportAsync(JobOrderQuery query, int maxRows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
