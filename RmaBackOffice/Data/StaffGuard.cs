@@ -11,6 +11,9 @@ namespace RmaBackOffice.Data;
 public sealed record StaffMember(string Id, string DisplayName, string Email, IReadOnlyList<string> Roles)
 {
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>This staff member as timelines and the audit trail name them.</summary>
+    public Actor AsActor() => new(Id, DisplayName);
 }
 
 /// <summary>Thrown when a service call is made by someone the policy does not admit, whatever the UI showed them.</summary>

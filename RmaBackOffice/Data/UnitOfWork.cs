@@ -13,7 +13,7 @@ public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffG
     public async Task<Work> BeginAsync(string policy, CancellationToken ct = default)
     {
         var me = await guard.RequireAsync(policy, ct);
-        return await BeginAsync(new Actor(me.Id, me.DisplayName), me, ct);
+        return await BeginAsync(me.AsActor(), me, ct);
     }
 
     /// <summary>A work acting as a named account without a policy check: an account's own sign-in, failure or sign-out.</summary>
@@ -24,8 +24,8 @@ public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffG
     public Task<Work> BeginAsSystemAsync(CancellationToken ct = default) => BeginAsync(Actor.System, null, ct);
 
     /// <summary>A work on a context someone else owns (Identity's UserManager saves through the request's scoped context).</summary>
-    public Work Join(AppDbContext db, Actor actor, StaffMember? staff = null) =>
-        new(db, ownsContext: false, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock);
+    public Work Join(AppDbContext db, StaffMember staff) =>
+        new(db, ownsContext: false, staff.AsActor(), staff, new AuditScope(staff.AsActor(), connection.NewOrigin()), clock);
 
     private async Task<Work> BeginAsync(Actor actor, StaffMember? staff, CancellationToken ct) =>
         new(await dbFactory.CreateDbContextAsync(ct), ownsContext: true, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock);

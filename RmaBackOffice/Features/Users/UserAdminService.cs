@@ -126,7 +126,7 @@ public sealed class UserAdminService(
             LockoutEnabled = true,
         };
 
-        await using var work = units.Join(db, new Actor(actor.Id, actor.DisplayName), actor);
+        await using var work = units.Join(db, actor);
         await work.FlushAsync(ct);
         var created = await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -267,7 +267,7 @@ public sealed class UserAdminService(
                 return UserCommandResult.Stale(ConflictMessage);
             }
 
-            await using var work = units.Join(db, new Actor(actor.Id, actor.DisplayName), actor);
+            await using var work = units.Join(db, actor);
             await work.FlushAsync(ct);
             var result = await change(actor, user, userManager, work);
             if (!result.Succeeded)
