@@ -70,5 +70,36 @@ public class AuditJourneys(KestrelAppHost host, BrowserFixture browser) : IClass
         await page.ScreenshotAsync(new() { Path = Path.Combine(ShotFolder, "audit-390x844.png"), FullPage = true });
     });
 
+    [Fact]
+    public Task A_note_added_in_the_browser_is_recorded_with_the_recruiters_address_and_browser() => browser.JourneyAsync(async () =>
+    {
+        using var client = host.CreateBrowserlessClient();
+        var response = await client.PostAsJsonAsync("/api/public/job-orders", new
+        {
+            companyName = "Hooli", industry = "banking", positionTitle = "Chief Risk Officer", level = "CSuite",
+            country = "United States", contactName = "Gavin B", contactEmail = "gavin@hooli.example", consentToContact = true,
+        });
+        response.EnsureSuccessStatusCode();
+        var created = (await response.Content.ReadFromJsonAsync<Created>())!;
+        var rita = await host.CreateUserAsync($"rita-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: $"Rita {Guid.NewGuid():N}");
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await page.GotoAsync(Url($"/job-orders/{created.Id}"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var input = page.Locator("[data-testid=note-input] textarea, textarea[data-testid=note-input]");
+        await input.FillAsync("Called the board chair.");
+        await page.GetByTestId("note-add").ClickAsync();
+        await Expect(input).ToHaveValueAsync("");
+
+        await using var db = await host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var note = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.AuditEntries.Where(e => e.Reference == created.Reference && e.Action == "JobOrder.NoteAdded"));
+        Assert.Equal(rita.Id, note.ActorId);
+        // The circuit has no request of its own: the address and agent are those of the connection that opened it.
+        Assert.Equal("127.0.0.1", note.ClientIp);
+        Assert.Contains("Chrome", note.UserAgent);
+    });
+
     private sealed record Created(int Id, string Reference);
 }
