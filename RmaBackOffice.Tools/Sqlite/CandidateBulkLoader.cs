@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Data.Sqlite;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Tools.Candidates;
 
@@ -87,10 +88,9 @@ internal sealed class CandidateBulkLoader : IAsyncDisposable
         {
             await SqliteBulk.ExecuteAsync(connection, "PRAGMA cache_size = -262144", ct);
             var firstId = Convert.ToInt32(await SqliteBulk.ScalarAsync(connection, "SELECT COALESCE(MAX(Id), 0) FROM Candidates", ct), CultureInfo.InvariantCulture) + 1;
-            var triggerSql = (string?)await SqliteBulk.ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'Candidates_ai'", ct)
-                ?? throw new InvalidOperationException("The database has no Candidates_ai trigger: run the migrations first.");
-            await SqliteBulk.ExecuteAsync(connection, "DROP TRIGGER Candidates_ai", ct);
-            return new CandidateBulkLoader(db, connection, firstId, triggerSql);
+            // The search index's insert trigger is dropped while loading (the index is rebuilt in one pass) and re-created from its declaration.
+            await SqliteBulk.ExecuteAsync(connection, SqliteSchema.CandidatesInserted.DropSql, ct);
+            return new CandidateBulkLoader(db, connection, firstId, SqliteSchema.CandidatesInserted.CreateSql);
         }
         catch
         {
