@@ -9,9 +9,10 @@ namespace RmaBackOffice.Tests.Features.Candidates;
 /// <summary>
 /// Each bomb is refused, and the inspection allocates less than <see cref="MemoryBound"/> while doing so (counted on the
 /// test's own thread, which the inspection runs on, so tests running beside it do not blur the figure). Allocations bound
-/// the peak from above; before these limits the PDF took the process from about 180 MB to 2.7 GB.
+/// the peak from above; before these limits the PDF took the process from about 180 MB to 2.7 GB. The readers are warmed up
+/// once before any figure is taken (<see cref="ResumeReadersWarmedUp"/>), so no figure holds a library's one-time start-up.
 /// </summary>
-public class ResumeBombTests(ITestOutputHelper output)
+public class ResumeBombTests(ITestOutputHelper output) : IClassFixture<ResumeReadersWarmedUp>
 {
     /// <summary>
     /// The stated bound (README): the upload plus four times the part limit, since PdfPig inflates a stream into a buffer
@@ -22,7 +23,14 @@ public class ResumeBombTests(ITestOutputHelper output)
     /// <summary>A page too large to parse is measured into a discarded buffer: nothing near its size is allocated.</summary>
     public const long PageContentBound = 2 * 1024 * 1024;
 
-    private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance);
+    /// <summary>
+    /// These tests are about what the size and page limits decide and what that costs in memory. Under the product's 5 s the
+    /// wall-time limit decides instead on a loaded machine (the file kept unreadable: a bomb accepted, a first page's text
+    /// lost), so the inspector here has a minute; that each answer is prompt is asserted on its own, against the product's limit.
+    /// </summary>
+    public static readonly TimeSpan OutcomeDeadline = TimeSpan.FromMinutes(1);
+
+    private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance) { MaxExtractionTime = OutcomeDeadline };
 
     [Fact]
     public void A_pdf_whose_content_stream_inflates_to_a_gibibyte_is_refused_within_the_memory_bound()
@@ -197,5 +205,21 @@ public class ResumeBombTests(ITestOutputHelper output)
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         output.WriteLine($"{content.Length:N0} bytes inspected: {inspection.Problem ?? "accepted"}; {allocated:N0} bytes allocated");
         return (inspection, allocated);
+    }
+}
+
+/// <summary>
+/// PdfPig's first document builds its Standard 14 font metrics (all fourteen AFM files parsed) and its first text page its
+/// glyph tables, once per process: about 33 MB allocated on the thread that happens to be first, and seconds on a loaded
+/// machine. That is the library's start-up, not the inspection's: an ordinary PDF and Word file are inspected here, before
+/// any test measures, so the bounds count only what an inspection allocates, whichever test the runner orders first.
+/// </summary>
+public sealed class ResumeReadersWarmedUp
+{
+    public ResumeReadersWarmedUp()
+    {
+        var inspector = new ResumeInspector(NullLogger<ResumeInspector>.Instance) { MaxExtractionTime = ResumeBombTests.OutcomeDeadline };
+        Assert.Contains("Lovelace", inspector.Inspect(SampleResumes.Pdf("Ada Lovelace")).Text);
+        Assert.Contains("Lovelace", inspector.Inspect(SampleResumes.Docx("Ada Lovelace")).Text);
     }
 }

@@ -32,6 +32,12 @@ public sealed class ResumeInspector(ILogger<ResumeInspector> logger)
 
     private readonly SemaphoreSlim extractions = new(ResumeLimits.MaxConcurrentExtractions);
 
+    /// <summary>
+    /// Wall time of one extraction (<see cref="ResumeLimits.MaxExtractionTime"/>). Tests of what the size and page limits
+    /// decide set it longer, so that a busy machine does not have the deadline decide instead.
+    /// </summary>
+    internal TimeSpan MaxExtractionTime { get; init; } = ResumeLimits.MaxExtractionTime;
+
     /// <summary>The size check alone, for callers that know the length before reading the bytes.</summary>
     public static string? SizeProblem(long length) => length == 0 ? Empty : length > MaxBytes ? TooLarge : null;
 
@@ -72,7 +78,7 @@ public sealed class ResumeInspector(ILogger<ResumeInspector> logger)
 
     private ResumeInspection Extract(string extension, string contentType, long maxInflated, CancellationToken ct, Func<ExtractionBudget, string?> read)
     {
-        using var budget = new ExtractionBudget(maxInflated, ResumeLimits.MaxExtractionTime, ct);
+        using var budget = new ExtractionBudget(maxInflated, MaxExtractionTime, ct);
         string? text;
         try
         {
