@@ -11,7 +11,7 @@ namespace RmaBackOffice.Tests.Features.Candidates;
 /// test's own thread, which the inspection runs on, so tests running beside it do not blur the figure). Allocations bound
 /// the peak from above; before these limits the PDF took the process from about 180 MB to 2.7 GB.
 /// </summary>
-public class ResumeBombTests(ITestOutputHelper output)
+public sealed class ResumeBombTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>
     /// The stated bound (README): the upload plus four times the part limit, since PdfPig inflates a stream into a buffer
@@ -23,6 +23,8 @@ public class ResumeBombTests(ITestOutputHelper output)
     public const long PageContentBound = 2 * 1024 * 1024;
 
     private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance);
+
+    public void Dispose() => inspector.Dispose();
 
     [Fact]
     public void A_pdf_whose_content_stream_inflates_to_a_gibibyte_is_refused_within_the_memory_bound()
