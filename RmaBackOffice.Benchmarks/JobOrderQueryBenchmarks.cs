@@ -116,7 +116,7 @@ public class JobOrderQueryBenchmarks
             SELECT MIN(Id) FROM JobOrders WHERE IsSpam = 0 AND CompanyKey =
               (SELECT CompanyKey FROM JobOrders WHERE IsSpam = 0 GROUP BY CompanyKey ORDER BY COUNT(*) DESC, CompanyKey LIMIT 1 OFFSET 10)
             """;
-        detailId = Convert.ToInt32(await command.ExecuteScalarAsync());
+        detailId = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Benchmark(Description = "EF: list, first page"), BenchmarkCategory("1 list, first page")]

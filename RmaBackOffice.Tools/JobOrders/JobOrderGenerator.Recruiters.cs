@@ -11,7 +11,8 @@ public static partial class JobOrderGenerator
     /// <summary>Generated recruiters have no password: they own records and cannot sign in until an admin sets one.</summary>
     private static async Task<(Actor[] Recruiters, int Created)> EnsureRecruitersAsync(AppDbContext db, Faker f, DateTimeOffset now, CancellationToken ct)
     {
-        var roleId = await db.Roles.Where(r => r.NormalizedName == Roles.Recruiter.ToUpperInvariant()).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var recruiterRole = Roles.Recruiter.ToUpperInvariant();
+        var roleId = await db.Roles.Where(r => r.NormalizedName == recruiterRole).Select(r => r.Id).FirstOrDefaultAsync(ct);
         if (roleId is null)
         {
             var role = new IdentityRole(Roles.Recruiter) { NormalizedName = Roles.Recruiter.ToUpperInvariant() };

@@ -42,6 +42,7 @@ public abstract class TimelineRecord<TKind> : IAuditNarration where TKind : stru
     private static string? Cut(string? value) => value is { Length: > MaxValueLength } ? value[..MaxValueLength] + "…" : value;
 
     /// <summary>The column limits every timeline table shares.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "Called from each timeline's entity configuration, where TKind is already named.")]
     public static void ConfigureColumns<TRecord>(EntityTypeBuilder<TRecord> record) where TRecord : TimelineRecord<TKind>
     {
         record.Property(a => a.ActorName).HasMaxLength(200);

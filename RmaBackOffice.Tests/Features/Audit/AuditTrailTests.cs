@@ -96,14 +96,15 @@ public class AuditTrailTests(AppHost host) : IClassFixture<AppHost>
     {
         var email = $"ada-{Guid.NewGuid():N}@example.com";
         await using var intake = host.Services.CreateAsyncScope();
-        var (registered, errors) = await intake.ServiceProvider.GetRequiredService<CandidateIntakeService>()
+        var (result, errors) = await intake.ServiceProvider.GetRequiredService<CandidateIntakeService>()
             .RegisterAsync(CandidateServiceTests.Form(f => { f.Email = email; f.LastName = "Lovelace-Byron"; }), null, null);
         Assert.Empty(errors);
+        var registered = result!;
         var recruiter = await host.CreateUserAsync($"eraser-{Guid.NewGuid():N}@test.local", [Roles.Recruiter]);
         await host.AsAsync(recruiter, async sp =>
         {
             var candidates = sp.GetRequiredService<CandidateService>();
-            Assert.True((await candidates.AddNoteAsync(registered!.CandidateId, "Lovelace-Byron asked us to call after six.")).Succeeded);
+            Assert.True((await candidates.AddNoteAsync(registered.CandidateId, "Lovelace-Byron asked us to call after six.")).Succeeded);
             await candidates.RecordViewAsync(registered.CandidateId);
             Assert.True((await candidates.EraseAsync(registered.CandidateId)).Succeeded);
             return 0;

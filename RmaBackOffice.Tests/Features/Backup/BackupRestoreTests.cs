@@ -56,7 +56,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
         Assert.Equal("ok", await ScalarAsync(restored, "PRAGMA integrity_check"));
         Assert.Null(await ScalarAsync(restored, "PRAGMA foreign_key_check"));
         var restoredJobOrders = await ReadAsync(restored, "SELECT Id, Reference FROM JobOrders");
-        Assert.All(jobOrdersBefore, order => Assert.Equal(order.Reference, restoredJobOrders.GetValueOrDefault(order.Id.ToString())));
+        Assert.All(jobOrdersBefore, order => Assert.Equal(order.Reference, restoredJobOrders.GetValueOrDefault(order.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         var restoredResumes = await ReadAsync(restored, "SELECT Email, ResumeStoredName FROM Candidates");
         Assert.All(candidatesBefore, candidate =>
         {
@@ -98,7 +98,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
 
         Assert.False(outcome.Restored);
         Assert.Contains(outcome.Lines, line => line.Contains("checksum does not match", StringComparison.Ordinal));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(target).Where(path => !path.EndsWith(".lock", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(target), path => !path.EndsWith(".lock", StringComparison.Ordinal));
     }
 
     [Fact]

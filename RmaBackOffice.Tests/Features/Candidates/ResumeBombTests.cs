@@ -12,7 +12,7 @@ namespace RmaBackOffice.Tests.Features.Candidates;
 /// the peak from above; before these limits the PDF took the process from about 180 MB to 2.7 GB. The readers are warmed up
 /// once before any figure is taken (<see cref="ResumeReadersWarmedUp"/>), so no figure holds a library's one-time start-up.
 /// </summary>
-public class ResumeBombTests(ITestOutputHelper output) : IClassFixture<ResumeReadersWarmedUp>
+public sealed class ResumeBombTests(ITestOutputHelper output) : IClassFixture<ResumeReadersWarmedUp>, IDisposable
 {
     /// <summary>
     /// The stated bound (README): the upload plus four times the part limit, since PdfPig inflates a stream into a buffer
@@ -31,6 +31,8 @@ public class ResumeBombTests(ITestOutputHelper output) : IClassFixture<ResumeRea
     public static readonly TimeSpan OutcomeDeadline = TimeSpan.FromMinutes(1);
 
     private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance) { MaxExtractionTime = OutcomeDeadline };
+
+    public void Dispose() => inspector.Dispose();
 
     [Fact]
     public void A_pdf_whose_content_stream_inflates_to_a_gibibyte_is_refused_within_the_memory_bound()

@@ -76,9 +76,11 @@ public static class SampleResumes
     }
 }
 
-public class ResumeInspectorTests
+public sealed class ResumeInspectorTests : IDisposable
 {
     private readonly ResumeInspector inspector = new(NullLogger<ResumeInspector>.Instance);
+
+    public void Dispose() => inspector.Dispose();
 
     [Fact]
     public void A_pdf_is_recognised_by_its_content_and_its_words_are_extracted()

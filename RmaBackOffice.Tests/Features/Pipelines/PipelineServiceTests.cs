@@ -143,8 +143,8 @@ public class PipelineServiceTests(AppHost host) : IClassFixture<AppHost>
 
         var suggestions = await AsRecruiterAsync(s => s.SuggestAsync(order.Id));
 
-        Assert.Equal(fit.CandidateId, suggestions.First().Candidate.Id);
+        Assert.Equal(fit.CandidateId, suggestions[0].Candidate.Id);
         Assert.DoesNotContain(suggestions, s => s.Candidate.Id == weak.CandidateId);
-        Assert.Contains("profile matches the role", suggestions.First().Reasons);
+        Assert.Contains("profile matches the role", suggestions[0].Reasons);
     }
 }

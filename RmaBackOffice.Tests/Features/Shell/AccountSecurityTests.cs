@@ -104,7 +104,7 @@ public class AccountSecurityTests(AppHost host) : IClassFixture<AppHost>
         var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("rma.auth")));
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("rma.auth", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class SessionEndTests(LongRevalidationAppHost host) : IClassFixture<LongR
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/Login", new Uri(host.BaseAddress, response.Headers.Location!).AbsolutePath);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rma.auth=;"));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rma.auth=;", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class SessionEndTests(LongRevalidationAppHost host) : IClassFixture<LongR
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/Login?returnUrl=%2Fjob-orders&reason=session-ended", new Uri(host.BaseAddress, response.Headers.Location!).PathAndQuery);
-        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rma.auth=;"));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rma.auth=;", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -96,8 +96,8 @@ public class SessionEndTests(LongRevalidationAppHost host) : IClassFixture<LongR
     [InlineData("/candidates/{candidate}")]
     public async Task A_page_opened_after_the_session_ended_sends_the_person_to_sign_in(string page)
     {
-        var url = page.Replace("{jobOrder}", (await CreateJobOrderAsync()).ToString())
-            .Replace("{candidate}", (await RegisterAsync(withResume: false)).ToString());
+        var url = page.Replace("{jobOrder}", (await CreateJobOrderAsync()).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{candidate}", (await RegisterAsync(withResume: false)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var user = await host.CreateStaffAsync(Roles.Recruiter);
         var client = await host.SignInAsync(user.Email!);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);

@@ -102,7 +102,7 @@ public static class SqliteBackup
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = $name)";
         command.Parameters.AddWithValue("$name", table);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct)) == 1;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     private static string Unpooled(string path, SqliteOpenMode mode) =>

@@ -106,7 +106,7 @@ public static class CandidateIntake
         var read = await BoundedFormReader.ReadAsync(request, new FormReadLimits(ResumeInspector.MaxBytes, MaxRequestBytes, "resume"), ct);
         if (read.TooLarge || read.OversizedFiles.Count > 0)
         {
-            return TypedResults.Problem(TooLargeProblem(read.OversizedFiles.FirstOrDefault() ?? read.TooLargeAt));
+            return TypedResults.Problem(TooLargeProblem(read.OversizedFiles.Count > 0 ? read.OversizedFiles[0] : read.TooLargeAt));
         }
         if (read.TimedOut)
         {

@@ -117,7 +117,10 @@ public sealed class CandidateIntakeService(
     {
         var (from, to) = IdempotencyKeys.RangeOf(scope);
         var found = await db.CandidateRegistrations.AsNoTracking()
+            // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
+#pragma warning disable CA1309
             .Where(r => string.Compare(r.IdempotencyKey, from) >= 0 && string.Compare(r.IdempotencyKey, to) < 0)
+#pragma warning restore CA1309
             .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
             .FirstOrDefaultAsync(ct);
         return found is null ? null

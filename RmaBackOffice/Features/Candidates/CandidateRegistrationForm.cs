@@ -82,7 +82,7 @@ public sealed class CandidateRegistrationForm : IValidatableObject
         {
             yield return new ValidationResult("Choose a level from the list.", [nameof(Level)]);
         }
-        if (Industries.Count(i => !string.IsNullOrWhiteSpace(i)) == 0)
+        if (!Industries.Any(i => !string.IsNullOrWhiteSpace(i)))
         {
             yield return new ValidationResult("Choose at least one industry.", [nameof(Industries)]);
         }

@@ -13,7 +13,7 @@ public sealed record ResumeInspection(string? Problem, string Extension = "", st
 /// text for search within <see cref="ResumeLimits"/>. A file of an accepted type that cannot be read within the limits is
 /// accepted with no text; one that unpacks past them (a decompression bomb) is refused.
 /// </summary>
-public sealed class ResumeInspector(ILogger<ResumeInspector> logger)
+public sealed class ResumeInspector(ILogger<ResumeInspector> logger) : IDisposable
 {
     public const long MaxBytes = ResumeLimits.MaxUploadBytes;
     public const int MaxTextLength = ResumeLimits.MaxTextCharacters;
@@ -37,6 +37,8 @@ public sealed class ResumeInspector(ILogger<ResumeInspector> logger)
     /// decide set it longer, so that a busy machine does not have the deadline decide instead.
     /// </summary>
     internal TimeSpan MaxExtractionTime { get; init; } = ResumeLimits.MaxExtractionTime;
+
+    public void Dispose() => extractions.Dispose();
 
     /// <summary>The size check alone, for callers that know the length before reading the bytes.</summary>
     public static string? SizeProblem(long length) => length == 0 ? Empty : length > MaxBytes ? TooLarge : null;

@@ -98,7 +98,10 @@ public sealed partial class JobOrderService
     {
         var (from, to) = IdempotencyKeys.RangeOf(scope);
         var found = await db.JobOrders.AsNoTracking()
+            // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
+#pragma warning disable CA1309
             .Where(o => string.Compare(o.IdempotencyKey, from) >= 0 && string.Compare(o.IdempotencyKey, to) < 0)
+#pragma warning restore CA1309
             .OrderBy(o => o.Id)
             .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
             .FirstOrDefaultAsync(ct);

@@ -79,7 +79,9 @@ public sealed class PipelineService(
             orders = orders.Where(o => hits.Contains(o.Id));
         }
         return await orders.OrderByDescending(o => o.ReceivedAt).Take(20)
+#pragma warning disable CA1305 // Translated to SQL as CAST(Id AS TEXT): no culture is involved.
             .Select(o => new Option(o.Id.ToString(), o.Reference + " · " + o.PositionTitle + " · " + o.CompanyName))
+#pragma warning restore CA1305
             .ToListAsync(ct);
     }
 

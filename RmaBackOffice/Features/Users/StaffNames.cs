@@ -9,7 +9,10 @@ public static class StaffNames
     public static async Task<bool> IsTakenAsync(AppDbContext db, string displayName, string? exceptUserId, CancellationToken ct)
     {
         var wanted = displayName.Trim().ToUpperInvariant();
+        // Runs in SQL as upper(trim(...)); the culture-aware and StringComparison overloads do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
         return await db.Users.AnyAsync(u => u.IsActive && u.Id != exceptUserId && u.DisplayName.Trim().ToUpper() == wanted, ct);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     public static string TakenMessage(string displayName) =>
