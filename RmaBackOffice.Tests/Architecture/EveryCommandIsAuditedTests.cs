@@ -19,7 +19,7 @@ namespace RmaBackOffice.Tests.Architecture;
 /// </summary>
 public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
 {
-    private static readonly Type[] CommandResults = [typeof(CommandResult), typeof(UserCommandResult)];
+    private static readonly Type[] CommandResults = [typeof(CommandResult)];
 
     /// <summary>Each command, with the actions of the entries it must write (in any order).</summary>
     private static readonly Dictionary<string, (string[] Actions, Func<Scenario, Task<object>> Run)> Commands = new()
@@ -175,7 +175,7 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
 
         var result = await run(scenario);
 
-        Assert.True(result is CommandResult { Succeeded: true } or UserCommandResult { Succeeded: true }, $"{command} failed: {result}");
+        Assert.True(result is CommandResult { Succeeded: true }, $"{command} failed: {result}");
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var written = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > scenario.Before).ToListAsync();
         Assert.Equal(expected.Order(), written.Select(e => e.Action).Order());
@@ -204,7 +204,7 @@ internal sealed class Scenario
     public Task<object> As<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Recruiter, async (T service) => (object)await command(service));
 
-    public Task<object> AsAdmin<T>(Func<T, Task<UserCommandResult>> command) where T : notnull =>
+    public Task<object> AsAdmin<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Admin, async (T service) => (object)await command(service));
 
     private Task<object> ActAsync<T>(ApplicationUser user, Func<T, Task<object>> command) where T : notnull =>

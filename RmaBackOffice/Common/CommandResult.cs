@@ -16,4 +16,17 @@ public sealed record CommandResult(string? Error = null, IReadOnlyDictionary<str
     public const string ConflictMessage = "Not saved: someone else changed this job order while you were editing.";
 
     public static CommandResult Stale() => new(ConflictMessage, Conflict: true);
+
+    /// <summary>Refused because the record changed since the caller read it, in the words of the record concerned.</summary>
+    public static CommandResult Stale(string message) => new(message, Conflict: true);
+
+    public static CommandResult Fail(string error) => new(error);
+
+    public static CommandResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(FieldErrors: errors);
+
+    /// <summary>A password the server generated, shown once to the admin who asked for it.</summary>
+    public string? OneTimePassword { get; init; }
+
+    /// <summary>The id of the record the command created.</summary>
+    public string? CreatedId { get; init; }
 }

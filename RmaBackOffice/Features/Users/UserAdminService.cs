@@ -92,13 +92,13 @@ public sealed class UserAdminService(
             .ToList();
     }
 
-    public async Task<UserCommandResult> CreateAsync(CreateUserForm form, CancellationToken ct = default)
+    public async Task<CommandResult> CreateAsync(CreateUserForm form, CancellationToken ct = default)
     {
         var actor = await guard.RequireAsync(Policies.Admin, ct);
         var errors = FormValidation.Validate(form);
         if (errors.Count > 0)
         {
-            return UserCommandResult.Invalid(errors);
+            return CommandResult.Invalid(errors);
         }
 
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -110,7 +110,7 @@ public sealed class UserAdminService(
         var displayName = form.DisplayName.Trim();
         if (await StaffNames.IsTakenAsync(db, displayName, exceptUserId: null, ct))
         {
-            return UserCommandResult.Invalid(new Dictionary<string, string[]>
+            return CommandResult.Invalid(new Dictionary<string, string[]>
             {
                 [nameof(form.DisplayName)] = [StaffNames.TakenMessage(displayName)],
             });
@@ -131,7 +131,7 @@ public sealed class UserAdminService(
         var created = await userManager.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return UserCommandResult.Invalid(MapIdentityErrors(created));
+            return CommandResult.Invalid(MapIdentityErrors(created));
         }
         var added = await userManager.AddToRolesAsync(user, form.Roles);
         if (!added.Succeeded)
@@ -141,22 +141,22 @@ public sealed class UserAdminService(
         await work.SaveAsync(ct);
 
         logger.LogInformation("{Actor} created staff account {Email} with roles {Roles}", actor.Email, email, string.Join(",", form.Roles));
-        return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password, UserId: user.Id);
+        return CommandResult.Ok with { OneTimePassword = form.SetPassword ? null : password, CreatedId = user.Id };
     }
 
-    public Task<UserCommandResult> ChangeRolesAsync(string userId, string concurrencyStamp, ChangeRolesForm form, CancellationToken ct = default)
+    public Task<CommandResult> ChangeRolesAsync(string userId, string concurrencyStamp, ChangeRolesForm form, CancellationToken ct = default)
     {
         return ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
             var errors = FormValidation.Validate(form);
             if (errors.Count > 0)
             {
-                return UserCommandResult.Invalid(errors);
+                return CommandResult.Invalid(errors);
             }
             var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.ChangeRoles, form.Roles.Contains(Roles.Admin), userManager, ct);
             if (refusal is not null)
             {
-                return UserCommandResult.Fail(refusal);
+                return CommandResult.Fail(refusal);
             }
 
             var current = await userManager.GetRolesAsync(user);
@@ -165,25 +165,25 @@ public sealed class UserAdminService(
             {
                 result = await userManager.AddToRolesAsync(user, form.Roles.Except(current));
             }
-            return result.Succeeded ? new UserCommandResult() : Failed(result);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
     }
 
-    public Task<UserCommandResult> LockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+    public Task<CommandResult> LockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
             var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.Lock, false, userManager, ct);
             if (refusal is not null)
             {
-                return UserCommandResult.Fail(refusal);
+                return CommandResult.Fail(refusal);
             }
             work.Name(user, AuditActions.Locked);
             await userManager.SetLockoutEnabledAsync(user, true);
             var result = await userManager.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            return result.Succeeded ? new UserCommandResult() : Failed(result);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
 
-    public Task<UserCommandResult> UnlockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+    public Task<CommandResult> UnlockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, work) =>
         {
             work.Name(user, AuditActions.Unlocked);
@@ -192,62 +192,62 @@ public sealed class UserAdminService(
             {
                 result = await userManager.ResetAccessFailedCountAsync(user);
             }
-            return result.Succeeded ? new UserCommandResult() : Failed(result);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
 
-    public Task<UserCommandResult> DeactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+    public Task<CommandResult> DeactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
         {
             var refusal = await CheckSafetyAsync(work.Db, actor, user, StaffChangeKind.Deactivate, false, userManager, ct);
             if (refusal is not null)
             {
-                return UserCommandResult.Fail(refusal);
+                return CommandResult.Fail(refusal);
             }
             work.Name(user, AuditActions.Deactivated);
             user.IsActive = false;
             user.DeactivatedAt = clock.GetUtcNow();
             var result = await userManager.UpdateAsync(user);
-            return result.Succeeded ? new UserCommandResult() : Failed(result);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
 
-    public Task<UserCommandResult> ReactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
+    public Task<CommandResult> ReactivateAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, work) =>
         {
             work.Name(user, AuditActions.Activated);
             user.IsActive = true;
             user.DeactivatedAt = null;
             var result = await userManager.UpdateAsync(user);
-            return result.Succeeded ? new UserCommandResult() : Failed(result);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
 
-    public Task<UserCommandResult> ResetPasswordAsync(string userId, string concurrencyStamp, ResetPasswordForm form, CancellationToken ct = default) =>
+    public Task<CommandResult> ResetPasswordAsync(string userId, string concurrencyStamp, ResetPasswordForm form, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, _) =>
         {
             var errors = FormValidation.Validate(form);
             if (errors.Count > 0)
             {
-                return UserCommandResult.Invalid(errors);
+                return CommandResult.Invalid(errors);
             }
             var password = form.SetPassword ? form.Password! : PasswordGenerator.Generate();
             var token = await userManager.GeneratePasswordResetTokenAsync(user);
             var result = await userManager.ResetPasswordAsync(user, token, password);
             if (!result.Succeeded)
             {
-                return LostRace(result) ? UserCommandResult.Stale(ConflictMessage) : UserCommandResult.Invalid(MapIdentityErrors(result));
+                return LostRace(result) ? CommandResult.Stale(ConflictMessage) : CommandResult.Invalid(MapIdentityErrors(result));
             }
             await userManager.ResetAccessFailedCountAsync(user);
-            return new UserCommandResult(OneTimePassword: form.SetPassword ? null : password);
+            return CommandResult.Ok with { OneTimePassword = form.SetPassword ? null : password };
         });
 
     /// <summary>
     /// Loads the target, refuses a stale edit, runs the change in one transaction and renews the target's
     /// security stamp, so their open sessions re-check within the revalidation interval.
     /// </summary>
-    private async Task<UserCommandResult> ChangeAsync(
+    private async Task<CommandResult> ChangeAsync(
         string userId,
         string concurrencyStamp,
         CancellationToken ct,
-        Func<StaffMember, ApplicationUser, UserManager<ApplicationUser>, Work, Task<UserCommandResult>> change)
+        Func<StaffMember, ApplicationUser, UserManager<ApplicationUser>, Work, Task<CommandResult>> change)
     {
         var actor = await guard.RequireAsync(Policies.Admin, ct);
         await AdminChangeGate.WaitAsync(ct);
@@ -260,11 +260,11 @@ public sealed class UserAdminService(
             var user = await userManager.FindByIdAsync(userId);
             if (user is null)
             {
-                return UserCommandResult.Fail("This account no longer exists. Reload the list.");
+                return CommandResult.Fail("This account no longer exists. Reload the list.");
             }
             if (user.ConcurrencyStamp != concurrencyStamp)
             {
-                return UserCommandResult.Stale(ConflictMessage);
+                return CommandResult.Stale(ConflictMessage);
             }
 
             await using var work = units.Join(db, actor);
@@ -285,7 +285,7 @@ public sealed class UserAdminService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return UserCommandResult.Stale(ConflictMessage);
+            return CommandResult.Stale(ConflictMessage);
         }
         finally
         {
@@ -326,8 +326,8 @@ public sealed class UserAdminService(
     private static bool LostRace(IdentityResult result) =>
         result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure));
 
-    private static UserCommandResult Failed(IdentityResult result) =>
-        LostRace(result) ? UserCommandResult.Stale(ConflictMessage) : UserCommandResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
+    private static CommandResult Failed(IdentityResult result) =>
+        LostRace(result) ? CommandResult.Stale(ConflictMessage) : CommandResult.Fail(string.Join(" ", result.Errors.Select(e => e.Description)));
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
