@@ -80,7 +80,17 @@ public sealed class Work : IAsyncDisposable
     /// <summary>Saves the changes and their audit entries in one transaction.</summary>
     public async Task SaveAsync(CancellationToken ct = default)
     {
-        await FlushAsync(ct);
+        transaction ??= Db.Database.CurrentTransaction ?? await Db.Database.BeginTransactionAsync(ct);
+        Audit.AppendOnSave = true;
+        try
+        {
+            await Db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            Audit.AppendOnSave = false;
+        }
+        // What could not go into that save (records whose keys the database just generated) follows in a second one.
         await AuditChain.AppendAsync(Db, Audit, clock.GetUtcNow(), ct);
         await transaction!.CommitAsync(ct);
         await transaction.DisposeAsync();

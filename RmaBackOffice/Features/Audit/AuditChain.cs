@@ -13,6 +13,26 @@ internal static class AuditChain
         {
             return;
         }
+        await AddEntriesAsync(db, scope, at, ct);
+        scope.Appending = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            scope.Appending = false;
+        }
+    }
+
+    /// <summary>Whether every gathered entry already knows its record's key, so the entries can be written in the same save.</summary>
+    public static bool KeysKnown(AuditScope scope) =>
+        scope.Pending.All(p => p.Source is not { State: EntityState.Added } source
+            || !source.Properties.Any(property => property.Metadata.IsPrimaryKey() && property.IsTemporary));
+
+    /// <summary>Adds the gathered entries to the context, chained on from the head, for the save under way or the next one.</summary>
+    public static async Task AddEntriesAsync(AppDbContext db, AuditScope scope, DateTimeOffset at, CancellationToken ct)
+    {
         var head = await db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct)
             ?? await db.AuditTrims.OrderByDescending(t => t.ThroughSequence).Select(t => new { Sequence = t.ThroughSequence, Hash = t.ThroughHash })
                 .FirstOrDefaultAsync(ct);
@@ -66,15 +86,6 @@ internal static class AuditChain
         scope.Pending.Clear();
         scope.NamedActions.Clear();
         scope.ErasedSubjects.Clear();
-        scope.Appending = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            scope.Appending = false;
-        }
     }
 
     /// <summary>

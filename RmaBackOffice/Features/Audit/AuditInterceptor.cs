@@ -34,6 +34,11 @@ public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) :
         {
             scope.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
+        // One round trip: a unit of work's final save carries its entries when no new record still waits for its key.
+        if (scope.AppendOnSave && scope.Pending.Count > 0 && db.Database.CurrentTransaction is not null && AuditChain.KeysKnown(scope))
+        {
+            await AuditChain.AddEntriesAsync(db, scope, clock.GetUtcNow(), cancellationToken);
+        }
         return result;
     }
 
