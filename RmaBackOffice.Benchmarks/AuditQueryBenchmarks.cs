@@ -64,10 +64,11 @@ public class AuditQueryBenchmarks
         action = new AuditFilter(Action: "JobOrder.StatusChanged");
         entityType = new AuditFilter(EntityType: "Candidate");
         reference = new AuditFilter(Reference: await Scalar("SELECT Reference FROM JobOrders ORDER BY Id LIMIT 1 OFFSET 5000"));
-        // A month a year back: neither end of the trail.
-        var last = new DateTimeOffset(long.Parse(await Scalar("SELECT MAX(At) FROM AuditEntries"), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
-        var from = DateOnly.FromDateTime(last.UtcDateTime).AddYears(-1);
-        dates = new AuditFilter(From: from, To: from.AddDays(30));
+        // Neither end of the trail: the days from its middle entry to the one a 24th of the trail later (a month of two years).
+        async Task<DateOnly> DayOf(string sequence) => DateOnly.FromDateTime(new DateTime(long.Parse(
+            await Scalar($"SELECT At FROM AuditEntries WHERE Sequence = {sequence}"), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
+        dates = new AuditFilter(From: await DayOf("(SELECT MAX(Sequence) / 2 FROM AuditEntries)"),
+            To: await DayOf("(SELECT MAX(Sequence) / 2 + MAX(Sequence) / 24 FROM AuditEntries)"));
         ip = new AuditFilter(Ip: await Scalar("SELECT ClientIp FROM AuditEntries WHERE ActorKind = 'Staff' GROUP BY ClientIp ORDER BY COUNT(*) DESC LIMIT 1 OFFSET 5"));
         // A staff account's history, as its History link asks for it: by its reference, the email.
         history = new AuditFilter(Reference: await Scalar("SELECT Reference FROM AuditEntries WHERE EntityType = 'ApplicationUser' LIMIT 1"));

@@ -40,13 +40,13 @@ public static class AuditEntryGenerator
     {
         var random = new Random(seed);
         var world = await ReadWorldAsync(db, ct);
-        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash, e.At }).FirstOrDefaultAsync(ct);
+        var head = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var trim = await db.AuditTrims.AsNoTracking().OrderByDescending(t => t.ThroughSequence).Select(t => new { t.ThroughSequence, t.ThroughHash }).FirstOrDefaultAsync(ct);
         var sequence = head?.Sequence ?? trim?.ThroughSequence ?? 0;
         var previous = head?.Hash ?? trim?.ThroughHash ?? "";
-        // Two years up to now, in order; after any entry already stored.
-        var start = head is null ? now.AddYears(-2) : Max(head.At, now.AddYears(-2));
-        var step = start < now ? (now - start).Ticks / Math.Max(1, count) : TimeSpan.TicksPerSecond;
+        // Two years of history up to now, in order, whatever the times of the few entries a new database starts with.
+        var start = now.AddYears(-2);
+        var step = (now - start).Ticks / Math.Max(1, count);
 
         var changes = 0;
         await using var loader = await AuditBulkLoader.OpenAsync(db, ct);
@@ -68,8 +68,6 @@ public static class AuditEntryGenerator
         }
         return new AuditGenerationResult(count, changes);
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     private sealed record Staff(string Id, string Name, string Email, string[] Ips);
 
