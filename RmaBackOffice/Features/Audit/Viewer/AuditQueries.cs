@@ -29,7 +29,12 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
     {
         var entries = Apply(db.AuditEntries.AsNoTracking(), filter);
         var total = filter.IsEmpty ? await CountAllAsync(db, ct) : await entries.CountAsync(ct);
-        var items = await Project(entries.OrderByDescending(e => e.Sequence).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        // Entries are appended in time order, so within dates newest-by-time is newest-by-sequence; ordered so, the page walks
+        // the date index (which carries the sequence) and stops after a page, where by sequence alone it sorted the whole range.
+        var newest = filter.From is null && filter.To is null
+            ? entries.OrderByDescending(e => e.Sequence)
+            : entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
+        var items = await Project(newest.Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
         return new PagedResult<AuditRow>(await WithChangesAsync(db, items, ct), total);
     }
 
