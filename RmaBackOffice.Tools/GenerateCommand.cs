@@ -3,33 +3,35 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Tools.Audit;
 using RmaBackOffice.Tools.Candidates;
 using RmaBackOffice.Tools.JobOrders;
 
 namespace RmaBackOffice.Tools;
 
 /// <summary>
-/// <c>generate [--job-orders 100000] [--candidates 1000000] [--database path.db] [--seed number]</c>: fills the app's database
+/// <c>generate [--job-orders 100000] [--candidates 1000000] [--audit-entries 2000000] [--database path.db] [--seed number]</c>: fills the app's database
 /// (or the one named) with synthetic data. Exit codes: 0 done, 2 usage.
 /// </summary>
 internal static class GenerateCommand
 {
     public const string Name = "generate";
-    public const string Usage = "Usage: generate [--job-orders <count>] [--candidates <count>] [--database <path.db>] [--seed <number>] (at least one count)";
+    public const string Usage = "Usage: generate [--job-orders <count>] [--candidates <count>] [--audit-entries <count>] [--database <path.db>] [--seed <number>] (at least one count)";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args, out var jobOrders, out var candidates, out var database, out var seed))
+        if (!TryParse(args, out var counts, out var database, out var seed))
         {
             Console.Error.WriteLine(Usage);
             return 2;
         }
-        await GenerateAsync(jobOrders, candidates, database, seed);
+        await GenerateAsync(counts, database, seed);
         return 0;
     }
 
-    private static async Task GenerateAsync(int jobOrders, int candidates, string? database, int seed)
+    private static async Task GenerateAsync(Counts counts, string? database, int seed)
     {
+        var (jobOrders, candidates, auditEntries) = counts;
         // The same configuration, schema and roles as the web app; only the database file may differ.
         await using var app = Commands.BuildServices(database);
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -57,12 +59,25 @@ internal static class GenerateCommand
                 $"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.Candidates:N0} candidates ({result.Spam:N0} spam), " +
                 $"{result.Industries:N0} industry links.");
         }
+        if (auditEntries > 0)
+        {
+            // After the records, so the entries name existing job orders, candidates and staff.
+            Console.WriteLine($"Generating {auditEntries:N0} audit entries into {file}");
+            var elapsed = Stopwatch.StartNew();
+            var result = await AuditEntryGenerator.GenerateAsync(db, auditEntries, clock.GetUtcNow(), seed,
+                done => Console.WriteLine($"  {done,9:N0} / {auditEntries:N0}  ({elapsed.Elapsed.TotalSeconds:F1} s)"));
+            Console.WriteLine($"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.Entries:N0} audit entries, {result.Changes:N0} field changes.");
+        }
     }
 
-    private static bool TryParse(ReadOnlySpan<string> args, out int jobOrders, out int candidates, out string? database, out int seed)
+    private sealed record Counts(int JobOrders, int Candidates, int AuditEntries);
+
+    private static bool TryParse(ReadOnlySpan<string> args, out Counts counts, out string? database, out int seed)
     {
-        jobOrders = 0;
-        candidates = 0;
+        var jobOrders = 0;
+        var candidates = 0;
+        var auditEntries = 0;
+        counts = new Counts(0, 0, 0);
         database = null;
         seed = 20261125;
         for (var i = 0; i < args.Length; i += 2)
@@ -80,6 +95,9 @@ internal static class GenerateCommand
                 case "--candidates" when TryCount(value, out var n):
                     candidates = n;
                     break;
+                case "--audit-entries" when TryCount(value, out var n):
+                    auditEntries = n;
+                    break;
                 case "--database" when value.Length > 0:
                     database = value;
                     break;
@@ -90,7 +108,8 @@ internal static class GenerateCommand
                     return false;
             }
         }
-        return jobOrders > 0 || candidates > 0;
+        counts = new Counts(jobOrders, candidates, auditEntries);
+        return jobOrders > 0 || candidates > 0 || auditEntries > 0;
     }
 
     private static bool TryCount(string value, out int count) =>

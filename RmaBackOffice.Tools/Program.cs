@@ -1,7 +1,7 @@
 namespace RmaBackOffice.Tools;
 
 /// <summary>
-/// <c>dotnet run -c Release --project RmaBackOffice.Tools -- generate [--job-orders &lt;count&gt;] [--candidates &lt;count&gt;]
+/// <c>dotnet run -c Release --project RmaBackOffice.Tools -- generate [--job-orders &lt;count&gt;] [--candidates &lt;count&gt;] [--audit-entries &lt;count&gt;]
 /// [--database &lt;path.db&gt;] [--seed &lt;number&gt;]</c>. Not the app's <c>Program</c>: the tests reference both.
 /// </summary>
 internal static class ToolsProgram

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Tools.Audit;
+using RmaBackOffice.Tools.Candidates;
+using RmaBackOffice.Tools.JobOrders;
+
+namespace RmaBackOffice.Benchmarks;
+
+/// <summary>
+/// The audit benchmarks' database: 100,000 job orders, 20,000 candidates and 2,000,000 audit entries on them, made once and
+/// reused like <see cref="BenchmarkDatabase"/>. Kept apart from it because the recording benchmark writes to it.
+/// </summary>
+public static class AuditBenchmarkDatabase
+{
+    public const int AuditEntries = 2_000_000;
+    public const int Candidates = 20_000;
+
+    public static string Path { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine("BenchmarkDotNet.Artifacts", "rma-bench-audit-2m.db"));
+
+    public static string ConnectionString => $"Data Source={Path}";
+
+    public static WebApplication Services => services.Value;
+
+    public static IDbContextFactory<AppDbContext> Contexts => services.Value.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+
+    private static readonly Lazy<WebApplication> services = new(() => Commands.BuildServices(Path));
+
+    public static async Task EnsureAsync()
+    {
+        if (File.Exists(Path))
+        {
+            await using var existing = await Contexts.CreateDbContextAsync();
+            await DatabaseSetup.MigrateAsync(existing);
+            return;
+        }
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        var building = Path + ".building";
+        foreach (var leftover in new[] { building, building + "-wal", building + "-shm" })
+        {
+            File.Delete(leftover);
+        }
+        Console.WriteLine($"Generating {BenchmarkDatabase.JobOrders:N0} job orders, {Candidates:N0} candidates and {AuditEntries:N0} audit entries into {Path}");
+        var elapsed = Stopwatch.StartNew();
+        await using (var builder = Commands.BuildServices(building))
+        await using (var db = await builder.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+            await JobOrderGenerator.GenerateAsync(db, BenchmarkDatabase.JobOrders, BenchmarkDatabase.GeneratedAt);
+            await CandidateGenerator.GenerateAsync(db, Candidates, BenchmarkDatabase.GeneratedAt);
+            await AuditEntryGenerator.GenerateAsync(db, AuditEntries, BenchmarkDatabase.GeneratedAt,
+                progress: done => { if (done % 200_000 == 0) { Console.WriteLine($"  {done,9:N0}"); } });
+        }
+        SqliteConnection.ClearAllPools();
+        File.Move(building, Path);
+        Console.WriteLine($"Generated in {elapsed.Elapsed.TotalSeconds:F1} s");
+    }
+}

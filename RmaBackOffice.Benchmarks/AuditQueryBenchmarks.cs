@@ -1,0 +1,183 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.Data.Sqlite;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Audit.Viewer;
+
+namespace RmaBackOffice.Benchmarks;
+
+/// <summary>
+/// The audit viewer's page on 2,000,000 entries, as the app reads it (<see cref="AuditQueries"/>: a fresh pooled DbContext per
+/// call, exact total, page of 50 newest first, the page's field changes) beside the same read in hand-written SQL: the floor.
+/// Run alone with <c>dotnet run -c Release --project RmaBackOffice.Benchmarks -- --filter *AuditQuery*</c>.
+/// </summary>
+[Config(typeof(Config))]
+[MemoryDiagnoser]
+public class AuditQueryBenchmarks
+{
+    private const int PageSize = 50;
+
+    private const string Columns = "Sequence, At, ActorKind, ActorName, Action, EntityType, EntityId, Reference, ClientIp";
+
+    private AuditFilter actor = AuditFilter.None;
+    private AuditFilter action = AuditFilter.None;
+    private AuditFilter entityType = AuditFilter.None;
+    private AuditFilter reference = AuditFilter.None;
+    private AuditFilter dates = AuditFilter.None;
+    private AuditFilter ip = AuditFilter.None;
+    private AuditFilter history = AuditFilter.None;
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(5)
+                .WithIterationCount(40)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1));
+            AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
+            AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory);
+            WithOptions(ConfigOptions.JoinSummary);
+        }
+    }
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        await AuditBenchmarkDatabase.EnsureAsync();
+        await using var connection = await OpenAsync();
+        async Task<string> Scalar(string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+        // The busiest of each: the worst case for an exact total.
+        actor = new AuditFilter(Actor: await Scalar("SELECT ActorId FROM AuditEntries WHERE ActorId IS NOT NULL GROUP BY ActorId ORDER BY COUNT(*) DESC LIMIT 1"));
+        action = new AuditFilter(Action: "JobOrder.StatusChanged");
+        entityType = new AuditFilter(EntityType: "Candidate");
+        reference = new AuditFilter(Reference: await Scalar("SELECT Reference FROM JobOrders ORDER BY Id LIMIT 1 OFFSET 5000"));
+        // Neither end of the trail: the days from its middle entry to the one a 24th of the trail later (a month of two years).
+        async Task<DateOnly> DayOf(string sequence) => DateOnly.FromDateTime(new DateTime(long.Parse(
+            await Scalar($"SELECT At FROM AuditEntries WHERE Sequence = {sequence}"), System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
+        dates = new AuditFilter(From: await DayOf("(SELECT MAX(Sequence) / 2 FROM AuditEntries)"),
+            To: await DayOf("(SELECT MAX(Sequence) / 2 + MAX(Sequence) / 24 FROM AuditEntries)"));
+        ip = new AuditFilter(Ip: await Scalar("SELECT ClientIp FROM AuditEntries WHERE ActorKind = 'Staff' GROUP BY ClientIp ORDER BY COUNT(*) DESC LIMIT 1 OFFSET 5"));
+        // A staff account's history, as its History link asks for it: by its reference, the email.
+        history = new AuditFilter(Reference: await Scalar("SELECT Reference FROM AuditEntries WHERE EntityType = 'ApplicationUser' LIMIT 1"));
+        foreach (var (name, filter) in new[] { ("actor", actor), ("action", action), ("entity type", entityType), ("reference", reference), ("dates", dates), ("ip", ip), ("history", history) })
+        {
+            await using var db = await AuditBenchmarkDatabase.Contexts.CreateDbContextAsync();
+            Console.WriteLine($"// {name}: {filter.Describe()}: {(await AuditQueries.ListAsync(db, filter, 0, PageSize, default)).TotalCount:N0} entries");
+        }
+    }
+
+    private static async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter)
+    {
+        await using var db = await AuditBenchmarkDatabase.Contexts.CreateDbContextAsync();
+        return await AuditQueries.ListAsync(db, filter, 0, PageSize, default);
+    }
+
+    [Benchmark(Description = "EF: first page"), BenchmarkCategory("A1 first page")]
+    public Task<PagedResult<AuditRow>> FirstPage() => ListAsync(AuditFilter.None);
+
+    [Benchmark(Baseline = true, Description = "SQL: first page"), BenchmarkCategory("A1 first page")]
+    public Task<PagedResult<AuditRow>> FirstPageFloor() => FloorAsync(null, AuditFilter.None);
+
+    [Benchmark(Description = "EF: actor"), BenchmarkCategory("A2 actor")]
+    public Task<PagedResult<AuditRow>> Actor() => ListAsync(actor);
+
+    [Benchmark(Baseline = true, Description = "SQL: actor"), BenchmarkCategory("A2 actor")]
+    public Task<PagedResult<AuditRow>> ActorFloor() => FloorAsync("ActorId = $value", actor, actor.Actor);
+
+    [Benchmark(Description = "EF: action"), BenchmarkCategory("A3 action")]
+    public Task<PagedResult<AuditRow>> Action() => ListAsync(action);
+
+    [Benchmark(Baseline = true, Description = "SQL: action"), BenchmarkCategory("A3 action")]
+    public Task<PagedResult<AuditRow>> ActionFloor() => FloorAsync("Action = $value", action, action.Action);
+
+    [Benchmark(Description = "EF: entity type"), BenchmarkCategory("A4 entity type")]
+    public Task<PagedResult<AuditRow>> EntityType() => ListAsync(entityType);
+
+    [Benchmark(Baseline = true, Description = "SQL: entity type"), BenchmarkCategory("A4 entity type")]
+    public Task<PagedResult<AuditRow>> EntityTypeFloor() => FloorAsync("EntityType = $value", entityType, entityType.EntityType);
+
+    [Benchmark(Description = "EF: reference"), BenchmarkCategory("A5 reference")]
+    public Task<PagedResult<AuditRow>> Reference() => ListAsync(reference);
+
+    [Benchmark(Baseline = true, Description = "SQL: reference"), BenchmarkCategory("A5 reference")]
+    public Task<PagedResult<AuditRow>> ReferenceFloor() => FloorAsync("Reference = $value", reference, reference.Reference);
+
+    [Benchmark(Description = "EF: date range"), BenchmarkCategory("A6 date range")]
+    public Task<PagedResult<AuditRow>> Dates() => ListAsync(dates);
+
+    [Benchmark(Baseline = true, Description = "SQL: date range"), BenchmarkCategory("A6 date range")]
+    public Task<PagedResult<AuditRow>> DatesFloor() => FloorAsync("At >= $from AND At < $to", dates);
+
+    [Benchmark(Description = "EF: IP"), BenchmarkCategory("A7 IP")]
+    public Task<PagedResult<AuditRow>> Ip() => ListAsync(ip);
+
+    [Benchmark(Baseline = true, Description = "SQL: IP"), BenchmarkCategory("A7 IP")]
+    public Task<PagedResult<AuditRow>> IpFloor() => FloorAsync("ClientIp = $value", ip, ip.Ip);
+
+    [Benchmark(Description = "EF: staff account's history"), BenchmarkCategory("A8 history")]
+    public Task<PagedResult<AuditRow>> History() => ListAsync(history);
+
+    [Benchmark(Baseline = true, Description = "SQL: staff account's history"), BenchmarkCategory("A8 history")]
+    public Task<PagedResult<AuditRow>> HistoryFloor() => FloorAsync("Reference = $value", history, history.Reference);
+
+    // The total, the page newest first, and the page's field changes, in one command.
+    private static async Task<PagedResult<AuditRow>> FloorAsync(string? where, AuditFilter filter, string? value = null)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        var condition = where is null ? "" : $"WHERE {where}";
+        var page = $"SELECT {Columns} FROM AuditEntries {condition} ORDER BY Sequence DESC LIMIT {PageSize}";
+        command.CommandText = $"""
+            {(where is null
+                ? "SELECT COALESCE(MAX(Sequence), 0) - COALESCE((SELECT MAX(ThroughSequence) FROM AuditTrims), 0) FROM AuditEntries"
+                : $"SELECT COUNT(*) FROM AuditEntries {condition}")};
+            {page};
+            SELECT Sequence, Field, OldValue, NewValue, Salt, Digest FROM AuditChanges
+            WHERE Sequence IN (SELECT Sequence FROM ({page})) ORDER BY Ordinal;
+            """;
+        command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+        command.Parameters.AddWithValue("$from", filter.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).UtcTicks : 0L);
+        command.Parameters.AddWithValue("$to", filter.To is { } to ? new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1).UtcTicks : 0L);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var total = reader.GetInt32(0);
+        await reader.NextResultAsync();
+        var rows = new List<AuditRow>(PageSize);
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new AuditRow(reader.GetInt64(0), new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero), Enum.Parse<ActorKind>(reader.GetString(2)),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5), Text(reader, 6), Text(reader, 7), Text(reader, 8), []));
+        }
+        await reader.NextResultAsync();
+        var changes = new List<(long Sequence, AuditFieldChange Change)>();
+        while (await reader.ReadAsync())
+        {
+            changes.Add((reader.GetInt64(0), new AuditFieldChange(reader.GetString(1), Text(reader, 2), Text(reader, 3), reader.IsDBNull(4) && reader.GetString(5).Length > 0)));
+        }
+        var bySequence = changes.ToLookup(c => c.Sequence, c => c.Change);
+        return new PagedResult<AuditRow>(rows.Select(r => bySequence.Contains(r.Sequence) ? r with { Changes = [.. bySequence[r.Sequence]] } : r).ToList(), total);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync()
+    {
+        var connection = new SqliteConnection(AuditBenchmarkDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await BenchmarkDatabase.TuneAsync(connection);
+        return connection;
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
