@@ -220,12 +220,9 @@ internal sealed class Scenario
 
     public async Task<JobOrder> JobOrderAsync()
     {
-        var form = JobOrderRulesTests.ValidForm();
-        form.DesiredStartDate = null;
-        await using var scope = Host.Services.CreateAsyncScope();
-        var (result, _) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+        var received = await Host.ReceiveJobOrderAsync();
         await using var db = await DbAsync();
-        return await db.JobOrders.AsNoTracking().SingleAsync(o => o.Id == result!.Id);
+        return await db.JobOrders.AsNoTracking().SingleAsync(o => o.Id == received.Id);
     }
 
     public async Task<Candidate> CandidateAsync(string? email = null)

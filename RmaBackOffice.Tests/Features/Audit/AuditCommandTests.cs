@@ -10,15 +10,7 @@ namespace RmaBackOffice.Tests.Features.Audit;
 /// <summary>`audit verify` on the host's database, and on a tampered copy of it (the host's own chain stays intact).</summary>
 public class AuditCommandTests(AppHost host) : IClassFixture<AppHost>
 {
-    private async Task<IntakeResult> ReceiveAsync()
-    {
-        var form = JobOrderRulesTests.ValidForm();
-        form.DesiredStartDate = null;
-        await using var scope = host.Services.CreateAsyncScope();
-        var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
-        Assert.Empty(errors);
-        return result!;
-    }
+    private Task<IntakeResult> ReceiveAsync() => host.ReceiveJobOrderAsync();
 
     private static void Execute(SqliteConnection connection, string sql)
     {

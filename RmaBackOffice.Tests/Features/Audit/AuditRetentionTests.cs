@@ -12,15 +12,7 @@ namespace RmaBackOffice.Tests.Features.Audit;
 /// <summary>Trimming removes the host's whole trail up to now, so these tests have a database of their own.</summary>
 public class AuditRetentionTests(AppHost host) : IClassFixture<AppHost>
 {
-    private async Task<IntakeResult> ReceiveAsync()
-    {
-        var form = JobOrderRulesTests.ValidForm();
-        form.DesiredStartDate = null;
-        await using var scope = host.Services.CreateAsyncScope();
-        var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
-        Assert.Empty(errors);
-        return result!;
-    }
+    private Task<IntakeResult> ReceiveAsync() => host.ReceiveJobOrderAsync();
 
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
     {

@@ -13,15 +13,7 @@ namespace RmaBackOffice.Tests.Features.Audit;
 
 public class AuditTrailTests(AppHost host) : IClassFixture<AppHost>
 {
-    private async Task<IntakeResult> ReceiveAsync()
-    {
-        var form = JobOrderRulesTests.ValidForm();
-        form.DesiredStartDate = null;
-        await using var scope = host.Services.CreateAsyncScope();
-        var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
-        Assert.Empty(errors);
-        return result!;
-    }
+    private Task<IntakeResult> ReceiveAsync() => host.ReceiveJobOrderAsync();
 
     private async Task<List<AuditEntry>> EntriesForAsync(string reference)
     {
