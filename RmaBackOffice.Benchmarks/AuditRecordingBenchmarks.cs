@@ -78,7 +78,7 @@ public class AuditRecordingBenchmarks
         await using var db = await unaudited.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var order = await db.JobOrders.SingleAsync(o => o.Id == orderId);
-        order.AddNote($"Benchmark note {++calls}", recruiter, DateTimeOffset.UtcNow);
+        order.AddNote($"Benchmark note {++calls}", recruiter, TimeProvider.System.GetUtcNow());
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
     }
