@@ -34,6 +34,10 @@ public sealed class DemoSeedTests(DemoSeedAppHost app) : IClassFixture<DemoSeedA
         Assert.All(orders.Where(o => o.OwnerId is not null), o => Assert.Equal(recruiter.Id, o.OwnerId));
         Assert.All(orders, o => Assert.True(o.ReceivedAt <= app.Now && o.Activities.All(a => a.At <= app.Now)));
         Assert.All(orders.Where(o => o.Status != JobOrderStatus.New), o => Assert.True(o.Activities.Count > 1));
+        // Each demo order's creation is one audit entry, filed under its reference like any other job order's.
+        var created = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "JobOrder.Created").ToListAsync();
+        Assert.Equal(orders.Select(o => o.Reference).Order(), created.Select(e => e.Reference).Order());
+        Assert.False(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(JobOrder) && e.Action == "JobOrder.Changed"));
     }
 
     [Fact]

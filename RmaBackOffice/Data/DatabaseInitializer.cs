@@ -53,20 +53,19 @@ public sealed class DatabaseInitializer(
                     await CreateAsync(userManager, account.Email, account.DisplayName, account.Password, account.Roles);
                 }
             }
-            await SeedDemoDataAsync(userManager, ct);
+            await SeedDemoDataAsync(userManager, scope.ServiceProvider.GetRequiredService<UnitOfWork>(), ct);
         }
     }
 
     /// <summary>A small fixed set of job orders worked by the demo recruiter, so a first look at the desk is not an empty grid.</summary>
-    private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, CancellationToken ct)
+    private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, UnitOfWork units, CancellationToken ct)
     {
         var recruiter = await userManager.FindByEmailAsync(DemoAccounts[1].Email);
         if (recruiter is null)
         {
             return;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var added = await DemoJobOrders.SeedAsync(db, new Actor(recruiter.Id, recruiter.DisplayName), clock.GetUtcNow(), ct);
+        var added = await DemoJobOrders.SeedAsync(units, new Actor(recruiter.Id, recruiter.DisplayName), ct);
         if (added > 0)
         {
             logger.LogInformation("Demo data: {Count} job orders added.", added);

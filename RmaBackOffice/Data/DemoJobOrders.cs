@@ -52,21 +52,24 @@ public static class DemoJobOrders
     ];
 
     /// <summary>Adds the demo job orders when the desk is empty, worked by the given recruiter; returns how many were added.</summary>
-    public static async Task<int> SeedAsync(AppDbContext db, Actor owner, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>Each order is stored through a unit of work as the system, so its audit entry carries its reference.</remarks>
+    public static async Task<int> SeedAsync(UnitOfWork units, Actor owner, CancellationToken ct)
     {
-        if (await db.JobOrders.AnyAsync(ct))
+        await using (var check = await units.BeginAsSystemAsync(ct))
         {
-            return 0;
+            if (await check.Db.JobOrders.AnyAsync(ct))
+            {
+                return 0;
+            }
         }
         foreach (var demo in Orders)
         {
-            var order = Make(demo, owner, now);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            db.JobOrders.Add(order);
-            await db.SaveChangesAsync(ct);
+            await using var work = await units.BeginAsSystemAsync(ct);
+            var order = Make(demo, owner, work.Now);
+            work.Db.JobOrders.Add(order);
+            await work.FlushAsync(ct);
             order.AssignReference();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await work.SaveAsync(ct);
         }
         return Orders.Length;
     }
