@@ -57,7 +57,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<IDeskCounts>());
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
-        Services.AddSingleton(host.Services.GetRequiredService<JobOrderNotifier>());
+        Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
         Services.AddSingleton(host.Services.GetRequiredService<IServiceScopeFactory>());

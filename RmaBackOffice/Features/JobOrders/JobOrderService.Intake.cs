@@ -71,7 +71,7 @@ public sealed partial class JobOrderService
         logger.LogInformation("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
         if (!order.IsSpam)
         {
-            notifier.NotifyReceived(result);
+            arrivals.Announce(order.Id);
         }
         return (result, errors);
     }

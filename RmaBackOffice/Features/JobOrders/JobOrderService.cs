@@ -11,7 +11,7 @@ public sealed partial class JobOrderService(
     IDbContextFactory<AppDbContext> dbFactory,
     StaffGuard guard,
     UnitOfWork units,
-    JobOrderNotifier notifier,
+    JobOrderArrivals arrivals,
     IJobOrderSearch jobOrderSearch,
     IDeskCounts deskCounts,
     IDatabaseErrors databaseErrors,

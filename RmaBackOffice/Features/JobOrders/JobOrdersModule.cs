@@ -7,7 +7,8 @@ public static class JobOrdersModule
     public static IServiceCollection AddJobOrders(this IServiceCollection services)
     {
         services.TryAddSingleton<IndustryOptions>();
-        services.AddSingleton<JobOrderNotifier>();
+        services.AddSingleton<JobOrderArrivals>();
+        services.AddHostedService(provider => provider.GetRequiredService<JobOrderArrivals>());
         services.AddSingleton(provider => new FirstResponseTarget(TimeSpan.FromHours(
             provider.GetRequiredService<IConfiguration>().GetValue("JobOrders:FirstResponseHours", 24.0))));
         services.AddScoped<JobOrderService>();

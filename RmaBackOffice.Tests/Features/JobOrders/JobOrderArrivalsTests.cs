@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RmaBackOffice.Features.JobOrders;
+
+namespace RmaBackOffice.Tests.Features.JobOrders;
+
+public sealed class JobOrderArrivalsTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Announcing_returns_at_once_while_a_desk_is_busy_and_the_busy_desk_gets_the_burst_in_one_call()
+    {
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
+        await arrivals.StartAsync(CancellationToken.None);
+        var release = new TaskCompletionSource();
+        var calls = new List<IReadOnlyList<int>>();
+        var allSeen = new TaskCompletionSource();
+        using var desk = arrivals.Subscribe(async ids =>
+        {
+            lock (calls)
+            {
+                calls.Add(ids);
+            }
+            await release.Task;
+            if (ids.Contains(4))
+            {
+                allSeen.TrySetResult();
+            }
+        });
+
+        arrivals.Announce(1);
+        await WaitUntilAsync(() => { lock (calls) { return calls.Count == 1; } });
+        arrivals.Announce(2);
+        arrivals.Announce(3);
+        arrivals.Announce(4);
+        release.SetResult();
+        await allSeen.Task.WaitAsync(Patience);
+
+        lock (calls)
+        {
+            Assert.Equal([1], calls[0]);
+            Assert.Equal([2, 3, 4], calls.Skip(1).SelectMany(c => c).ToArray());
+            Assert.True(calls.Count <= 3, "the burst arrived while the desk was busy, so it comes in at most two more calls");
+        }
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_failing_desk_does_not_stop_the_others_and_a_closed_desk_hears_nothing()
+    {
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
+        await arrivals.StartAsync(CancellationToken.None);
+        var heard = new TaskCompletionSource<IReadOnlyList<int>>();
+        var closedHeard = false;
+        using var failing = arrivals.Subscribe(_ => throw new InvalidOperationException("desk broke"));
+        var closed = arrivals.Subscribe(_ => { closedHeard = true; return Task.CompletedTask; });
+        using var healthy = arrivals.Subscribe(ids => { heard.TrySetResult(ids); return Task.CompletedTask; });
+        closed.Dispose();
+
+        arrivals.Announce(7);
+
+        Assert.Equal([7], await heard.Task.WaitAsync(Patience));
+        Assert.False(closedHeard);
+        Assert.Equal(2, arrivals.SubscriberCount);
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(10);
+        }
+    }
+}
