@@ -59,6 +59,16 @@ public class CandidateQueryBenchmarks
         ORDER BY c.CreatedAt DESC, c.Id DESC;
         """;
 
+    // A deep page of the whole desk, newest first: the page's ids walked on the sort's covering index from the nearer end
+    // (ascending with the shorter offset for a page past the middle, turned back), then only its rows read; the total from
+    // the trigger-kept totals.
+    private static string DeepPageSql(string index, string order, bool ascending) => $"""
+        SELECT (SELECT SUM(Count) FROM CandidateStatusCounts WHERE IsSpam = 0), {RowColumns}
+        FROM (SELECT c.Id FROM Candidates c INDEXED BY {index} WHERE {Filters}
+              ORDER BY {string.Join(", ", order.Split(", ").Select(k => k + (ascending ? " ASC" : " DESC")))} LIMIT $take OFFSET $skip) AS p
+        CROSS JOIN Candidates c ON c.Id = p.Id;
+        """;
+
     // A common word sorted by name: the capped count, then the newest matches (past the cap) sorted by name.
     private static readonly string NameSortedSearchSql = $"""
         SELECT (SELECT COUNT(*) FROM (
@@ -93,6 +103,12 @@ public class CandidateQueryBenchmarks
     private readonly CandidateQuery commonByName = new() { Search = CandidateGenerator.CommonTerm, Sort = CandidateSort.Name, Descending = false };
     private readonly CandidateQuery commonSearch = new() { Search = CandidateGenerator.CommonTerm };
 
+    private CandidateQuery deepPage = new();
+    private CandidateQuery lastPage = new();
+    private CandidateQuery middleByName = new();
+    private int total;
+    private DeskSession session = null!;
+
     private sealed class Config : ManualConfig
     {
         public Config()
@@ -112,7 +128,23 @@ public class CandidateQueryBenchmarks
     }
 
     [GlobalSetup]
-    public Task SetupAsync() => CandidateBenchmarkDatabase.EnsureAsync();
+    public async Task SetupAsync()
+    {
+        await CandidateBenchmarkDatabase.EnsureAsync();
+        session = await DeskSession.SignInAsync(CandidateBenchmarkDatabase.Path);
+        await using var connection = new SqliteConnection(CandidateBenchmarkDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT SUM(Count) FROM CandidateStatusCounts WHERE IsSpam = 0";
+        total = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var pages = (total + PageSize - 1) / PageSize;
+        deepPage = new CandidateQuery { Sort = CandidateSort.Registered, Descending = true, Page = 999 };
+        lastPage = deepPage with { Page = pages - 1 };
+        middleByName = new CandidateQuery { Sort = CandidateSort.Name, Descending = false, Page = pages / 2 };
+    }
+
+    [GlobalCleanup]
+    public ValueTask CleanupAsync() => session.DisposeAsync();
 
     [Benchmark(Description = "EF: grid, status + industry"), BenchmarkCategory("C1 grid")]
     public Task<CandidateList> Grid() => ListAsync(grid);
@@ -144,17 +176,35 @@ public class CandidateQueryBenchmarks
     [Benchmark(Baseline = true, Description = "SQL: search, common term, by name"), BenchmarkCategory("C4 search common by name")]
     public Task<(int, List<CandidateRow>)> SearchCommonByNameFloor() => FloorAsync(NameSortedSearchSql, Fts5Match.FromText(CandidateGenerator.CommonTerm));
 
-    private static async Task<CandidateList> ListAsync(CandidateQuery query)
-    {
-        await using var db = await CandidateBenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await CandidateService.ListAsync(db, new SqliteCandidateSearch(), query, default);
-    }
+    [Benchmark(Description = "EF: grid, page 1,000"), BenchmarkCategory("C5 grid page 1,000")]
+    public Task<CandidateList> GridPage1000() => ListAsync(deepPage);
+
+    [Benchmark(Baseline = true, Description = "SQL: grid, page 1,000"), BenchmarkCategory("C5 grid page 1,000")]
+    public Task<(int, List<CandidateRow>)> GridPage1000Floor() =>
+        FloorAsync(DeepPageSql(DeskSortIndexes.CandidatesByRegistered, "c.CreatedAt, c.Id", ascending: false), null, skip: 999 * PageSize);
+
+    [Benchmark(Description = "EF: grid, Last page"), BenchmarkCategory("C6 grid Last page")]
+    public Task<CandidateList> GridLastPage() => ListAsync(lastPage);
+
+    [Benchmark(Baseline = true, Description = "SQL: grid, Last page"), BenchmarkCategory("C6 grid Last page")]
+    public Task<(int, List<CandidateRow>)> GridLastPageFloor() =>
+        FloorAsync(DeepPageSql(DeskSortIndexes.CandidatesByRegistered, "c.CreatedAt, c.Id", ascending: true), null, skip: 0, take: total - (total - 1) / PageSize * PageSize);
+
+    [Benchmark(Description = "EF: grid by name, middle page"), BenchmarkCategory("C7 grid by name, middle page")]
+    public Task<CandidateList> GridMiddleByName() => ListAsync(middleByName);
+
+    [Benchmark(Baseline = true, Description = "SQL: grid by name, middle page"), BenchmarkCategory("C7 grid by name, middle page")]
+    public Task<(int, List<CandidateRow>)> GridMiddleByNameFloor() =>
+        FloorAsync(DeepPageSql(DeskSortIndexes.CandidatesByName, "c.LastName, c.FirstName, c.Id", ascending: true), null, skip: middleByName.Page * PageSize);
+
+    /// <summary>As the desk page calls it: the recruiter's access checked, then the list.</summary>
+    private Task<CandidateList> ListAsync(CandidateQuery query) => session.Candidates.ListAsync(query);
 
     /// <summary>
     /// The grid: count and page in one statement. A search: the count and ranked page in one statement (the materialised
     /// pass above), then the page's snippets, as the app needs them.
     /// </summary>
-    private static async Task<(int, List<CandidateRow>)> FloorAsync(string? gridSql, string? match)
+    private static async Task<(int, List<CandidateRow>)> FloorAsync(string? gridSql, string? match, int skip = 0, int take = PageSize)
     {
         await using var connection = new SqliteConnection(CandidateBenchmarkDatabase.ConnectionString);
         await connection.OpenAsync();
@@ -163,7 +213,8 @@ public class CandidateQueryBenchmarks
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$ranked", CandidateService.RankedMatchesCap);
-        command.Parameters.AddWithValue("$take", PageSize);
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
         command.Parameters.AddWithValue("$status", (int)Status);
         command.Parameters.AddWithValue("$industry", Industry);
         command.Parameters.AddWithValue("$level", (int)Level);

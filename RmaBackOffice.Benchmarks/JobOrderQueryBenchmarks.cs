@@ -6,7 +6,10 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Microsoft.Data.Sqlite;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RmaBackOffice.Benchmarks;
 
@@ -37,6 +40,38 @@ public class JobOrderQueryBenchmarks
         FROM JobOrders o
         WHERE o.IsSpam = 0
         ORDER BY o.ReceivedAt DESC, o.Id DESC LIMIT $take OFFSET $skip;
+        """;
+
+    // A page by a column with no order of its own in the data (company): the page's ids walked on the sort's covering index
+    // with the offset, then only the page's rows read.
+    private static readonly string ByCompanySql = $"""
+        SELECT Status, Count FROM JobOrderStatusCounts WHERE IsSpam = 0 AND Count > 0;
+        SELECT {RowColumns}
+        FROM (SELECT Id FROM JobOrders INDEXED BY {DeskSortIndexes.JobOrdersByCompany} WHERE IsSpam = 0
+              ORDER BY CompanyName, Id LIMIT $take OFFSET $skip) AS p
+        CROSS JOIN JobOrders o ON o.Id = p.Id;
+        """;
+
+    // The Last page: the oldest job orders read first, from the near end of the date index (the app turns them back).
+    private static readonly string OldestSql = $"""
+        SELECT Status, Count FROM JobOrderStatusCounts WHERE IsSpam = 0 AND Count > 0;
+        SELECT {RowColumns}
+        FROM JobOrders o
+        WHERE o.IsSpam = 0
+        ORDER BY o.ReceivedAt, o.Id LIMIT $take OFFSET $skip;
+        """;
+
+    // The start page's four numbers, each counted in an index; and the same counts as EF wrote them before, with
+    // "NOT IsSpam", which no index serves (a table scan).
+    private static readonly string AttentionSql =
+        SqliteDeskCounts.AttentionSql.Replace("{open}", SqliteDeskCounts.OpenList(DashboardService.OpenStatuses), StringComparison.Ordinal);
+
+    private const string AttentionAsBeforeSql = """
+        SELECT
+            (SELECT COUNT(*) FROM JobOrders WHERE NOT IsSpam AND Status = 0),
+            (SELECT COUNT(*) FROM JobOrders WHERE NOT IsSpam AND Status = 0 AND FirstResponseAt IS NULL AND ReceivedAt < $before),
+            (SELECT COUNT(*) FROM JobOrders WHERE NOT IsSpam AND OwnerId IS NULL AND Status IN (0, 1, 2, 3)),
+            (SELECT COUNT(*) FROM JobOrders WHERE NOT IsSpam AND OwnerId = $owner AND Status IN (0, 1, 2, 3));
         """;
 
     // A level filter: the per-status counts and the page, both from the level's index.
@@ -82,6 +117,10 @@ public class JobOrderQueryBenchmarks
     private readonly JobOrderQuery levelFilter = new() { Level = PositionLevel.Director };
     private string match = "";
     private int detailId;
+    private int total;
+    private JobOrderQuery lastPage = new();
+    private JobOrderQuery middleByCompany = new();
+    private DeskSession session = null!;
 
     /// <summary>
     /// Each call is one iteration, so the percentiles are those of single calls, as a recruiter waits for them.
@@ -117,44 +156,83 @@ public class JobOrderQueryBenchmarks
               (SELECT CompanyKey FROM JobOrders WHERE IsSpam = 0 GROUP BY CompanyKey ORDER BY COUNT(*) DESC, CompanyKey LIMIT 1 OFFSET 10)
             """;
         detailId = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        command.CommandText = "SELECT SUM(Count) FROM JobOrderStatusCounts WHERE IsSpam = 0";
+        total = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var pages = (total + PageSize - 1) / PageSize;
+        lastPage = new JobOrderQuery { Page = pages - 1 };
+        middleByCompany = new JobOrderQuery { Sort = JobOrderSort.Company, Descending = false, Page = pages / 2 };
+        session = await DeskSession.SignInAsync(BenchmarkDatabase.Path);
     }
 
+    [GlobalCleanup]
+    public ValueTask CleanupAsync() => session.DisposeAsync();
+
+    /// <summary>As the desk page calls it: the recruiter's access checked, then the list.</summary>
+    private Task<JobOrderList> ListAsync(JobOrderQuery query) => session.JobOrders.ListAsync(query);
+
     [Benchmark(Description = "EF: list, first page"), BenchmarkCategory("1 list, first page")]
-    public async Task<JobOrderList> ListFirstPage()
-    {
-        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), firstPage, default);
-    }
+    public Task<JobOrderList> ListFirstPage() => ListAsync(firstPage);
 
     [Benchmark(Baseline = true, Description = "SQL: list, first page"), BenchmarkCategory("1 list, first page")]
     public Task<JobOrderList> ListFirstPageFloor() => ListFloorAsync(ListSql, 0);
 
     [Benchmark(Description = "EF: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
-    public async Task<JobOrderList> ListDeepPage()
-    {
-        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), deepPage, default);
-    }
+    public Task<JobOrderList> ListDeepPage() => ListAsync(deepPage);
 
     [Benchmark(Baseline = true, Description = "SQL: list, page 1,000"), BenchmarkCategory("2 list, page 1,000")]
     public Task<JobOrderList> ListDeepPageFloor() => ListFloorAsync(ListSql, DeepPage * PageSize);
 
-    [Benchmark(Description = "EF: list, level filter"), BenchmarkCategory("2b list, level filter")]
-    public async Task<JobOrderList> ListLevel()
+    [Benchmark(Description = "EF: list, Last page"), BenchmarkCategory("2c list, Last page")]
+    public Task<JobOrderList> ListLastPage() => ListAsync(lastPage);
+
+    [Benchmark(Baseline = true, Description = "SQL: list, Last page"), BenchmarkCategory("2c list, Last page")]
+    public Task<JobOrderList> ListLastPageFloor() => ListFloorAsync(OldestSql, 0, total - (total - 1) / PageSize * PageSize);
+
+    [Benchmark(Description = "EF: list by company, middle page"), BenchmarkCategory("2d list by company, middle page")]
+    public Task<JobOrderList> ListMiddleByCompany() => ListAsync(middleByCompany);
+
+    [Benchmark(Baseline = true, Description = "SQL: list by company, middle page"), BenchmarkCategory("2d list by company, middle page")]
+    public Task<JobOrderList> ListMiddleByCompanyFloor() => ListFloorAsync(ByCompanySql, middleByCompany.Page * PageSize);
+
+    [Benchmark(Description = "EF: start page, a visit's first render"), BenchmarkCategory("5 start page")]
+    public Task<StartPageModel> StartPage()
     {
-        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), levelFilter, default);
+        // A fresh memo: a visit's first render counts (the second, interactive render reuses its numbers).
+        var services = session.Services;
+        var dashboard = new DashboardService(
+            services.GetRequiredService<StaffGuard>(), services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
+            services.GetRequiredService<IDeskCounts>(), new StartPageMemo(TimeProvider.System),
+            services.GetRequiredService<FirstResponseTarget>(), TimeProvider.System);
+        return dashboard.GetAsync();
     }
+
+    [Benchmark(Baseline = true, Description = "SQL: start page counts"), BenchmarkCategory("5 start page")]
+    public Task<long[]> StartPageFloor() => CountsAsync(AttentionSql);
+
+    [Benchmark(Description = "SQL: start page counts as before (NOT IsSpam)"), BenchmarkCategory("5 start page")]
+    public Task<long[]> StartPageAsBefore() => CountsAsync(AttentionAsBeforeSql);
+
+    private static async Task<long[]> CountsAsync(string sql)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$new", (int)JobOrderStatus.New);
+        command.Parameters.AddWithValue("$before", (BenchmarkDatabase.GeneratedAt - TimeSpan.FromHours(24)).UtcTicks);
+        command.Parameters.AddWithValue("$owner", "nobody");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return [reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)];
+    }
+
+    [Benchmark(Description = "EF: list, level filter"), BenchmarkCategory("2b list, level filter")]
+    public Task<JobOrderList> ListLevel() => ListAsync(levelFilter);
 
     [Benchmark(Baseline = true, Description = "SQL: list, level filter"), BenchmarkCategory("2b list, level filter")]
     public Task<JobOrderList> ListLevelFloor() => ListFloorAsync(LevelSql, 0);
 
     [Benchmark(Description = "EF: search"), BenchmarkCategory("3 search")]
-    public async Task<JobOrderList> Search()
-    {
-        await using var db = await BenchmarkDatabase.Contexts.CreateDbContextAsync();
-        return await JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), search, default);
-    }
+    public Task<JobOrderList> Search() => ListAsync(search);
 
     [Benchmark(Baseline = true, Description = "SQL: search"), BenchmarkCategory("3 search")]
     public Task<JobOrderList> SearchFloor() => ListFloorAsync(SearchSql, 0);
@@ -194,12 +272,12 @@ public class JobOrderQueryBenchmarks
         return (order, timeline, sameCompany);
     }
 
-    private async Task<JobOrderList> ListFloorAsync(string sql, int skip)
+    private async Task<JobOrderList> ListFloorAsync(string sql, int skip, int take = PageSize)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$take", PageSize);
+        command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         command.Parameters.AddWithValue("$match", match);
         command.Parameters.AddWithValue("$level", (int)PositionLevel.Director);

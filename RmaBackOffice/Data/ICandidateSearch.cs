@@ -24,6 +24,12 @@ public interface ICandidateSearch
     IQueryable<Candidate> ForCheckingMatches(AppDbContext db);
 
     /// <summary>
+    /// The candidates, read through the index that keeps <paramref name="sort"/>'s order after the standing filter and
+    /// carries the desk's filters: for paging the ids of a large view without sorting it or reading skipped rows.
+    /// </summary>
+    IQueryable<Candidate> InSortOrder(AppDbContext db, CandidateSort sort);
+
+    /// <summary>
     /// Runs a pass of scored matches (newest first, capped by the caller) once: how many it found, and the page's rows
     /// among its newest <paramref name="ranked"/>, best first (ties newest first).
     /// </summary>

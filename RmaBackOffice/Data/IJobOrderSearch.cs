@@ -13,4 +13,10 @@ public interface IJobOrderSearch
 
     /// <summary>The ids of the matching job orders, to test rows against (<c>ids.Contains(o.Id)</c>) when another index leads.</summary>
     IQueryable<int> Matches(AppDbContext db, SearchWords words);
+
+    /// <summary>
+    /// The job orders, read through the index that keeps <paramref name="sort"/>'s order after the spam flag and carries
+    /// the desk's filters: for paging the ids of a large view without sorting it or reading skipped rows.
+    /// </summary>
+    IQueryable<JobOrder> InSortOrder(AppDbContext db, JobOrderSort sort);
 }

@@ -60,6 +60,7 @@ public sealed class JobOrderDeskQueryTests : IAsyncLifetime
         Assert.Equal(expectedCounts.OrderBy(c => c.Key), list.StatusCounts.OrderBy(c => c.Key));
 
         var inView = matching.Where(o => status is null || o.Status == status).ToList();
+        // Ties by received time (for the few-valued sorts), then id, in the sort's direction.
         Func<JobOrder, object> key = sort switch
         {
             JobOrderSort.Status => o => o.Status,
@@ -68,9 +69,12 @@ public sealed class JobOrderDeskQueryTests : IAsyncLifetime
             JobOrderSort.Country => o => o.Country,
             _ => o => o.ReceivedAt,
         };
+        Func<JobOrder, long> time = sort is JobOrderSort.Status or JobOrderSort.Priority or JobOrderSort.Country ? o => o.ReceivedAt.UtcTicks : _ => 0;
         var comparer = Comparer<object>.Create((a, b) => a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object>.Default.Compare(a, b));
-        var ordered = descending ? inView.OrderByDescending(key, comparer) : inView.OrderBy(key, comparer);
-        var expected = ordered.ThenByDescending(o => o.Id).Skip(14).Take(7).Select(o => o.Id).ToList();
+        var ordered = descending
+            ? inView.OrderByDescending(key, comparer).ThenByDescending(time).ThenByDescending(o => o.Id)
+            : inView.OrderBy(key, comparer).ThenBy(time).ThenBy(o => o.Id);
+        var expected = ordered.Skip(14).Take(7).Select(o => o.Id).ToList();
         Assert.Equal(inView.Count, list.TotalCount);
         Assert.Equal(expected, list.Items.Select(i => i.Id));
     }

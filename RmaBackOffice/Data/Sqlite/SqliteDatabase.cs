@@ -27,6 +27,8 @@ public static class SqliteDatabase
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();
         services.AddSingleton<IDeskCounts, SqliteDeskCounts>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
+        services.AddSingleton<SqliteWarmup>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteWarmup>());
         return services;
     }
 

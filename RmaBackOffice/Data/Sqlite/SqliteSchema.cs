@@ -208,5 +208,6 @@ public static class SqliteSchema
         CandidateIndustriesKeyInserted, CandidateIndustriesKeyDeleted, CandidateIndustriesKeyUpdated,
         CandidatesKeyUpdated, CandidatesKeyDeleted,
         .. AuditSchema.Triggers,
+        .. DeskSortIndexes.All,
     ];
 }

@@ -25,8 +25,10 @@ public sealed partial class CandidateService
     private Task<CandidateList> ListAsync(AppDbContext db, CandidateQuery query, CancellationToken ct) =>
         ListAsync(db, candidateSearch, query, ct);
 
-    /// <summary>The desk's queries without the access check; the benchmark times them.</summary>
-    internal static async Task<CandidateList> ListAsync(AppDbContext db, ICandidateSearch search, CandidateQuery query, CancellationToken ct)
+    /// <summary>The desk's queries without the access check, for tests.</summary>
+    /// <param name="sortIndexFrom">From how many candidates a view pages through its sort's index (see <see cref="SortIndexFrom"/>).</param>
+    internal static async Task<CandidateList> ListAsync(
+        AppDbContext db, ICandidateSearch search, CandidateQuery query, CancellationToken ct, int sortIndexFrom = SortIndexFrom)
     {
         // One connection for the count, the page and the snippets (the context closes it when disposed).
         await db.Database.OpenConnectionAsync(ct);
@@ -60,22 +62,9 @@ public sealed partial class CandidateService
         {
             count = await CountAsync(db, query, candidates, ct);
         }
-        var ordered = (query.Sort, query.Descending) switch
-        {
-            (CandidateSort.Name, false) => candidates.OrderBy(c => c.LastName).ThenBy(c => c.FirstName),
-            (CandidateSort.Name, true) => candidates.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName),
-            (CandidateSort.Title, false) => candidates.OrderBy(c => c.CurrentTitle),
-            (CandidateSort.Title, true) => candidates.OrderByDescending(c => c.CurrentTitle),
-            (CandidateSort.Status, false) => candidates.OrderBy(c => c.Status),
-            (CandidateSort.Status, true) => candidates.OrderByDescending(c => c.Status),
-            (CandidateSort.Country, false) => candidates.OrderBy(c => c.Country),
-            (CandidateSort.Country, true) => candidates.OrderByDescending(c => c.Country),
-            (_, false) => candidates.OrderBy(c => c.CreatedAt),
-            (_, true) => candidates.OrderByDescending(c => c.CreatedAt),
-        };
         var rows = match is null && !string.IsNullOrEmpty(query.Industry) && query.Sort == CandidateSort.Registered
-            ? await IndustryPageAsync(db, query, skip, pageSize, ct)
-            : await ordered.ThenByDescending(c => c.Id).Skip(skip).Take(pageSize).Select(RowProjection).ToListAsync(ct);
+            ? await IndustryPageAsync(db, query, skip, pageSize, count, ct)
+            : await PageAsync(db, InView(db, search, query, match is null && count >= sortIndexFrom, candidates), query, skip, pageSize, capped ? null : count, ct);
         if (match is not null)
         {
             var snippets = await search.SnippetsAsync(db, match, rows.Select(r => r.Id).ToList(), ct);
@@ -116,16 +105,28 @@ public sealed partial class CandidateService
     /// <summary>
     /// An industry's candidates by registration time, walked in the industry index's own order, so the page stops after
     /// its rows instead of sorting the industry's tens of thousands of candidates; the other filters apply on the way.
+    /// Only the page's ids are walked to; then its rows are read.
     /// </summary>
-    private static async Task<List<CandidateRow>> IndustryPageAsync(AppDbContext db, CandidateQuery query, int skip, int pageSize, CancellationToken ct)
+    private static async Task<List<CandidateRow>> IndustryPageAsync(AppDbContext db, CandidateQuery query, int skip, int pageSize, int total, CancellationToken ct)
     {
-        var candidates = Filter(db.Candidates, db, query with { Industry = null });
-        // SelectMany + Where becomes a cross join, which the planner never reorders: the industry index stays the outer loop.
-        var joined = from k in IndustryKeys(db, query) from c in candidates where c.Id == k.CandidateId select new { k.CreatedAt, k.CandidateId, Candidate = c };
-        var ordered = query.Descending
-            ? joined.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.CandidateId)
-            : joined.OrderBy(x => x.CreatedAt).ThenBy(x => x.CandidateId);
-        return await ordered.Skip(skip).Take(pageSize).Select(x => x.Candidate).Select(RowProjection).ToListAsync(ct);
+        var window = PageWindow.For(skip, pageSize, total);
+        if (window.Take == 0)
+        {
+            return [];
+        }
+        var descending = query.Descending != window.Reversed;
+        IQueryable<CandidateIndustryKey> keys = IndustryKeys(db, query);
+        if (NarrowsBeyondIndustryAndStatus(query))
+        {
+            var candidates = Filter(db.Candidates, db, query with { Industry = null });
+            // SelectMany + Where becomes a cross join, which the planner never reorders: the industry index stays the outer loop.
+            keys = from k in keys from c in candidates where c.Id == k.CandidateId select k;
+        }
+        var ordered = descending
+            ? keys.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.CandidateId)
+            : keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.CandidateId);
+        var ids = await ordered.Skip(window.Skip).Take(window.Take).Select(k => k.CandidateId).ToListAsync(ct);
+        return await RowsAsync(db, window.InPageOrder(ids), ct);
     }
 
     private static IQueryable<CandidateIndustryKey> IndustryKeys(AppDbContext db, CandidateQuery query)

@@ -19,8 +19,18 @@ public sealed record AttentionCard(
 public sealed record StartPageModel(StaffMember Me, IReadOnlyList<AttentionCard> Cards);
 
 /// <summary>Builds the role-aware "what needs my attention" page. Each area adds its cards here as it lands.</summary>
-public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbContext> dbFactory, FirstResponseTarget firstResponse, TimeProvider clock)
+public sealed class DashboardService(
+    StaffGuard guard,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IDeskCounts deskCounts,
+    StartPageMemo memo,
+    FirstResponseTarget firstResponse,
+    TimeProvider clock)
 {
+    /// <summary>The statuses in which a job order is still being worked on.</summary>
+    public static readonly IReadOnlyList<JobOrderStatus> OpenStatuses =
+        [JobOrderStatus.New, JobOrderStatus.Qualifying, JobOrderStatus.ActiveSearch, JobOrderStatus.OnHold];
+
     public async Task<StartPageModel> GetAsync(CancellationToken ct = default)
     {
         var me = await guard.RequireAsync(Policies.Staff, ct);
@@ -41,13 +51,9 @@ public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbCo
 
     private async Task<IEnumerable<AttentionCard>> JobOrderCardsAsync(AppDbContext db, StaffMember me, CancellationToken ct)
     {
-        var overdueBefore = clock.GetUtcNow() - firstResponse.Within;
-        var orders = db.JobOrders.AsNoTracking().Where(o => !o.IsSpam);
-        var waiting = await orders.CountAsync(o => o.Status == JobOrderStatus.New, ct);
-        var overdue = await orders.CountAsync(o => o.Status == JobOrderStatus.New && o.FirstResponseAt == null && o.ReceivedAt < overdueBefore, ct);
-        var open = new[] { JobOrderStatus.New, JobOrderStatus.Qualifying, JobOrderStatus.ActiveSearch, JobOrderStatus.OnHold };
-        var unassigned = await orders.CountAsync(o => o.OwnerId == null && open.Contains(o.Status), ct);
-        var mine = await orders.CountAsync(o => o.OwnerId == me.Id && open.Contains(o.Status), ct);
+        // A visit renders the page twice (prerendered, then interactive): the second render reuses the first's numbers.
+        var (waiting, overdue, unassigned, mine) = await memo.GetOrCountAsync(me.Id, () =>
+            deskCounts.AttentionCountsAsync(db, me.Id, OpenStatuses, clock.GetUtcNow() - firstResponse.Within, ct));
 
         return
         [
@@ -104,5 +110,5 @@ public sealed class DashboardService(StaffGuard guard, IDbContextFactory<AppDbCo
 public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddScoped<DashboardService>();
+        services.AddScoped<DashboardService>().AddSingleton<StartPageMemo>();
 }

@@ -37,8 +37,10 @@ public sealed partial class JobOrderService(
         return await ListAsync(db, jobOrderSearch, deskCounts, query, ct);
     }
 
-    /// <summary>The triage list's queries without the access check; the benchmark times them.</summary>
-    internal static async Task<JobOrderList> ListAsync(AppDbContext db, IJobOrderSearch search, IDeskCounts deskCounts, JobOrderQuery query, CancellationToken ct)
+    /// <summary>The triage list's queries without the access check, for tests.</summary>
+    /// <param name="sortIndexFrom">From how many job orders a view pages through its sort's index (see <see cref="SortIndexFrom"/>).</param>
+    internal static async Task<JobOrderList> ListAsync(
+        AppDbContext db, IJobOrderSearch search, IDeskCounts deskCounts, JobOrderQuery query, CancellationToken ct, int sortIndexFrom = SortIndexFrom)
     {
         // One connection for the counts and the page (the context closes it when disposed).
         await db.Database.OpenConnectionAsync(ct);
@@ -50,43 +52,34 @@ public sealed partial class JobOrderService(
         {
             // The desk as it opens (newest first, at most a status tab): the most frequent view, so its page is a compiled query.
             var counts = await deskCounts.JobOrderStatusCountsAsync(db, query.Spam, ct);
-            var page = query.Status is { } tab
-                ? NewestInStatus(db, query.Spam, tab, skip, pageSize)
-                : Newest(db, query.Spam, skip, pageSize);
-            var newest = new List<JobOrderRow>(pageSize);
-            await foreach (var row in page.WithCancellation(ct))
+            var inTab = query.Status is { } t ? counts.GetValueOrDefault(t) : counts.Values.Sum();
+            if (!PageWindow.For(skip, pageSize, inTab).Reversed)
             {
-                newest.Add(row);
+                var page = query.Status is { } tab
+                    ? NewestInStatus(db, query.Spam, tab, skip, pageSize)
+                    : Newest(db, query.Spam, skip, pageSize);
+                var newest = new List<JobOrderRow>(pageSize);
+                await foreach (var row in page.WithCancellation(ct))
+                {
+                    newest.Add(row);
+                }
+                return new JobOrderList(newest, inTab, counts);
             }
-            return new JobOrderList(newest, query.Status is { } t ? counts.GetValueOrDefault(t) : counts.Values.Sum(), counts);
+            return new JobOrderList(await PageAsync(db, Walked(db, search, query, inTab >= sortIndexFrom), query, skip, pageSize, inTab, ct), inTab, counts);
         }
         var statusCounts = NarrowsBeyondStatus(query)
             ? (await filtered.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 .ToDictionary(c => c.Key, c => c.Count)
             : await deskCounts.JobOrderStatusCountsAsync(db, query.Spam, ct);
+        var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : statusCounts.Values.Sum();
 
         // A search's counts visit every hit, so they start from the full-text index; its newest-first page instead walks the
         // date index and stops after a page of hits (see Filter), where starting from the hits would sort all of them.
-        var inView = query.Sort == JobOrderSort.Received ? Filter(db, search, query, fromHits: false) : filtered;
-        var rows = query.Status is { } status ? inView.Where(o => o.Status == status) : inView;
-        var total = query.Status is { } s ? statusCounts.GetValueOrDefault(s) : statusCounts.Values.Sum();
-
-        var ordered = (query.Sort, query.Descending) switch
-        {
-            (JobOrderSort.Company, false) => rows.OrderBy(o => o.CompanyName),
-            (JobOrderSort.Company, true) => rows.OrderByDescending(o => o.CompanyName),
-            (JobOrderSort.Position, false) => rows.OrderBy(o => o.PositionTitle),
-            (JobOrderSort.Position, true) => rows.OrderByDescending(o => o.PositionTitle),
-            (JobOrderSort.Status, false) => rows.OrderBy(o => o.Status),
-            (JobOrderSort.Status, true) => rows.OrderByDescending(o => o.Status),
-            (JobOrderSort.Priority, false) => rows.OrderBy(o => o.Priority),
-            (JobOrderSort.Priority, true) => rows.OrderByDescending(o => o.Priority),
-            (JobOrderSort.Country, false) => rows.OrderBy(o => o.Country),
-            (JobOrderSort.Country, true) => rows.OrderByDescending(o => o.Country),
-            (_, false) => rows.OrderBy(o => o.ReceivedAt),
-            (_, true) => rows.OrderByDescending(o => o.ReceivedAt),
-        };
-        var items = await ordered.ThenByDescending(o => o.Id).Skip(skip).Take(pageSize).Select(RowProjection(db)).ToListAsync(ct);
+        // A large view without a search walks its sort's own index instead.
+        var rows = query.Sort == JobOrderSort.Received || SearchWords.Parse(query.Search) is null
+            ? Walked(db, search, query, total >= sortIndexFrom)
+            : query.Status is { } status ? filtered.Where(o => o.Status == status) : filtered;
+        var items = await PageAsync(db, rows, query, skip, pageSize, total, ct);
         return new JobOrderList(items, total, statusCounts);
     }
 
@@ -152,15 +145,16 @@ public sealed partial class JobOrderService(
         query with { Status = null, Sort = default, Descending = default, Page = 0, PageSize = 0 }
             != new JobOrderQuery { Spam = query.Spam, Sort = default, Descending = default, Page = 0, PageSize = 0 };
 
-    /// <param name="fromHits">
-    /// For a search: start from the full-text index's hits (best when every hit is visited, as for counts), or keep the
-    /// job orders as the outer loop and test each against the hits read once into a list (best for a page in index order,
-    /// which stops after a page of hits).
+    /// <param name="walked">
+    /// For a search: null to start from the full-text index's hits (best when every hit is visited, as for counts), or the
+    /// job orders to keep as the outer loop, each tested against the hits read once into a list (best for a page in index
+    /// order, which stops after a page of hits).
     /// </param>
-    private static IQueryable<JobOrder> Filter(AppDbContext db, IJobOrderSearch search, JobOrderQuery query, bool fromHits = true)
+    private static IQueryable<JobOrder> Filter(AppDbContext db, IJobOrderSearch search, JobOrderQuery query, IQueryable<JobOrder>? walked = null)
     {
         var match = SearchWords.Parse(query.Search);
-        var orders = match is not null && fromHits ? search.MatchingOrders(db, match) : db.JobOrders;
+        var fromHits = walked is null;
+        var orders = match is not null && fromHits ? search.MatchingOrders(db, match) : walked ?? db.JobOrders;
         if (match is not null && !fromHits)
         {
             var hits = search.Matches(db, match);
