@@ -201,8 +201,8 @@ public class JobOrderQueryBenchmarks
         var services = session.Services;
         var dashboard = new DashboardService(
             services.GetRequiredService<StaffGuard>(), services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-            services.GetRequiredService<IDeskCounts>(), new StartPageMemo(TimeProvider.System),
-            services.GetRequiredService<FirstResponseTarget>(), TimeProvider.System);
+            services.GetRequiredService<IDeskCounts>(), services.GetRequiredService<FirstResponseTarget>(), TimeProvider.System,
+            new StartPageMemo(TimeProvider.System));
         return dashboard.GetAsync();
     }
 

@@ -21,4 +21,10 @@ if (args is ["generate", .. var which])
     }
     return;
 }
+// `-- first-search [--warm]`: the first search in a fresh process, without or with the start-up warm-up (see FirstSearch).
+if (args is ["first-search", .. var options])
+{
+    await FirstSearch.RunAsync(warm: options.Contains("--warm"));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);

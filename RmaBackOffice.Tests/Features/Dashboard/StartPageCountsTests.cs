@@ -31,6 +31,7 @@ public sealed class StartPageCountsTests : IAsyncLifetime
         await JobOrderGenerator.GenerateAsync(db, 1_500, Now, seed: 31);
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = 'owner-1' WHERE Id % 4 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = 'someone-else' WHERE Id % 4 = 1;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = NULL WHERE Id % 4 > 1;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET Status = 0 WHERE Id % 5 = 0;");
         await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET FirstResponseAt = {Now.UtcTicks} WHERE Id % 3 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET IsSpam = 1 WHERE Id % 11 = 0;");
@@ -77,9 +78,9 @@ public sealed class StartPageCountsTests : IAsyncLifetime
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " +
             SqliteDeskCounts.AttentionSql.Replace("{open}", SqliteDeskCounts.OpenList(DashboardService.OpenStatuses), StringComparison.Ordinal);
-        command.Parameters.Add(new SqliteParameter("$new", 0));
-        command.Parameters.Add(new SqliteParameter("$before", Now.UtcTicks));
-        command.Parameters.Add(new SqliteParameter("$owner", Owner));
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$new", Value = 0 });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$before", Value = Now.UtcTicks });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$owner", Value = Owner });
         var steps = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
         {

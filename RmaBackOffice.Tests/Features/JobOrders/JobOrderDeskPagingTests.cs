@@ -34,6 +34,7 @@ public sealed class JobOrderDeskPagingTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET ReceivedAt = (SELECT ReceivedAt FROM JobOrders WHERE Id = 1) WHERE Id % 10 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET CompanyName = 'Acme' WHERE Id % 7 = 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = 'owner-1' WHERE Id % 3 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = NULL WHERE Id % 3 = 1;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET IsSpam = 1 WHERE Id % 17 = 0;");
         all = await db.JobOrders.AsNoTracking().ToListAsync();
         marketing = (await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM JobOrderSearch WHERE JobOrderSearch MATCH {"\"marketing\""}").ToListAsync()).ToHashSet();
@@ -86,7 +87,7 @@ public sealed class JobOrderDeskPagingTests : IAsyncLifetime
 
     private static JobOrderQuery Filtered(JobOrderQuery query, string filter) => filter switch
     {
-        "status" => query with { Status = JobOrderStatus.New },
+        "status" => query with { Status = JobOrderStatus.Filled },
         "owner" => query with { OwnerId = "owner-1" },
         "unassigned+level" => query with { Unassigned = true, Level = PositionLevel.Director },
         "search" => query with { Search = "marketing" },

@@ -40,9 +40,10 @@ public sealed class SqliteDeskCounts : IDeskCounts
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = AttentionSql.Replace("{open}", OpenList(open), StringComparison.Ordinal);
-        command.Parameters.Add(new SqliteParameter("$new", (int)JobOrderStatus.New));
-        command.Parameters.Add(new SqliteParameter("$before", overdueBefore.UtcTicks));
-        command.Parameters.Add(new SqliteParameter("$owner", ownerId));
+        // Values set by name: "new SqliteParameter(name, 0)" would take the 0 for a column type.
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$new", Value = (int)JobOrderStatus.New });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$before", Value = overdueBefore.UtcTicks });
+        command.Parameters.Add(new SqliteParameter { ParameterName = "$owner", Value = ownerId });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new JobOrderAttentionCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));

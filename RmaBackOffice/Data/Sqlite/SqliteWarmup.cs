@@ -6,11 +6,12 @@ using RmaBackOffice.Features.Candidates;
 namespace RmaBackOffice.Data.Sqlite;
 
 /// <summary>
-/// After a restart, reads the pages a desk's first search and first pages need (the full-text indexes, the search-keys
-/// and sort indexes, the read models) once in the background, so the first person to search does not wait for them to
-/// come from disk one page at a time. It starts once the app is serving, reads on its own read-only connection (a reader
-/// never blocks the writer in WAL mode), stops at a byte budget, and stops at once when the app shuts down.
-/// Set "Database:WarmUpMegabytes" to 0 to turn it off.
+/// After a restart, reads the pages a desk's first search and first pages need (the full-text index and its document
+/// sizes, the search-keys index, the desks' sort indexes and read models) once in the background, so that the first
+/// person to search does not wait for them to come from disk one page at a time: in a database filled over years they
+/// are spread over the whole file. It starts once the app is serving, reads on its own read-only connection (a reader
+/// never holds up the writer in WAL mode), walks large tables in chunks, stops after a time budget, and stops at once
+/// when the app shuts down. Set "Database:WarmUpSeconds" to 0 to turn it off.
 /// </summary>
 public sealed class SqliteWarmup(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -18,14 +19,19 @@ public sealed class SqliteWarmup(
     IConfiguration configuration,
     ILogger<SqliteWarmup> logger) : BackgroundService
 {
-    /// <summary>In the order a person meets them: the candidate search first, then the desks' pages, then the job orders'.</summary>
-    public static IReadOnlyList<string> HotObjects { get; } =
+    private const int ChunkRows = 5_000;
+
+    /// <summary>Tables walked by rowid in chunks, in the order a person meets them.</summary>
+    private static readonly string[] HotTables = ["CandidateSearch_data", "CandidateSearch_docsize"];
+
+    /// <summary>Indexes and read models walked whole, in the order a person meets them.</summary>
+    private static readonly (string Table, string Index)[] HotIndexes =
     [
-        "CandidateSearch_idx", "CandidateSearch_data", "CandidateSearch_docsize", CandidateConfiguration.SearchKeysIndex,
-        "CandidateStatusCounts", "CandidateIndustryKeys", DeskSortIndexes.CandidatesByRegistered, "JobOrderStatusCounts",
-        "IX_JobOrders_IsSpam_ReceivedAt", "IX_JobOrders_IsSpam_Status_ReceivedAt", "JobOrderSearch_idx", "JobOrderSearch_data",
-        DeskSortIndexes.CandidatesByName, DeskSortIndexes.CandidatesByStatus, DeskSortIndexes.CandidatesByCountry,
-        DeskSortIndexes.CandidatesByTitle, DeskSortIndexes.JobOrdersByReceived, DeskSortIndexes.JobOrdersAwaitingResponse,
+        ("CandidateSearch_idx", ""), ("Candidates", CandidateConfiguration.SearchKeysIndex), ("CandidateStatusCounts", ""), ("CandidateIndustryKeys", ""),
+        ("Candidates", DeskSortIndexes.CandidatesByRegistered), ("JobOrderStatusCounts", ""), ("JobOrders", DeskSortIndexes.JobOrdersByReceived),
+        ("JobOrders", "IX_JobOrders_IsSpam_Status_ReceivedAt"), ("JobOrderSearch_data", ""), ("JobOrders", DeskSortIndexes.JobOrdersAwaitingResponse),
+        ("Candidates", DeskSortIndexes.CandidatesByStatus), ("Candidates", DeskSortIndexes.CandidatesByName),
+        ("Candidates", DeskSortIndexes.CandidatesByCountry), ("Candidates", DeskSortIndexes.CandidatesByTitle),
     ];
 
     /// <summary>How the last warm-up ended; null while none has finished.</summary>
@@ -33,34 +39,30 @@ public sealed class SqliteWarmup(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var budget = configuration.GetValue("Database:WarmUpMegabytes", 1024L) * 1024 * 1024;
-        if (budget <= 0)
+        var budget = TimeSpan.FromSeconds(configuration.GetValue("Database:WarmUpSeconds", 120.0));
+        if (budget <= TimeSpan.Zero)
         {
             return;
         }
         // Never ahead of start-up: wait until the app serves requests.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetResult()))
         {
-            try
-            {
-                await started.Task;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await started.Task;
+        }
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
         }
         try
         {
             Result = await WarmAsync(budget, stoppingToken);
-            logger.LogInformation("Database warm-up read {Pages} pages of {Objects} objects in {Elapsed} ms",
-                Result.Pages, Result.Objects, (long)Result.Elapsed.TotalMilliseconds);
+            logger.LogInformation("Database warm-up read {Objects} objects in {Elapsed} ms", Result.Objects, (long)Result.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            Result = new WarmupResult(0, 0, TimeSpan.Zero, Cancelled: true);
+            Result = new WarmupResult(0, TimeSpan.Zero, Cancelled: true);
         }
         catch (SqliteException ex)
         {
@@ -69,8 +71,8 @@ public sealed class SqliteWarmup(
         }
     }
 
-    /// <summary>Reads each hot object's pages (b-tree and overflow) once, in order, until <paramref name="budgetBytes"/> are read.</summary>
-    public async Task<WarmupResult> WarmAsync(long budgetBytes, CancellationToken ct)
+    /// <summary>Reads the hot objects' pages in order until they are all read or <paramref name="budget"/> has passed.</summary>
+    public async Task<WarmupResult> WarmAsync(TimeSpan budget, CancellationToken ct)
     {
         var elapsed = Stopwatch.StartNew();
         string connectionString;
@@ -83,38 +85,54 @@ public sealed class SqliteWarmup(
         var present = new HashSet<string>(StringComparer.Ordinal);
         await using (var names = connection.CreateCommand())
         {
-            names.CommandText = "SELECT name FROM sqlite_master";
+            names.CommandText = "SELECT name FROM sqlite_master WHERE type IN ('table', 'index')";
             await using var reader = await names.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 present.Add(reader.GetString(0));
             }
         }
-        long read = 0, pages = 0;
         var objects = 0;
-        foreach (var name in HotObjects.Where(present.Contains))
+        foreach (var table in HotTables.Where(present.Contains))
         {
-            if (read >= budgetBytes)
+            if (elapsed.Elapsed >= budget)
+            {
+                break;
+            }
+            // A chunk of rowids at a time reads a run of leaf pages; the budget and a shutdown are honoured between chunks.
+            await using var chunk = connection.CreateCommand();
+            chunk.CommandText = $"SELECT MAX(id), COUNT(*) FROM (SELECT rowid AS id FROM \"{table}\" WHERE rowid > $after ORDER BY rowid LIMIT {ChunkRows})";
+            var after = chunk.Parameters.AddWithValue("$after", long.MinValue);
+            while (elapsed.Elapsed < budget)
+            {
+                ct.ThrowIfCancellationRequested();
+                await using var reader = await chunk.ExecuteReaderAsync(ct);
+                await reader.ReadAsync(ct);
+                if (reader.GetInt64(1) == 0)
+                {
+                    break;
+                }
+                after.Value = reader.GetInt64(0);
+            }
+            objects++;
+        }
+        foreach (var (table, index) in HotIndexes.Where(h => present.Contains(h.Table) && (h.Index.Length == 0 || present.Contains(h.Index))))
+        {
+            if (elapsed.Elapsed >= budget)
             {
                 break;
             }
             ct.ThrowIfCancellationRequested();
-            // dbstat visits every page of the object, overflow pages included, which is the reading wanted here; a row
-            // per page, so the budget and a shutdown are honoured inside a large object too.
+            // Counting walks every leaf page of the table or index named.
             await using var walk = connection.CreateCommand();
-            walk.CommandText = "SELECT pgsize FROM dbstat WHERE name = $name";
-            walk.Parameters.AddWithValue("$name", name);
-            await using var reader = await walk.ExecuteReaderAsync(ct);
-            while (read < budgetBytes && await reader.ReadAsync(ct))
-            {
-                ct.ThrowIfCancellationRequested();
-                read += reader.GetInt64(0);
-                pages++;
-            }
+            walk.CommandText = index.Length == 0
+                ? $"SELECT COUNT(*) FROM \"{table}\""
+                : $"SELECT COUNT(*) FROM \"{table}\" INDEXED BY \"{index}\"";
+            await walk.ExecuteScalarAsync(ct);
             objects++;
         }
-        return new WarmupResult(objects, pages, elapsed.Elapsed, Cancelled: false);
+        return new WarmupResult(objects, elapsed.Elapsed, Cancelled: false);
     }
 }
 
-public sealed record WarmupResult(int Objects, long Pages, TimeSpan Elapsed, bool Cancelled);
+public sealed record WarmupResult(int Objects, TimeSpan Elapsed, bool Cancelled);

@@ -23,9 +23,9 @@ public sealed class DashboardService(
     StaffGuard guard,
     IDbContextFactory<AppDbContext> dbFactory,
     IDeskCounts deskCounts,
-    StartPageMemo memo,
     FirstResponseTarget firstResponse,
-    TimeProvider clock)
+    TimeProvider clock,
+    StartPageMemo? memo = null)
 {
     /// <summary>The statuses in which a job order is still being worked on.</summary>
     public static readonly IReadOnlyList<JobOrderStatus> OpenStatuses =
@@ -52,8 +52,8 @@ public sealed class DashboardService(
     private async Task<IEnumerable<AttentionCard>> JobOrderCardsAsync(AppDbContext db, StaffMember me, CancellationToken ct)
     {
         // A visit renders the page twice (prerendered, then interactive): the second render reuses the first's numbers.
-        var (waiting, overdue, unassigned, mine) = await memo.GetOrCountAsync(me.Id, () =>
-            deskCounts.AttentionCountsAsync(db, me.Id, OpenStatuses, clock.GetUtcNow() - firstResponse.Within, ct));
+        Task<JobOrderAttentionCounts> Count() => deskCounts.AttentionCountsAsync(db, me.Id, OpenStatuses, clock.GetUtcNow() - firstResponse.Within, ct);
+        var (waiting, overdue, unassigned, mine) = await (memo is null ? Count() : memo.GetOrCountAsync(me.Id, Count));
 
         return
         [
