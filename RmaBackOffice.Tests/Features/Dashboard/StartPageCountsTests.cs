@@ -34,6 +34,7 @@ public sealed class StartPageCountsTests : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = NULL WHERE Id % 4 > 1;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET Status = 0 WHERE Id % 5 = 0;");
         await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET FirstResponseAt = {Now.UtcTicks} WHERE Id % 3 = 0;");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET FirstResponseAt = NULL WHERE Id % 3 > 0;");
         await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET IsSpam = 1 WHERE Id % 11 = 0;");
     }
 
