@@ -30,7 +30,8 @@ public static class AuditBenchmarkDatabase
 
     public static IDbContextFactory<AppDbContext> Contexts => services.Value.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 
-    private static readonly Lazy<WebApplication> services = new(() => Commands.BuildServices(Path));
+    // The guard, as Users registers it in the app: the viewer's queries and Identity's saves ask it who acts.
+    private static readonly Lazy<WebApplication> services = new(() => Commands.BuildServices(Path, builder => builder.Services.AddScoped<StaffGuard>()));
 
     /// <summary>
     /// A scope signed in as an admin, as the viewer's circuit is, and its <see cref="AuditQueries"/>: the benchmarks call the page's

@@ -25,16 +25,17 @@ public class AuditQueryBenchmarks
 
     private const string Columns = "Sequence, At, ActorKind, ActorName, Action, EntityType, EntityId, Reference, ClientIp";
 
-    private AuditFilter actor = AuditFilter.None;
-    private AuditFilter actorName = AuditFilter.None;
-    private AuditFilter publicActor = new(Actor: "public");
-    private AuditFilter systemActor = new(Actor: "system");
-    private AuditFilter action = AuditFilter.None;
-    private AuditFilter entityType = AuditFilter.None;
-    private AuditFilter reference = AuditFilter.None;
-    private AuditFilter dates = AuditFilter.None;
-    private AuditFilter ip = AuditFilter.None;
-    private AuditFilter history = AuditFilter.None;
+    private static AuditFilter actor = AuditFilter.None;
+    private static AuditFilter actorName = AuditFilter.None;
+    private static readonly AuditFilter publicActor = new(Actor: "public");
+    private static readonly AuditFilter systemActor = new(Actor: "system");
+    private static bool chosen;
+    private static AuditFilter action = AuditFilter.None;
+    private static AuditFilter entityType = AuditFilter.None;
+    private static AuditFilter reference = AuditFilter.None;
+    private static AuditFilter dates = AuditFilter.None;
+    private static AuditFilter ip = AuditFilter.None;
+    private static AuditFilter history = AuditFilter.None;
     private AsyncServiceScope admin;
     private AuditQueries queries = null!;
 
@@ -67,6 +68,12 @@ public class AuditQueryBenchmarks
             return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
         }
         (admin, queries) = await AuditBenchmarkDatabase.SignInAdminAsync();
+        // Chosen once per run: each benchmark's setup runs in the same process, and finding the busiest values reads every entry.
+        if (chosen)
+        {
+            return;
+        }
+        chosen = true;
         // The busiest of each: the worst case for a total.
         actor = new AuditFilter(Actor: await Scalar("SELECT ActorId FROM AuditEntries WHERE ActorId IS NOT NULL GROUP BY ActorId ORDER BY COUNT(*) DESC LIMIT 1"));
         actorName = new AuditFilter(Actor: await Scalar($"SELECT ActorName FROM AuditEntries WHERE ActorId = '{actor.Actor}' ORDER BY Sequence DESC LIMIT 1"));

@@ -21,4 +21,9 @@ if (args is ["generate", .. var which])
     }
     return;
 }
+if (args is ["profile-recording", .. var rest])
+{
+    await RecordingProfile.RunAsync(rest);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);
