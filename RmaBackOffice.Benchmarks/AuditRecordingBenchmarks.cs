@@ -34,7 +34,8 @@ public class AuditRecordingBenchmarks
             AddJob(Job.Default
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithLaunchCount(1)
-                .WithWarmupCount(10)
+                // Enough calls for the runtime to replace its first quick code with optimised code, as in a server that has been up a while.
+                .WithWarmupCount(60)
                 .WithIterationCount(100)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1));

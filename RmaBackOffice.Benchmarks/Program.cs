@@ -27,4 +27,9 @@ if (args is ["first-search", .. var options])
     await FirstSearch.RunAsync(warm: options.Contains("--warm"));
     return;
 }
+if (args is ["profile-recording", .. var rest])
+{
+    await RecordingProfile.RunAsync(rest);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);

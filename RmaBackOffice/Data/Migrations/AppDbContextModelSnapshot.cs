@@ -599,21 +599,23 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.HasIndex("CorrelationId");
-
-                    b.HasIndex("Subject");
+                    b.HasIndex("Subject")
+                        .HasFilter("\"Subject\" IS NOT NULL");
 
                     b.HasIndex("Action", "Sequence");
 
                     b.HasIndex("ActorId", "Sequence");
+
+                    b.HasIndex("ActorKind", "Sequence")
+                        .HasFilter("\"ActorId\" IS NULL");
+
+                    b.HasIndex("ActorName", "Sequence");
 
                     b.HasIndex("ClientIp", "Sequence");
 
                     b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("Reference", "Sequence");
-
-                    b.HasIndex("EntityType", "EntityId", "Sequence");
 
                     b.ToTable("AuditEntries", (string)null);
                 });
@@ -1065,45 +1067,6 @@ namespace RmaBackOffice.Data.Migrations
                     b.ToTable("PendingRegistrations", (string)null);
                 });
 
-            modelBuilder.Entity("RmaBackOffice.Features.Candidates.PipelineEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AddedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CandidateId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExitReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("JobOrderId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Stage")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("StageChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CandidateId");
-
-                    b.HasIndex("JobOrderId", "CandidateId")
-                        .IsUnique();
-
-                    b.ToTable("PipelineEntries", (string)null);
-                });
-
             modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrder", b =>
                 {
                     b.Property<int>("Id")
@@ -1333,6 +1296,45 @@ namespace RmaBackOffice.Data.Migrations
                     b.ToTable("JobOrderActivities", (string)null);
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Pipelines.PipelineEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExitReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StageChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("JobOrderId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("PipelineEntries", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1488,7 +1490,16 @@ namespace RmaBackOffice.Data.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("RmaBackOffice.Features.Candidates.PipelineEntry", b =>
+            modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrderActivity", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.JobOrders.JobOrder", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("JobOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.Pipelines.PipelineEntry", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Candidates.Candidate", null)
                         .WithMany()
@@ -1498,15 +1509,6 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasOne("RmaBackOffice.Features.JobOrders.JobOrder", null)
                         .WithMany()
-                        .HasForeignKey("JobOrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrderActivity", b =>
-                {
-                    b.HasOne("RmaBackOffice.Features.JobOrders.JobOrder", null)
-                        .WithMany("Activities")
                         .HasForeignKey("JobOrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

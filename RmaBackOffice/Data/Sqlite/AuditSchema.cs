@@ -9,6 +9,12 @@ public static class AuditSchema
     private const string Immutable = "Audit entries are append-only: only personal values may be erased.";
     private const string Undeletable = "Audit entries are append-only: only entries below a retention trim may be deleted.";
 
+    /// <summary>The partial index on actor kinds holds only the entries of the public and the system, which act without an account.</summary>
+    public const string WithoutAccount = "\"ActorId\" IS NULL";
+
+    /// <summary>The partial index on subjects holds only entries that name a person.</summary>
+    public const string WithSubject = "\"Subject\" IS NOT NULL";
+
     private static string Changed(params string[] columns) => string.Join(" OR ", columns.Select(c => $"NEW.{c} IS NOT OLD.{c}"));
 
     private static string ErasedOnly(params string[] columns) =>

@@ -96,11 +96,12 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
         {
             entries = actor.ToUpperInvariant() switch
             {
-                "PUBLIC" => entries.Where(e => e.ActorKind == ActorKind.Public),
-                "SYSTEM" => entries.Where(e => e.ActorKind == ActorKind.System),
-                // Account ids are GUIDs and names never are: an id is one index range, where "id or name" reads every entry.
+                // Only the public and the system act without an account id; the kinds' index holds those entries alone.
+                "PUBLIC" => entries.Where(e => e.ActorId == null && e.ActorKind == ActorKind.Public),
+                "SYSTEM" => entries.Where(e => e.ActorId == null && e.ActorKind == ActorKind.System),
+                // Account ids are GUIDs and names never are: each is one index range, where "id or name" would merge two.
                 _ when Guid.TryParse(actor, out _) => entries.Where(e => e.ActorId == actor),
-                _ => entries.Where(e => e.ActorId == actor || e.ActorName == actor),
+                _ => entries.Where(e => e.ActorName == actor),
             };
         }
         if (filter.Action is { } action)
