@@ -28,10 +28,14 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         return result!;
     }
 
-    private async Task<(MudBunitContext Context, IRenderedComponent<MudPopoverProvider> Popovers, ApplicationUser Recruiter)> RecruiterContextAsync()
+    private async Task<(MudBunitContext Context, IRenderedComponent<MudPopoverProvider> Popovers, ApplicationUser Recruiter)> RecruiterContextAsync(TimeProvider? clock = null)
     {
         var recruiter = await host.CreateUserAsync($"rita-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
         var ctx = new MudBunitContext();
+        if (clock is not null)
+        {
+            ctx.Services.AddSingleton(clock);
+        }
         await ctx.SignInAsync(host, recruiter);
         var popovers = ctx.Render<MudPopoverProvider>();
         ctx.Render<MudDialogProvider>();
@@ -89,11 +93,10 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
     {
         var word = "tapir" + Guid.NewGuid().ToString("N")[..6];
         var registered = await RegisterAsync(f => f.CurrentTitle = $"Head of {word} Research");
-        var (ctx, _, _) = await RecruiterContextAsync();
-        await using var _ctx = ctx;
         // Frozen: the typing pause never ends unless the test moves the clock.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        ctx.Services.AddSingleton<TimeProvider>(clock);
+        var (ctx, _, _) = await RecruiterContextAsync(clock);
+        await using var _ctx = ctx;
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
         var page = ctx.Render<CandidatesPage>();
         page.WaitForAssertion(() => Assert.Equal("false", page.Find("[data-testid=candidates-grid]").GetAttribute("aria-busy")), Wait);

@@ -20,7 +20,7 @@ public class CandidateDeskViewTests
         string? Text(string key) => values[key]?.ToString();
 
         var read = CandidateDeskView.Parse(Text("q"), Text("status"), Text("industry"), Text("level"), Text("country"), Text("consent"),
-            Text("from"), Text("to"), values["review"] is true, Text("sort"), Text("dir"), int.Parse(Text("page")!), int.Parse(Text("size")!));
+            Text("from"), Text("to"), values["review"] is true, Text("sort"), Text("dir"), int.Parse(Text("page")!, System.Globalization.CultureInfo.InvariantCulture), int.Parse(Text("size")!, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(view, read);
         Assert.Equal("42", Text("page"));

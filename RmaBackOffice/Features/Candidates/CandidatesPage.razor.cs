@@ -54,7 +54,8 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     private bool capped;
     private bool loading = true;
     private bool started;
-    private bool skipRender;
+    // Set when the rows or the view changed; the page renders only then (a router echo of the desk's own address changes nothing).
+    private bool changed = true;
     private string? typed;
     private CancellationTokenSource? load;
     private CancellationTokenSource? typing;
@@ -89,7 +90,6 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         }
         if (Equals(Navigation.HistoryEntryState, OwnAddress) || asked == view)
         {
-            skipRender = true;
             return;
         }
         view = asked;
@@ -97,12 +97,9 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         await LoadAsync();
     }
 
-    protected override bool ShouldRender()
-    {
-        var render = !skipRender;
-        skipRender = false;
-        return render;
-    }
+    protected override bool ShouldRender() => changed;
+
+    protected override void OnAfterRender(bool firstRender) => changed = false;
 
     Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg) => callback.InvokeAsync(arg);
 
@@ -154,6 +151,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
             if (load == mine)
             {
                 loading = false;
+                changed = true;
             }
         }
         return load == mine;
