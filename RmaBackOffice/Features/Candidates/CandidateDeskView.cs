@@ -68,8 +68,9 @@ public sealed record CandidateDeskView
         ["size"] = PageSize != DefaultPageSize ? PageSize : null,
     };
 
-    /// <summary>The same view, back on its first page: a new filter or order starts from the top.</summary>
-    public CandidateDeskView Refiltered => this with { Page = 0 };
+    /// <summary>The same view, back on its first page: a new filter or order starts from the top. A method, not a property,
+    /// so the view serialises (the prerendered page's snapshot) without recursing into itself.</summary>
+    public CandidateDeskView Refiltered() => this with { Page = 0 };
 
     /// <summary>Ascending, then descending, then the desk's own order again.</summary>
     public CandidateDeskView SortedBy(CandidateSort column) => Sort != column

@@ -198,7 +198,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     {
         typing?.Cancel();
         typed = text;
-        var next = view.Refiltered with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
+        var next = view.Refiltered() with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
         return next == view ? Task.CompletedTask : ShowAsync(next);
     }
 
