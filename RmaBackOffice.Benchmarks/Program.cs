@@ -2,9 +2,15 @@ using BenchmarkDotNet.Running;
 using RmaBackOffice.Benchmarks;
 
 // dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit*]   (see BENCHMARKS.md)
+// dotnet run -c Release --project RmaBackOffice.Benchmarks -- browser [candidates] [job-orders]: the desks in headless Chromium.
 // Each benchmark class makes its generated database in its global setup, so a filtered run makes only the one it reads.
 // The in-process toolchain gives a global setup a few minutes: on a loaded machine make the large databases first with
 // `-- generate [candidates|audit]`.
+if (args is ["browser", .. var desks])
+{
+    await RmaBackOffice.Benchmarks.Browser.BrowserBenchmark.RunAsync(desks);
+    return;
+}
 if (args is ["generate", .. var which])
 {
     if (which.Length == 0 || which.Contains("job-orders"))

@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Time.Testing;
+using RmaBackOffice.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -25,10 +28,14 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         return result!;
     }
 
-    private async Task<(MudBunitContext Context, IRenderedComponent<MudPopoverProvider> Popovers, ApplicationUser Recruiter)> RecruiterContextAsync()
+    private async Task<(MudBunitContext Context, IRenderedComponent<MudPopoverProvider> Popovers, ApplicationUser Recruiter)> RecruiterContextAsync(TimeProvider? clock = null)
     {
         var recruiter = await host.CreateUserAsync($"rita-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
         var ctx = new MudBunitContext();
+        if (clock is not null)
+        {
+            ctx.Services.AddSingleton(clock);
+        }
         await ctx.SignInAsync(host, recruiter);
         var popovers = ctx.Render<MudPopoverProvider>();
         ctx.Render<MudDialogProvider>();
@@ -80,6 +87,130 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         }, Wait);
         Assert.Contains("1 candidate", page.Find("[data-testid=candidate-total]").TextContent);
     }
+
+    [Fact]
+    public async Task Enter_searches_at_once_while_typing_waits_for_a_pause()
+    {
+        var word = "tapir" + Guid.NewGuid().ToString("N")[..6];
+        var registered = await RegisterAsync(f => f.CurrentTitle = $"Head of {word} Research");
+        // Frozen: the typing pause never ends unless the test moves the clock.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (ctx, _, _) = await RecruiterContextAsync(clock);
+        await using var _ctx = ctx;
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        var page = ctx.Render<CandidatesPage>();
+        page.WaitForAssertion(() => Assert.Equal("false", page.Find("[data-testid=candidates-grid]").GetAttribute("aria-busy")), Wait);
+
+        var search = page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]");
+        search.Input(word);
+        Assert.DoesNotContain(word, navigation.Uri);
+        page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains(registered.Reference, Assert.Single(page.FindAll("tbody tr.mud-table-row")).TextContent);
+            Assert.Contains($"q={word}", navigation.Uri);
+        }, Wait);
+
+        page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").Input("nobody" + word);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-matches]")), Wait);
+        Assert.Contains($"q=nobody{word}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Sorting_by_a_header_orders_the_rows_announces_the_order_and_follows_in_the_address()
+    {
+        var tag = "sorting" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var last in new[] { "Moreau", "Abara", "Zeller" })
+        {
+            await RegisterAsync(f => (f.LastName, f.CurrentTitle) = (last, $"Chief {tag} Officer"));
+        }
+        var (ctx, _, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("q", tag));
+        var page = ctx.Render<CandidatesPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("tbody tr.mud-table-row").Count), Wait);
+
+        page.FindAll("th button").First(b => b.TextContent.StartsWith("Name", StringComparison.Ordinal)).Click();
+        page.WaitForAssertion(() => Assert.Equal(["Abara", "Moreau", "Zeller"], LastNames(page)), Wait);
+        Assert.Equal("ascending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
+        Assert.Contains("sort=name&dir=asc", navigation.Uri);
+
+        page.FindAll("th button").First(b => b.TextContent.StartsWith("Name", StringComparison.Ordinal)).Click();
+        page.WaitForAssertion(() => Assert.Equal(["Zeller", "Moreau", "Abara"], LastNames(page)), Wait);
+        Assert.Equal("descending", page.Find("th[aria-sort]").GetAttribute("aria-sort"));
+        Assert.Contains("dir=desc", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task The_pager_jumps_to_a_typed_page_and_to_the_last_and_a_reload_shows_the_same_view()
+    {
+        var tag = "paging" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 27; i++)
+        {
+            var last = $"Pager{i:D2}";
+            await RegisterAsync(f => (f.LastName, f.CurrentTitle) = (last, $"Chief {tag} Officer"));
+        }
+        var (ctx, _, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/candidates?q={tag}&sort=name&dir=asc&size=25");
+        var page = ctx.Render<CandidatesPage>();
+        page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("tbody tr.mud-table-row").Count), Wait);
+        Assert.Equal("1–25 of 27", page.Find("[data-testid=page-info]").TextContent);
+
+        page.Find("[data-testid=page-input]").Change("2");
+        page.WaitForAssertion(() => Assert.Equal(["Pager25", "Pager26"], LastNames(page)), Wait);
+        Assert.Contains("page=2", navigation.Uri);
+        Assert.Equal("26–27 of 27", page.Find("[data-testid=page-info]").TextContent);
+
+        page.Find("button[aria-label='First page']").Click();
+        page.WaitForAssertion(() => Assert.Equal("Pager00", LastNames(page)[0]), Wait);
+        Assert.DoesNotContain("page=", navigation.Uri);
+
+        page.Find("button[aria-label='Last page']").Click();
+        page.WaitForAssertion(() => Assert.Equal(["Pager25", "Pager26"], LastNames(page)), Wait);
+        var shared = navigation.Uri;
+
+        var reloaded = ctx.Render<CandidatesPage>();
+        reloaded.WaitForAssertion(() => Assert.Equal(["Pager25", "Pager26"], LastNames(reloaded)), Wait);
+        Assert.Equal("2", reloaded.Find("[data-testid=page-input]").GetAttribute("value"));
+        Assert.Equal("ascending", reloaded.Find("th[aria-sort]").GetAttribute("aria-sort"));
+        Assert.Equal(shared, navigation.Uri);
+    }
+
+    [Fact]
+    public async Task A_status_chip_filters_the_grid_and_the_rows_are_plain_markup()
+    {
+        var tag = "chips" + Guid.NewGuid().ToString("N")[..6];
+        var screened = await RegisterAsync(f => (f.LastName, f.CurrentTitle) = ("Screenwell", $"Chief {tag} Officer"));
+        await RegisterAsync(f => (f.LastName, f.CurrentTitle) = ("Newcombe", $"Chief {tag} Officer"), resumeText: "Board member.");
+        var (ctx, _, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+        var page = ctx.Render<CandidatePage>(ps => ps.Add(p => p.Id, screened.CandidateId));
+        page.WaitForElement("[data-testid=move-Screened]", Wait).Click();
+        page.WaitForAssertion(() => Assert.Equal("Screened", page.Find("[data-testid=status-chip]").TextContent.Trim()), Wait);
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("q", tag));
+        var desk = ctx.Render<CandidatesPage>();
+        desk.WaitForAssertion(() => Assert.Equal(2, desk.FindAll("tbody tr.mud-table-row").Count), Wait);
+        // One chip component per status tab and none per row; the rows' chips, times and icons are markup.
+        Assert.Equal(Enum.GetValues<CandidateStatus>().Length + 2, desk.FindComponents<MudChip<string>>().Count);
+        Assert.Empty(desk.FindComponents<RelativeTime>());
+        Assert.Empty(desk.FindComponents<MudTooltip>());
+        Assert.Single(desk.FindAll("tbody svg[aria-label='Resume on file']"));
+
+        desk.Find("[data-testid=status-tab-Screened]").Click();
+        desk.WaitForAssertion(() => Assert.Equal(["Screenwell"], LastNames(desk)), Wait);
+        Assert.Contains("status=Screened", navigation.Uri);
+        Assert.Contains("1 candidate", desk.Find("[data-testid=candidate-total]").TextContent);
+    }
+
+    private static List<string> LastNames(IRenderedComponent<CandidatesPage> page) =>
+        page.FindAll("tbody tr.mud-table-row").Select(r => r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Split(' ')[^1]).ToList();
 
     [Fact]
     public async Task The_profile_offers_only_the_allowed_moves_and_records_a_move_and_a_note()
