@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RmaBackOffice.Features.Audit;
@@ -114,6 +115,14 @@ public sealed class Work : IAsyncDisposable
     {
         if (transaction is not null)
         {
+            // Ended here rather than when the connection closes, so the next writer waiting for the database goes at once.
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (DbException)
+            {
+            }
             await transaction.DisposeAsync();
         }
         AuditScope.Detach(Db);
