@@ -1,10 +1,21 @@
 using BenchmarkDotNet.Running;
 using RmaBackOffice.Benchmarks;
+using RmaBackOffice.Benchmarks.Intake;
 
 // dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit*]   (see BENCHMARKS.md)
 // Each benchmark class makes its generated database in its global setup, so a filtered run makes only the one it reads.
 // The in-process toolchain gives a global setup a few minutes: on a loaded machine make the large databases first with
 // `-- generate [candidates|audit]`.
+// `-- intake-load` and `-- kill-test` run the app in a process of its own and load its public intake (see BENCHMARKS.md).
+if (args is ["intake-load", .. var loadArgs])
+{
+    await IntakeLoad.RunAsync(loadArgs);
+    return 0;
+}
+if (args is ["kill-test", .. var killArgs])
+{
+    return await KillTest.RunAsync(killArgs);
+}
 if (args is ["generate", .. var which])
 {
     if (which.Length == 0 || which.Contains("job-orders"))
@@ -19,6 +30,7 @@ if (args is ["generate", .. var which])
     {
         await AuditBenchmarkDatabase.EnsureAsync();
     }
-    return;
+    return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);
+return 0;
