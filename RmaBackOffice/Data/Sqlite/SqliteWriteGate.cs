@@ -60,6 +60,12 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         {
             throw TimedOut();
         }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Let in just as its caller gave up: EF would not begin the transaction, and nothing would end it.
+            gate.Release();
+            cancellationToken.ThrowIfCancellationRequested();
+        }
         Hold(eventData);
         return result;
     }
