@@ -41,7 +41,12 @@ public static class IntakeFloor
         await using (var setup = new SqliteConnection(connectionString))
         {
             await setup.OpenAsync();
-            sample = Convert.ToInt64(await Scalar(setup, $"SELECT MAX(Id) FROM {shape.Root}"), CultureInfo.InvariantCulture);
+            if (await Scalar(setup, $"SELECT MAX(Id) FROM {shape.Root}") is not long last)
+            {
+                // The app stored none of this kind, so there are no rows to copy.
+                return 0;
+            }
+            sample = last;
             statements = await ScriptAsync(setup, shape, sample);
         }
         var stored = 0L;
