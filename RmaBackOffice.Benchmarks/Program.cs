@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using RmaBackOffice.Benchmarks;
+using RmaBackOffice.Benchmarks.Intake;
 
 // dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit*]   (see BENCHMARKS.md)
 // dotnet run -c Release --project RmaBackOffice.Benchmarks -- browser [candidates] [job-orders]: the desks in headless Chromium.
@@ -9,7 +10,17 @@ using RmaBackOffice.Benchmarks;
 if (args is ["browser", .. var desks])
 {
     await RmaBackOffice.Benchmarks.Browser.BrowserBenchmark.RunAsync(desks);
-    return;
+    return 0;
+}
+// `-- intake-load` and `-- kill-test` run the app in a process of its own and load its public intake (see BENCHMARKS.md).
+if (args is ["intake-load", .. var loadArgs])
+{
+    await IntakeLoad.RunAsync(loadArgs);
+    return 0;
+}
+if (args is ["kill-test", .. var killArgs])
+{
+    return await KillTest.RunAsync(killArgs);
 }
 if (args is ["generate", .. var which])
 {
@@ -25,17 +36,18 @@ if (args is ["generate", .. var which])
     {
         await AuditBenchmarkDatabase.EnsureAsync();
     }
-    return;
+    return 0;
 }
 // `-- first-search [--warm]`: the first search in a fresh process, without or with the start-up warm-up (see FirstSearch).
 if (args is ["first-search", .. var options])
 {
     await FirstSearch.RunAsync(warm: options.Contains("--warm"));
-    return;
+    return 0;
 }
 if (args is ["profile-recording", .. var rest])
 {
     await RecordingProfile.RunAsync(rest);
-    return;
+    return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);
+return 0;

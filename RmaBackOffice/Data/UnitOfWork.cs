@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RmaBackOffice.Features.Audit;
@@ -73,14 +74,14 @@ public sealed class Work : IAsyncDisposable
     /// <summary>Writes what is changed so far inside the work's transaction (to get generated keys); nothing commits yet.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        transaction ??= Db.Database.CurrentTransaction ?? await Db.Database.BeginTransactionAsync(ct);
+        transaction ??= Db.Database.CurrentTransaction ?? await BeginAsync();
         await Db.SaveChangesAsync(ct);
     }
 
     /// <summary>Saves the changes and their audit entries in one transaction.</summary>
     public async Task SaveAsync(CancellationToken ct = default)
     {
-        transaction ??= Db.Database.CurrentTransaction ?? await Db.Database.BeginTransactionAsync(ct);
+        transaction ??= Db.Database.CurrentTransaction ?? await BeginAsync();
         Audit.AppendOnSave = true;
         try
         {
@@ -96,6 +97,9 @@ public sealed class Work : IAsyncDisposable
         await transaction.DisposeAsync();
         transaction = null;
     }
+
+    // Not cancelled half-way: a cancelled begin could leave the database's write gate held with no transaction to end it.
+    private Task<IDbContextTransaction> BeginAsync() => Db.Database.BeginTransactionAsync(CancellationToken.None);
 
     /// <summary>Abandons what was flushed; the work may then only read.</summary>
     public async Task RollbackAsync(CancellationToken ct = default)
@@ -114,6 +118,14 @@ public sealed class Work : IAsyncDisposable
     {
         if (transaction is not null)
         {
+            // Ended here rather than when the connection closes, so the next writer waiting for the database goes at once.
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (DbException)
+            {
+            }
             await transaction.DisposeAsync();
         }
         AuditScope.Detach(Db);

@@ -10,6 +10,7 @@ public static class SqliteDatabase
         this IServiceCollection services, Func<IServiceProvider, IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>> interceptors)
     {
         services.AddSingleton(provider => SqliteTuning.FromConfiguration(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new SqliteWriteGate(provider.GetRequiredService<DatabaseLock>().DatabasePath));
         services.AddSingleton(provider => DatabaseLock.For(ResolveConnectionString(
             provider.GetRequiredService<IConfiguration>().GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db",
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath)));
@@ -21,7 +22,9 @@ public static class SqliteDatabase
             var contentRoot = provider.GetRequiredService<IHostEnvironment>().ContentRootPath;
             options.UseSqlite(ResolveConnectionString(
                     configuration.GetConnectionString("DefaultConnection") ?? "Data Source=data/rma.db", contentRoot))
-                .AddInterceptors(interceptors(provider).Prepend(provider.GetRequiredService<SqliteTuning>()));
+                .AddInterceptors(interceptors(provider)
+                    .Prepend(provider.GetRequiredService<SqliteWriteGate>())
+                    .Prepend(provider.GetRequiredService<SqliteTuning>()));
         });
         services.AddSingleton<ICandidateSearch, SqliteCandidateSearch>();
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();

@@ -9,6 +9,8 @@ namespace RmaBackOffice.Data.Sqlite;
 /// Per-connection SQLite settings, applied each time EF opens a (pooled) connection. Memory-mapped reads let a query that
 /// visits thousands of rows read them straight from the OS page cache instead of one system call per 4 KB page, which
 /// halved the desk's search and grid times on a million candidates (BENCHMARKS.md). Set in "Database" in appsettings.json.
+/// A commit does not wait for the disk under the write lock (<c>synchronous = NORMAL</c>, crash-safe with write-ahead logging);
+/// <see cref="SqliteWriteGate"/> syncs the log before a commit is acknowledged, once for every commit waiting.
 /// </summary>
 public sealed class SqliteTuning(long memoryMapBytes, long cacheKibibytes) : DbConnectionInterceptor
 {
@@ -23,7 +25,7 @@ public sealed class SqliteTuning(long memoryMapBytes, long cacheKibibytes) : DbC
     }
 
     /// <summary>The statements that apply these settings; the benchmark's hand-written floors run them too.</summary>
-    public string Pragmas => $"PRAGMA mmap_size = {memoryMapBytes}; PRAGMA cache_size = -{cacheKibibytes};";
+    public string Pragmas => $"PRAGMA mmap_size = {memoryMapBytes}; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA synchronous = NORMAL;";
 
     // The settings belong to the native handle, which Microsoft.Data.Sqlite pools and reuses across SqliteConnection
     // objects: each handle is set once, not on every open.

@@ -108,7 +108,7 @@ public sealed class CandidateIntakeService(
             await work.SaveAsync(ct);
             result = new RegistrationResult(candidate.Id, candidate.Reference, registration.Receipt!, Created: true, AttachedToExisting: false);
         }
-        logger.LogInformation("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
+        logger.LogDebug("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
             result.Receipt, result.Reference, result.AttachedToExisting);
         return result;
     }

@@ -68,7 +68,7 @@ public sealed partial class JobOrderService
         await work.SaveAsync(ct);
 
         var result = new IntakeResult(order.Id, order.Reference, Created: true);
-        logger.LogInformation("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
+        logger.LogDebug("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
         if (!order.IsSpam)
         {
             arrivals.Announce(order.Id);
