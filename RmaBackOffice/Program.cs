@@ -25,7 +25,16 @@ builder.Configuration.UseRepositorySettings(builder.Environment);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(circuits =>
+    {
+        // A dropped desk is held whole only for a network blip; after that its circuit is persisted (the desks keep no state
+        // beyond their address, so a few bytes) and a laptop woken hours later resumes, instead of the server holding
+        // hundreds of idle circuits in memory.
+        circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+        circuits.DisconnectedCircuitMaxRetained = 200;
+        circuits.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromHours(8);
+        circuits.PersistedCircuitInMemoryMaxRetained = 5_000;
+    });
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicJson();
