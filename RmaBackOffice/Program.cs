@@ -54,6 +54,7 @@ builder.Services.AddCandidateIntake();
 builder.Services.AddPipelines();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
+builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -94,6 +95,7 @@ app.MapJobOrderExport();
 app.MapCandidateEndpoints();
 app.MapHealth();
 app.MapAuditExport();
+app.MapBenchmarkDiagnostics();
 
 app.Run();
 

@@ -31,6 +31,8 @@ public sealed class MudBunitContext : BunitContext
     public MudBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // As in the app: pages run interactively on the server (the desks subscribe to live arrivals only then).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         Services.AddMudServices();
         Services.AddSingleton(TimeProvider.System);
     }
