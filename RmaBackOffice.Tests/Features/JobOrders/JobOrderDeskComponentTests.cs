@@ -14,6 +14,7 @@ namespace RmaBackOffice.Tests.Features.JobOrders;
 public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private IRenderedComponent<MudPopoverProvider> popovers = default!;
 
     private async Task<IntakeResult> ReceiveAsync(string title, string company = "Vandelay Industries")
     {
@@ -31,7 +32,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         var recruiter = await host.CreateUserAsync($"rita-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
         var ctx = new MudBunitContext();
         await ctx.SignInAsync(host, recruiter);
-        ctx.Render<MudPopoverProvider>();
+        popovers = ctx.Render<MudPopoverProvider>();
         ctx.Render<MudDialogProvider>();
         return ctx;
     }
@@ -191,8 +192,9 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForAssertion(() => Assert.Contains("1 selected", page.Find("[data-testid=bulk-bar]").TextContent), Patience);
 
         page.FindAll("[data-testid=bulk-bar] button").First(b => b.TextContent.Contains("Assign owner")).Click();
-        page.WaitForElement(".mud-popover-open .mud-menu-item");
-        page.FindAll(".mud-menu-item").First(i => i.TextContent.Contains("Rita Recruiter")).Click();
+        // The menu opens in the popover layer, outside the page's markup.
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-menu-item"), i => i.TextContent.Contains("Rita Recruiter")), Patience);
+        popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Contains("Rita Recruiter")).Click();
 
         page.WaitForAssertion(() => Assert.Contains("Rita Recruiter", Rows(page).Single(r => r.TextContent.Contains(first.Reference)).TextContent), Patience);
         Assert.DoesNotContain("Rita Recruiter", Rows(page).Single(r => !r.TextContent.Contains(first.Reference)).TextContent);
