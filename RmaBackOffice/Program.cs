@@ -34,7 +34,9 @@ builder.Services.AddRazorComponents()
         circuits.DisconnectedCircuitMaxRetained = 200;
         circuits.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromHours(8);
         circuits.PersistedCircuitInMemoryMaxRetained = 5_000;
-    });
+    })
+    // A desk's prerendered first page (up to 100 rows) travels back with the circuit's start, past SignalR's 32 KB default.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicJson();
