@@ -25,7 +25,18 @@ builder.Configuration.UseRepositorySettings(builder.Environment);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    .AddInteractiveServerComponents(circuits =>
+    {
+        // A dropped desk is held whole only for a network blip; after that its circuit is persisted (the desks keep no state
+        // beyond their address, so a few bytes) and a laptop woken hours later resumes, instead of the server holding
+        // hundreds of idle circuits in memory.
+        circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+        circuits.DisconnectedCircuitMaxRetained = 200;
+        circuits.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromHours(8);
+        circuits.PersistedCircuitInMemoryMaxRetained = 5_000;
+    })
+    // A desk's prerendered first page (up to 100 rows) travels back with the circuit's start, past SignalR's 32 KB default.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicJson();
@@ -45,6 +56,7 @@ builder.Services.AddCandidateIntake();
 builder.Services.AddPipelines();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
+builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
 
 var app = builder.Build();
 
@@ -85,6 +97,7 @@ app.MapJobOrderExport();
 app.MapCandidateEndpoints();
 app.MapHealth();
 app.MapAuditExport();
+app.MapBenchmarkDiagnostics();
 
 app.Run();
 

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -53,6 +56,64 @@ public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : ICl
         await desk.GetByTestId("move-Qualifying").ClickAsync();
         await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Status changed from New to Qualifying");
         await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-job-order-detail.png"), FullPage = true });
+    });
+
+    private async Task<string> ReceiveAsync(string title)
+    {
+        var form = JobOrderRulesTests.ValidForm();
+        form.PositionTitle = title;
+        await using var scope = host.Services.CreateAsyncScope();
+        var (result, errors) = await scope.ServiceProvider.GetRequiredService<JobOrderService>().ReceiveAsync(form, null);
+        Assert.Empty(errors);
+        return result!.Reference;
+    }
+
+    [Fact]
+    public Task The_desk_searches_on_Enter_filters_pages_keeps_its_view_on_reload_and_offers_arrivals_politely() => browser.JourneyAsync(async () =>
+    {
+        var tag = "jy" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 27; i++)
+        {
+            await ReceiveAsync($"Chief {tag} Officer {i}");
+        }
+        var rita = await host.CreateStaffAsync(Roles.Recruiter);
+        var desk = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(desk, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await desk.GotoAsync(Url("/job-orders"));
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        var rows = desk.Locator("[data-testid=job-orders-grid] tbody tr");
+
+        // Enter searches at once, without waiting out the typing pause.
+        await desk.Locator("input[data-testid=job-search]").FillAsync(tag);
+        await desk.Keyboard.PressAsync("Enter");
+        await Expect(rows).ToHaveCountAsync(27);
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={tag}"));
+
+        await desk.GetByTestId("status-tab-New").ClickAsync();
+        await Expect(desk.GetByTestId("status-tab-New")).ToHaveAttributeAsync("aria-pressed", "true");
+        await desk.GetByTestId("page-size").SelectOptionAsync("25");
+        await Expect(rows).ToHaveCountAsync(25);
+        await desk.GetByTestId("page-next").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(desk.GetByTestId("page-range")).ToHaveTextAsync("26–27 of 27");
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("page=2"));
+
+        // The address holds the whole view: a reload (or a shared link) shows the same page.
+        await desk.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(desk.GetByTestId("page-range")).ToHaveTextAsync("26–27 of 27");
+        await Expect(desk.Locator("input[data-testid=job-search]")).ToHaveValueAsync(tag);
+        await Expect(desk.GetByTestId("status-tab-New")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // Reading page 2, an arrival does not move the rows: a polite bar offers it.
+        var arrived = await ReceiveAsync($"Deputy {tag} Officer");
+        await Expect(desk.GetByTestId("arrival-bar")).ToContainTextAsync("1 new job order");
+        await Expect(rows).ToHaveCountAsync(2);
+        await desk.GetByTestId("arrival-show").ClickAsync();
+        await Expect(rows.First).ToContainTextAsync(arrived);
+        await Expect(rows.First.GetByTestId("new-marker")).ToBeVisibleAsync();
+        await Expect(desk).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("page=2"));
     });
 
     [Fact]

@@ -132,7 +132,7 @@ public class OutOfRangeQueryTests(AppHost host) : IClassFixture<AppHost>
 
         var page = ctx.Render<JobOrdersPage>();
 
-        page.WaitForAssertion(() => Assert.Contains(tag, Assert.Single(page.FindAll("tbody tr.mud-table-row")).TextContent), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Contains(tag, Assert.Single(page.FindAll("tbody tr[data-testid=job-order-row]")).TextContent), TimeSpan.FromSeconds(10));
     }
 
     [Theory]

@@ -82,5 +82,8 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped(sp => new UserAdminService(
             sp.GetRequiredService<StaffGuard>(), sp.GetRequiredService<UnitOfWork>(), sp.GetRequiredService<IDbContextFactory<AppDbContext>>(),
             host.Services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<UserAdminService>.Instance));
+
+        // As in the app: pages run interactively on the server (the desks take live arrivals only then). Last, as it starts the renderer.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 }

@@ -1,6 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using RmaBackOffice.Data;
@@ -30,67 +28,6 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudDialogProvider>();
         return ctx;
-    }
-
-    private static IRenderedComponent<JobOrdersPage> RenderDesk(MudBunitContext ctx, string search)
-    {
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(navigation.GetUriWithQueryParameter("q", search));
-        return ctx.Render<JobOrdersPage>();
-    }
-
-    [Fact]
-    public async Task The_desk_shows_the_searched_job_orders_and_a_live_arrival_with_a_new_marker()
-    {
-        var tag = "lv" + Guid.NewGuid().ToString("N")[..6];
-        var existing = await ReceiveAsync($"Chief {tag} Officer");
-        await using var ctx = await RecruiterContextAsync();
-
-        var page = RenderDesk(ctx, tag);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")), TimeSpan.FromSeconds(5));
-        Assert.Contains(existing.Reference, page.Markup);
-
-        var arrived = await ReceiveAsync($"Deputy {tag} Officer");
-
-        page.WaitForAssertion(() =>
-        {
-            var rows = page.FindAll("tbody tr.mud-table-row");
-            Assert.Equal(2, rows.Count);
-            var fresh = rows.Single(r => r.TextContent.Contains(arrived.Reference));
-            Assert.NotNull(fresh.QuerySelector("[data-testid=new-marker]"));
-            Assert.Contains("rma-row-new", fresh.ClassName);
-        }, TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task Choosing_a_status_puts_it_in_the_address_so_the_view_can_be_shared()
-    {
-        await using var ctx = await RecruiterContextAsync();
-        var page = ctx.Render<JobOrdersPage>();
-
-        page.WaitForElement("[data-testid=status-tab-Qualifying]").Click();
-
-        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => Assert.Contains("status=Qualifying", navigation.Uri), TimeSpan.FromSeconds(10));
-    }
-
-    [Fact]
-    public async Task Rows_past_the_first_response_target_stand_out()
-    {
-        var tag = "od" + Guid.NewGuid().ToString("N")[..6];
-        var old = await ReceiveAsync($"Overdue {tag} Director");
-        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
-        {
-            var longAgo = host.Now.AddHours(-30);
-            await db.JobOrders.Where(o => o.Id == old.Id).ExecuteUpdateAsync(set => set.SetProperty(o => o.ReceivedAt, longAgo));
-        }
-        await using var ctx = await RecruiterContextAsync();
-
-        var page = RenderDesk(ctx, tag);
-
-        page.WaitForAssertion(() => Assert.Contains("rma-row-overdue", Assert.Single(page.FindAll("tbody tr.mud-table-row")).ClassName),
-            TimeSpan.FromSeconds(5));
     }
 
     [Fact]
