@@ -117,7 +117,8 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     private async Task OpenAsync(IPage page, string url)
     {
         await page.GotoAsync(new Uri(host.BaseAddress, url).ToString());
-        if (!IsStatic(url))
+        // A page may send the person elsewhere (a visitor to the sign-in page); wait for where they landed.
+        if (!IsStatic(new Uri(page.Url).AbsolutePath))
         {
             await BrowserFixture.WaitForInteractiveAsync(page);
         }
