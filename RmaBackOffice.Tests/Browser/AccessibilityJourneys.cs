@@ -58,15 +58,36 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
             {
                 await OpenAsync(page, url);
                 await ScanAsync(page, $"{url} as {group.Key ?? "visitor"}", failures);
+                await SaveScreenshotAsync(page, url, width);
                 scanned++;
-                foreach (var (name, open) in DialogsOf(route))
+                foreach (var (name, opener) in DialogsOf(route))
                 {
-                    await open(page);
-                    var dialog = page.GetByRole(AriaRole.Dialog).Last;
-                    await Expect(dialog).ToBeVisibleAsync();
+                    try
+                    {
+                        await page.GetByTestId(opener).ClickAsync();
+                        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+                    }
+                    catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+                    {
+                        await SaveScreenshotAsync(page, $"{url}-{name}-failed", width);
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: the '{name}' dialog did not open: {Shorten(e.Message)}");
+                        continue;
+                    }
                     await ScanAsync(page, $"{url} dialog '{name}' as {group.Key}", failures);
+                    await SaveScreenshotAsync(page, $"{url}-{name}", width);
                     await page.Keyboard.PressAsync("Escape");
                     await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+                    // A closed dialog hands focus back to the button that opened it.
+                    try
+                    {
+                        await page.WaitForFunctionAsync($"() => document.activeElement?.getAttribute('data-testid') === '{opener}'",
+                            null, new() { Timeout = 3_000 });
+                    }
+                    catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+                    {
+                        var focused = await page.EvaluateAsync<string?>("() => document.activeElement?.outerHTML.slice(0, 120)");
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: closing '{name}' left focus on {focused}, not on its opener");
+                    }
                 }
             }
         }
@@ -102,15 +123,11 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         _ => entry.SampleUrl ?? entry.Route,
     };
 
-    /// <summary>The dialogs a page opens, each with the click that opens it.</summary>
-    private static IEnumerable<(string Name, Func<IPage, Task> Open)> DialogsOf(string route) => route switch
+    /// <summary>The dialogs a page opens, each by the test id of the button that opens it.</summary>
+    private static IEnumerable<(string Name, string Opener)> DialogsOf(string route) => route switch
     {
-        "/admin/users" => [("New account", p => p.GetByTestId("user-create").ClickAsync())],
-        "/candidates/{Id:int}" =>
-        [
-            ("Merge", p => p.GetByTestId("merge").ClickAsync()),
-            ("Erase", p => p.GetByTestId("erase").ClickAsync()),
-        ],
+        "/admin/users" => [("New account", "user-create")],
+        "/candidates/{Id:int}" => [("Merge", "merge"), ("Erase", "erase")],
         _ => [],
     };
 
@@ -124,6 +141,14 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         }
         // Grids load their rows after the first render; scan what the person reads, not a spinner.
         await Expect(page.Locator(".mud-table-loading, .mud-progress-circular")).ToHaveCountAsync(0);
+        try
+        {
+            await Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+        {
+            // A page without a heading is scanned as it is; axe names what it lacks.
+        }
     }
 
     // Pages rendered statically (they set cookies, or they are the firm's public forms) have no circuit to wait for.
@@ -149,6 +174,15 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
                 failures.AppendLine(CultureInfo.InvariantCulture, $"    … and {violation.Nodes.Length - 5} more");
             }
         }
+    }
+
+    /// <summary>What the scan saw, under TestResults/accessibility, to look at before resolving a layout change.</summary>
+    private async Task SaveScreenshotAsync(IPage page, string url, int width)
+    {
+        var slug = new string(url.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "accessibility", $"{(DarkMode ? "dark" : "light")}-{width}");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{(slug.Length == 0 ? "start" : slug)}.png") });
     }
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 220 ? text : text[..220] + "…";
