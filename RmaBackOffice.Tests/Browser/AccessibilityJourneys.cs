@@ -57,6 +57,11 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
             foreach (var (route, url) in group)
             {
                 await OpenAsync(page, url);
+                if (group.Key is not null && new Uri(page.Url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: the {group.Key} was sent to sign in; not scanned");
+                    continue;
+                }
                 await ScanAsync(page, $"{url} as {group.Key ?? "visitor"}", failures);
                 await SaveScreenshotAsync(page, url, width);
                 scanned++;
@@ -105,6 +110,9 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         return AuthorizationMatrix.Entries
             .Where(e => e.Method == "GET" && pageRoutes.Contains(e.Route))
             .Select(e => (Role: RoleFor(e.Access), e.Route, Url: SampleUrl(e, jobOrderId, candidateId)))
+            // The account pages come last: opening the authenticator set-up gives the user a new key and so a new
+            // security stamp, which ends the session at the next revalidation.
+            .OrderBy(p => p.Route.StartsWith("/Account/Manage", StringComparison.Ordinal))
             .GroupBy(p => p.Role, p => (p.Route, p.Url));
     }
 
