@@ -112,7 +112,7 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
             .Select(e => (Role: RoleFor(e.Access), e.Route, Url: SampleUrl(e, jobOrderId, candidateId)))
             // The account pages come last: opening the authenticator set-up gives the user a new key and so a new
             // security stamp, which ends the session at the next revalidation.
-            .OrderBy(p => p.Route.StartsWith("/Account/Manage", StringComparison.Ordinal))
+            .OrderBy(p => p.Route == "/Account/Manage/EnableAuthenticator" ? 2 : p.Route.StartsWith("/Account/Manage", StringComparison.Ordinal) ? 1 : 0)
             .GroupBy(p => p.Role, p => (p.Route, p.Url));
     }
 
