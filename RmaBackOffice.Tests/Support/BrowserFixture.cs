@@ -40,15 +40,22 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh browser context, closed when the surrounding <see cref="JourneyAsync"/> ends.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(new ViewportSize { Width = 1280, Height = 800 });
+
+    /// <summary>A page of the given size; in dark mode when asked, as if the person had chosen it before.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize size, bool darkMode = false, Uri? baseAddress = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = size,
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(PatienceMilliseconds);
         openContexts.Add(context);
+        if (darkMode && baseAddress is not null)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "rma.theme", Value = "dark", Url = baseAddress.ToString() }]);
+        }
         return await context.NewPageAsync();
     }
 

@@ -5,8 +5,19 @@ public sealed class ServerErrors
 {
     private IReadOnlyDictionary<string, string[]> errors = new Dictionary<string, string[]>();
 
-    public void Set(IReadOnlyDictionary<string, string[]>? fieldErrors) =>
+    public void Set(IReadOnlyDictionary<string, string[]>? fieldErrors)
+    {
         errors = fieldErrors ?? new Dictionary<string, string[]>();
+        Revision++;
+    }
+
+    /// <summary>Changes with every refusal, so a summary knows to take focus again.</summary>
+    public int Revision { get; private set; }
+
+    public bool Any => errors.Count > 0;
+
+    /// <summary>Every message, the form's own first.</summary>
+    public IEnumerable<string> All => errors.OrderBy(e => e.Key.Length == 0 ? 0 : 1).SelectMany(e => e.Value);
 
     public void Clear() => errors = new Dictionary<string, string[]>();
 

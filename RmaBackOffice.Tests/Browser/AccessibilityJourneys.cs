@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Tests.Features.Authorization;
+using RmaBackOffice.Tests.Features.Candidates;
+using RmaBackOffice.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace RmaBackOffice.Tests.Browser;
+
+/// <summary>The browser's app for the accessibility scan: every public form may be opened as often as the scan needs.</summary>
+public sealed class AccessibilityJourneyHost : KestrelAppHost
+{
+    protected override void ConfigureTestSettings(IWebHostBuilder builder) =>
+        builder.UseSetting("JobOrders:IntakePermitsPerMinute", "1000");
+}
+
+/// <summary>
+/// axe-core over every routable page of the authorization matrix, as a role allowed to see it, at a laptop's and a
+/// phone's size, with each page's dialogs opened. One theme per class, so the light and the dark scan run in parallel,
+/// each over a host of its own. Fails on any serious or critical WCAG 2.2 A/AA violation, naming page, rule and element.
+/// </summary>
+public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+{
+    private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+
+    protected abstract bool DarkMode { get; }
+
+    public static TheoryData<int, int> Sizes() => new() { { 1440, 900 }, { 390, 844 } };
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public Task Every_page_has_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    {
+        var order = await host.ReceiveJobOrderAsync();
+        var candidate = await RegisterCandidateAsync();
+        var failures = new StringBuilder();
+        var scanned = 0;
+
+        foreach (var group in PagesByRole(order.Id, candidate.CandidateId))
+        {
+            var page = await browser.NewPageAsync(new ViewportSize { Width = width, Height = height }, DarkMode, host.BaseAddress);
+            if (group.Key is not null)
+            {
+                var user = await host.CreateStaffAsync(group.Key);
+                await BrowserFixture.SignInAsync(page, host.BaseAddress, user.Email!, AppHost.DefaultPassword);
+            }
+            foreach (var (route, url) in group)
+            {
+                await OpenAsync(page, url);
+                if (group.Key is not null && new Uri(page.Url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: the {group.Key} was sent to sign in; not scanned");
+                    continue;
+                }
+                await ScanAsync(page, $"{url} as {group.Key ?? "visitor"}", failures);
+                await SaveScreenshotAsync(page, url, width);
+                scanned++;
+                foreach (var (name, opener) in DialogsOf(route))
+                {
+                    try
+                    {
+                        await page.GetByTestId(opener).ClickAsync();
+                        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+                    }
+                    catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+                    {
+                        await SaveScreenshotAsync(page, $"{url}-{name}-failed", width);
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: the '{name}' dialog did not open: {Shorten(e.Message)}");
+                        continue;
+                    }
+                    await ScanAsync(page, $"{url} dialog '{name}' as {group.Key}", failures);
+                    await SaveScreenshotAsync(page, $"{url}-{name}", width);
+                    await page.Keyboard.PressAsync("Escape");
+                    await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+                    // A closed dialog hands focus back to the button that opened it.
+                    try
+                    {
+                        await page.WaitForFunctionAsync($"() => document.activeElement?.getAttribute('data-testid') === '{opener}'",
+                            null, new() { Timeout = 3_000 });
+                    }
+                    catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+                    {
+                        var focused = await page.EvaluateAsync<string?>("() => document.activeElement?.outerHTML.slice(0, 120)");
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"- {url}: closing '{name}' left focus on {focused}, not on its opener");
+                    }
+                }
+            }
+        }
+
+        Assert.True(scanned > 20, $"Only {scanned} pages were scanned; the matrix lost its pages.");
+        Assert.True(failures.Length == 0, $"{(DarkMode ? "Dark" : "Light")} mode at {width}×{height}:{Environment.NewLine}{failures}");
+    });
+
+    /// <summary>Every page route of the matrix, grouped by the least privileged role that may open it (null: a visitor).</summary>
+    private static IEnumerable<IGrouping<string?, (string Route, string Url)>> PagesByRole(int jobOrderId, int candidateId)
+    {
+        var pageRoutes = typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<Microsoft.AspNetCore.Components.RouteAttribute>().Select(r => r.Template))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return AuthorizationMatrix.Entries
+            .Where(e => e.Method == "GET" && pageRoutes.Contains(e.Route))
+            .Select(e => (Role: RoleFor(e.Access), e.Route, Url: SampleUrl(e, jobOrderId, candidateId)))
+            // The account pages come last: opening the authenticator set-up gives the user a new key and so a new
+            // security stamp, which ends the session at the next revalidation.
+            .OrderBy(p => p.Route == "/Account/Manage/EnableAuthenticator" ? 2 : p.Route.StartsWith("/Account/Manage", StringComparison.Ordinal) ? 1 : 0)
+            .GroupBy(p => p.Role, p => (p.Route, p.Url));
+    }
+
+    private static string? RoleFor(Access access) => access switch
+    {
+        Access.Public => null,
+        Access.Admin => Roles.Admin,
+        Access.Editorial => Roles.Editor,
+        _ => Roles.Recruiter,
+    };
+
+    private static string SampleUrl(AuthorizationMatrix.Entry entry, int jobOrderId, int candidateId) => entry.Route switch
+    {
+        "/job-orders/{id:int}" => $"/job-orders/{jobOrderId}",
+        "/candidates/{Id:int}" => $"/candidates/{candidateId}",
+        _ => entry.SampleUrl ?? entry.Route,
+    };
+
+    /// <summary>The dialogs a page opens, each by the test id of the button that opens it.</summary>
+    private static IEnumerable<(string Name, string Opener)> DialogsOf(string route) => route switch
+    {
+        "/admin/users" => [("New account", "user-create")],
+        "/candidates/{Id:int}" => [("Merge", "merge"), ("Erase", "erase")],
+        _ => [],
+    };
+
+    private async Task OpenAsync(IPage page, string url)
+    {
+        await page.GotoAsync(new Uri(host.BaseAddress, url).ToString());
+        // A page may send the person elsewhere (a visitor to the sign-in page); wait for where they landed.
+        if (!IsStatic(new Uri(page.Url).AbsolutePath))
+        {
+            await BrowserFixture.WaitForInteractiveAsync(page);
+        }
+        // Grids load their rows after the first render; scan what the person reads, not a spinner.
+        await Expect(page.Locator(".mud-table-loading, .mud-progress-circular")).ToHaveCountAsync(0);
+        try
+        {
+            await Expect(page.Locator("h1").First).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        }
+        catch (Exception e) when (e is PlaywrightException or System.TimeoutException)
+        {
+            // A page without a heading is scanned as it is; axe names what it lacks.
+        }
+    }
+
+    // Pages rendered statically (they set cookies, or they are the firm's public forms) have no circuit to wait for.
+    private static bool IsStatic(string url) =>
+        url.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) || url == "/Error" || url == "/job-order"
+        || url.StartsWith("/job-order/", StringComparison.Ordinal) || url.StartsWith("/candidate-registration", StringComparison.Ordinal);
+
+    private static async Task ScanAsync(IPage page, string where, StringBuilder failures)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] },
+        });
+        foreach (var violation in result.Violations.Where(v => Blocking.Contains(v.Impact)))
+        {
+            failures.AppendLine(CultureInfo.InvariantCulture, $"- {where}: {violation.Id} ({violation.Impact}) {violation.Help}");
+            foreach (var node in violation.Nodes.Take(5))
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"    {node.Target} {Shorten(node.Html)} {Shorten(string.Join(" ", node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message)))}");
+            }
+            if (violation.Nodes.Length > 5)
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"    … and {violation.Nodes.Length - 5} more");
+            }
+        }
+    }
+
+    /// <summary>What the scan saw, under TestResults/accessibility, to look at before resolving a layout change.</summary>
+    private async Task SaveScreenshotAsync(IPage page, string url, int width)
+    {
+        var slug = new string(url.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "accessibility", $"{(DarkMode ? "dark" : "light")}-{width}");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{(slug.Length == 0 ? "start" : slug)}.png") });
+    }
+
+    private static string Shorten(string? text) => text is null ? "" : text.Length <= 220 ? text : text[..220] + "…";
+
+    private async Task<RegistrationResult> RegisterCandidateAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var (result, errors) = await scope.ServiceProvider.GetRequiredService<CandidateIntakeService>()
+            .RegisterAsync(CandidateServiceTests.Form(), null, null);
+        Assert.Empty(errors);
+        return result!;
+    }
+}
+
+public sealed class LightAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+    : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
+{
+    protected override bool DarkMode => false;
+}
+
+public sealed class DarkAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+    : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
+{
+    protected override bool DarkMode => true;
+}
