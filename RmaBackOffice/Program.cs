@@ -27,13 +27,13 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents(circuits =>
     {
-        // A dropped desk is held whole only for a network blip; after that its circuit is persisted (the desks keep no state
-        // beyond their address, so a few bytes) and a laptop woken hours later resumes, instead of the server holding
-        // hundreds of idle circuits in memory.
+        // A dropped desk is held whole only for a network blip; after that its circuit is persisted (its address and at most
+        // its first page of rows, tens of KB) so a laptop woken hours later resumes, instead of the server holding hundreds
+        // of idle circuits in memory. The cap bounds what idle desks may hold in all (about 1,000 × 40 KB).
         circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
         circuits.DisconnectedCircuitMaxRetained = 200;
         circuits.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromHours(8);
-        circuits.PersistedCircuitInMemoryMaxRetained = 5_000;
+        circuits.PersistedCircuitInMemoryMaxRetained = 1_000;
     })
     // A desk's prerendered first page (up to 100 rows) travels back with the circuit's start, past SignalR's 32 KB default.
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);

@@ -90,7 +90,7 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
         await search.GetByRole(AriaRole.Link, new() { Name = order.Reference }).ClickAsync();
         await Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         var header = desk.GetByRole(AriaRole.Heading, new() { Level = 1 }).Locator("xpath=..");
-        await Expect(header.Locator(".mud-chip")).ToHaveTextAsync("New");
+        await Expect(header.Locator(".rma-badge")).ToHaveTextAsync("New");
         await Expect(CardIn(desk, "Identified")).ToBeVisibleAsync();
 
         foreach (var (stage, label) in new[]
@@ -106,7 +106,7 @@ public class CandidateJourneys(CandidateJourneyHost host, BrowserFixture browser
             await Expect(desk.GetByTestId("pipeline-card")).ToHaveCountAsync(1);
         }
 
-        await Expect(header.Locator(".mud-chip", new() { HasText = "Filled" })).ToBeVisibleAsync();
+        await Expect(header.Locator(".rma-badge", new() { HasText = "Filled" })).ToBeVisibleAsync();
         await Expect(desk.GetByTestId("pipeline")).ToContainTextAsync("1 placed");
         await Expect(desk.GetByTestId("timeline")).ToContainTextAsync("Status changed from Active search to Filled");
         // The app bar is fixed: from the top, a full-page capture draws it where it belongs.

@@ -44,7 +44,7 @@ public static class AppTheme
             Info = "#82bfff",
             Success = "#6fd08c",
             Warning = "#ffb545",
-            Error = "#ff9a9a",
+            Error = "#ffb4ab",
             PrimaryContrastText = OnDark,
             SecondaryContrastText = OnDark,
             TertiaryContrastText = OnDark,

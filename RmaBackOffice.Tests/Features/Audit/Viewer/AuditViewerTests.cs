@@ -48,9 +48,9 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         var other = await ReceiveAndQualifyAsync(rita);
         var admin = await AdminAsync();
         await using var ctx = new MudBunitContext();
-        await ctx.SignInAsync(host, admin);
         ctx.Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
         ctx.Services.AddScoped<AuditQueries>();
+        await ctx.SignInAsync(host, admin);
         ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>()
             .NavigateTo($"/admin/audit?reference={mine.Reference}");
 
@@ -73,9 +73,9 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
     {
         var admin = await AdminAsync();
         await using var ctx = new MudBunitContext();
-        await ctx.SignInAsync(host, admin);
         ctx.Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
         ctx.Services.AddScoped<AuditQueries>();
+        await ctx.SignInAsync(host, admin);
         var page = ctx.Render<AuditPage>();
         Assert.Empty(page.FindAll("[data-testid=audit-chain]"));
 
