@@ -94,7 +94,7 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         var word = "tapir" + Guid.NewGuid().ToString("N")[..6];
         var registered = await RegisterAsync(f => f.CurrentTitle = $"Head of {word} Research");
         // Frozen: the typing pause never ends unless the test moves the clock.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
         var (ctx, _, _) = await RecruiterContextAsync(clock);
         await using var _ctx = ctx;
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
