@@ -36,8 +36,8 @@ public class ConflictPanelTests
         Assert.Contains("You left this as it was: re-applying keeps theirs.", reportsTo.TextContent);
         Assert.Contains("Level, City", panel.Find("[data-testid=conflict-my-fields]").TextContent);
 
-        panel.Find("[data-testid=conflict-reapply]").Click();
-        panel.Find("[data-testid=conflict-discard]").Click();
+        await panel.InvokeAsync(() => panel.Find("[data-testid=conflict-reapply]").Click());
+        await panel.InvokeAsync(() => panel.Find("[data-testid=conflict-discard]").Click());
 
         Assert.Equal((1, 1), (reapplied, discarded));
     }

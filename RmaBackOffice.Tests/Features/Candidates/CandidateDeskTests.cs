@@ -56,7 +56,7 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         var page = ctx.Render<CandidatesPage>();
 
         page.WaitForAssertion(() => Assert.Contains($"Search for {typed}*", page.Find("[data-testid=no-matches]").TextContent), Wait);
-        page.Find("[data-testid=search-prefix]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=search-prefix]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -104,7 +104,7 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         var search = page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]");
         search.Input(word);
         Assert.DoesNotContain(word, navigation.Uri);
-        page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        await page.InvokeAsync(() => page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").KeyDown(new KeyboardEventArgs { Key = "Enter" }));
 
         page.WaitForAssertion(() =>
         {
@@ -112,7 +112,7 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
             Assert.Contains($"q={word}", navigation.Uri);
         }, Wait);
 
-        page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").Input("nobody" + word);
+        await page.InvokeAsync(() => page.Find("[data-testid=candidate-search] input, input[data-testid=candidate-search]").Input("nobody" + word));
         clock.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=no-matches]")), Wait);
         Assert.Contains($"q=nobody{word}", navigation.Uri);
@@ -161,16 +161,16 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForAssertion(() => Assert.Equal(25, page.FindAll("tbody tr.mud-table-row").Count), Wait);
         Assert.Equal("1–25 of 27", page.Find("[data-testid=page-info]").TextContent);
 
-        page.Find("[data-testid=page-input]").Change("2");
+        await page.InvokeAsync(() => page.Find("[data-testid=page-input]").Change("2"));
         page.WaitForAssertion(() => Assert.Equal(["Pager25", "Pager26"], LastNames(page)), Wait);
         Assert.Contains("page=2", navigation.Uri);
         Assert.Equal("26–27 of 27", page.Find("[data-testid=page-info]").TextContent);
 
-        page.Find("button[aria-label='First page']").Click();
+        await page.InvokeAsync(() => page.Find("button[aria-label='First page']").Click());
         page.WaitForAssertion(() => Assert.Equal("Pager00", LastNames(page)[0]), Wait);
         Assert.DoesNotContain("page=", navigation.Uri);
 
-        page.Find("button[aria-label='Last page']").Click();
+        await page.InvokeAsync(() => page.Find("button[aria-label='Last page']").Click());
         page.WaitForAssertion(() => Assert.Equal(["Pager25", "Pager26"], LastNames(page)), Wait);
         var shared = navigation.Uri;
 
@@ -203,7 +203,7 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         Assert.Empty(desk.FindComponents<MudTooltip>());
         Assert.Single(desk.FindAll("tbody svg[aria-label='Resume on file']"));
 
-        desk.Find("[data-testid=status-tab-Screened]").Click();
+        await desk.InvokeAsync(() => desk.Find("[data-testid=status-tab-Screened]").Click());
         desk.WaitForAssertion(() => Assert.Equal(["Screenwell"], LastNames(desk)), Wait);
         Assert.Contains("status=Screened", navigation.Uri);
         Assert.Contains("1 candidate", desk.Find("[data-testid=candidate-total]").TextContent);
@@ -225,15 +225,15 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
         var moves = page.FindAll("[data-testid^=move-]").Select(b => b.GetAttribute("data-testid")).ToList();
         Assert.Equal(["move-Screened", "move-NotAFit", "move-Archived"], moves);
 
-        page.Find("[data-testid=move-Screened]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=move-Screened]").Click());
         page.WaitForAssertion(() =>
         {
             Assert.Equal("Screened", page.Find("[data-testid=status-chip]").TextContent.Trim());
             Assert.Contains("Status changed from New to Screened", page.Find("[data-testid=timeline]").TextContent);
         }, Wait);
 
-        page.Find("textarea[data-testid=note-input], [data-testid=note-input] textarea").Input("Spoke on the phone; open to a move in spring.");
-        page.Find("[data-testid=note-add]").Click();
+        await page.InvokeAsync(() => page.Find("textarea[data-testid=note-input], [data-testid=note-input] textarea").Input("Spoke on the phone; open to a move in spring."));
+        await page.InvokeAsync(() => page.Find("[data-testid=note-add]").Click());
         page.WaitForAssertion(() =>
         {
             var timeline = page.Find("[data-testid=timeline]").TextContent;

@@ -50,7 +50,7 @@ public class PendingRegistrationsComponentTests(ResumeFolderAppHost host) : ICla
         page.WaitForElement("[data-testid=pending-registration]", Wait);
         page.FindAll("input").Single(i => i.GetAttribute("value") == "Arlington").Change("Annapolis");
 
-        page.Find("[data-testid=pending-row-Title] [data-testid=take-Title]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=pending-row-Title] [data-testid=take-Title]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -80,7 +80,7 @@ public class PendingRegistrationsComponentTests(ResumeFolderAppHost host) : ICla
         Assert.Contains("Chief Technology Officer at Navy Labs", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=pending-row-Phone] [data-testid^=take-]"));
 
-        page.Find("[data-testid=pending-row-Title] [data-testid=take-Title]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=pending-row-Title] [data-testid=take-Title]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -90,7 +90,7 @@ public class PendingRegistrationsComponentTests(ResumeFolderAppHost host) : ICla
             Assert.NotNull(page.Find("[data-testid=pending-row-Title] [data-testid=taken-Title]"));
         }, Wait);
 
-        page.Find("[data-testid=pending-close]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=pending-close]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -112,15 +112,15 @@ public class PendingRegistrationsComponentTests(ResumeFolderAppHost host) : ICla
         // Someone else changes the candidate while this page is open.
         var noted = await host.AsAsync(recruiter, sp => sp.GetRequiredService<CandidateService>().AddNoteAsync(known.CandidateId, "Spoke to them."));
         Assert.True(noted.Succeeded);
-        page.Find("[data-testid=take-Resume]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=take-Resume]").Click());
 
         page.WaitForAssertion(() => Assert.Contains(CandidateService.CandidateConflictMessage, page.Find("[data-testid=pending-error]").TextContent), Wait);
         var unchanged = await host.AsAsync(recruiter, sp => sp.GetRequiredService<CandidateService>().GetAsync(known.CandidateId));
         Assert.Null(unchanged!.Candidate.ResumeStoredName);
 
-        page.Find("[data-testid=pending-reload]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=pending-reload]").Click());
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=pending-error]")), Wait);
-        page.Find("[data-testid=pending-close]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=pending-close]").Click());
 
         page.WaitForAssertion(() =>
         {

@@ -85,7 +85,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal("polite", page.Find("[data-testid=arrival-bar]").GetAttribute("aria-live"));
         Assert.Single(Rows(page));
 
-        page.Find("[data-testid=arrival-show]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=arrival-show]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -138,7 +138,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         var page = RenderDesk(ctx, $"q={tag}&size=25");
         page.WaitForAssertion(() => Assert.Equal(3, Rows(page).Count), Patience);
 
-        page.Find("[data-testid=sort-Company]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=sort-Company]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Alpha plc", Rows(page)[0].TextContent), Patience);
         Assert.Equal("ascending", page.Find("[data-testid=sort-Company]").ParentElement!.GetAttribute("aria-sort"));
@@ -146,7 +146,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains($"q={tag}", Address(ctx));
         Assert.Contains("size=25", Address(ctx));
 
-        page.Find("[data-testid=sort-Company]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=sort-Company]").Click());
         page.WaitForAssertion(() => Assert.Contains("Charlie AG", Rows(page)[0].TextContent), Patience);
         page.WaitForAssertion(() => Assert.Contains("dir=desc", Address(ctx)), Patience);
     }
@@ -164,7 +164,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count), Patience);
         Assert.Contains("1–25 of 27", page.Find("[data-testid=page-range]").TextContent);
 
-        page.Find("[data-testid=page-next]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=page-next]").Click());
 
         page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count), Patience);
         page.WaitForAssertion(() => Assert.Contains("page=2", Address(ctx)), Patience);
@@ -186,7 +186,7 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count), Patience);
         Assert.Empty(page.FindAll("tbody input[type=checkbox]"));
 
-        page.Find("[data-testid=bulk-toggle]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-toggle]").Click());
         var row = Rows(page).Single(r => r.TextContent.Contains(first.Reference));
         row.QuerySelector("input[type=checkbox]")!.Change(true);
         page.WaitForAssertion(() => Assert.Contains("1 selected", page.Find("[data-testid=bulk-bar]").TextContent), Patience);

@@ -42,7 +42,7 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
         var moves = page.FindAll("[data-testid^=move-]").Select(b => b.GetAttribute("data-testid")).ToList();
         Assert.Equal(["move-Qualifying", "move-Rejected", "move-Closed"], moves);
 
-        page.Find("[data-testid=move-Qualifying]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=move-Qualifying]").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -77,7 +77,7 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
 
         var other = await host.CreateStaffAsync(Roles.Recruiter);
         Assert.True((await host.AsAsync(other, sp => sp.GetRequiredService<JobOrderService>().MoveAsync(order.Id, 0, JobOrderStatus.Qualifying, null))).Succeeded);
-        page.Find("[data-testid=save-details]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=save-details]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Changes saved.", ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message)), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=conflict-panel]"));
@@ -95,7 +95,7 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
 
         var email = page.FindAll("input").Single(i => i.GetAttribute("value") == "pat@acme.example");
         email.Change("not an email");
-        page.Find("[data-testid=save-details]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=save-details]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Enter a valid email address, like name@company.com.", page.Markup), TimeSpan.FromSeconds(5));
         await using var scope = await host.ScopeForAsync((await host.WithUserManagerAsync(m => m.FindByEmailAsync(AppHost.AdminEmail)))!);

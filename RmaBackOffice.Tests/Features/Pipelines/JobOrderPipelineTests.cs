@@ -54,7 +54,7 @@ public class JobOrderPipelineTests(AppHost host) : IClassFixture<AppHost>
             .Add(p => p.OnChanged, () => changed++));
         board.WaitForAssertion(() => Assert.Contains("Boardwalk", board.Find("[data-testid=pipeline-column-Identified]").TextContent), Wait);
 
-        board.Find("[data-testid=pipeline-column-Identified] [data-testid=pipeline-card] button").Click();
+        await board.InvokeAsync(() => board.Find("[data-testid=pipeline-column-Identified] [data-testid=pipeline-card] button").Click());
         popovers.WaitForElement("[data-testid=pipeline-move-Contacted]", Wait).Click();
 
         board.WaitForAssertion(() =>

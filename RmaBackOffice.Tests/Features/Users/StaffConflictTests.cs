@@ -60,10 +60,10 @@ public class StaffConflictTests(AppHost host) : IClassFixture<AppHost>
         await dialogs.InvokeAsync(() => dialogService.ShowAsync<ChangeRolesDialog>("Roles",
             new DialogParameters<ChangeRolesDialog> { { d => d.Row, opened } }));
         dialogs.WaitForElement("[data-testid=roles-submit]");
-        dialogs.Find("[data-testid=role-Editor] input, input[data-testid=role-Editor]").Change(true);
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=role-Editor] input, input[data-testid=role-Editor]").Change(true));
 
         Assert.True((await AsAdminAsync(s => s.LockAsync(user.Id, opened.ConcurrencyStamp))).Succeeded);
-        dialogs.Find("[data-testid=roles-submit]").Click();
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=roles-submit]").Click());
 
         dialogs.WaitForAssertion(() =>
         {
@@ -73,7 +73,7 @@ public class StaffConflictTests(AppHost host) : IClassFixture<AppHost>
         }, TimeSpan.FromSeconds(15));
         Assert.Equal([Roles.Recruiter], (await FindAsync(user.Id))!.Roles);
 
-        dialogs.Find("[data-testid=roles-submit]").Click();
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=roles-submit]").Click());
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=roles-submit]")), TimeSpan.FromSeconds(15));
         var saved = (await FindAsync(user.Id))!;

@@ -19,8 +19,8 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
         return (ctx, dialogs, page);
     }
 
-    private static void Type(IRenderedComponent<MudDialogProvider> dialogs, string testId, string value) =>
-        dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Change(value);
+    private static Task Type(IRenderedComponent<MudDialogProvider> dialogs, string testId, string value) =>
+        dialogs.InvokeAsync(() => dialogs.Find($"input[data-testid={testId}], [data-testid={testId}] input").Change(value));
 
     [Fact]
     public async Task The_grid_shows_accounts_with_their_roles_from_the_server()
@@ -29,7 +29,7 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
         var (ctx, _, page) = await RenderAsAdminAsync();
         await using var _ctx = ctx;
 
-        page.Find("[data-testid=user-search] input, input[data-testid=user-search]").Input(editor.Email!);
+        await page.InvokeAsync(() => page.Find("[data-testid=user-search] input, input[data-testid=user-search]").Input(editor.Email!));
 
         page.WaitForAssertion(() =>
         {
@@ -49,7 +49,7 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
         await using var _ctx = ctx;
         var before = await host.WithUserManagerAsync(m => Task.FromResult(m.Users.Count()));
 
-        page.Find("[data-testid=user-create]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=user-create]").Click());
         dialogs.WaitForElement("[data-testid=user-create-submit]").Click();
 
         dialogs.WaitForAssertion(() =>
@@ -68,12 +68,12 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
         await using var _ctx = ctx;
         var email = $"ivy-{Guid.NewGuid():N}@test.local";
 
-        page.Find("[data-testid=user-create]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=user-create]").Click());
         dialogs.WaitForElement("[data-testid=user-create-submit]");
-        Type(dialogs, "user-email", email);
-        Type(dialogs, "user-display-name", "Ivy Intake");
-        dialogs.Find("[data-testid=role-Recruiter] input, input[data-testid=role-Recruiter]").Change(true);
-        dialogs.Find("[data-testid=user-create-submit]").Click();
+        await Type(dialogs, "user-email", email);
+        await Type(dialogs, "user-display-name", "Ivy Intake");
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=role-Recruiter] input, input[data-testid=role-Recruiter]").Change(true));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=user-create-submit]").Click());
 
         var password = dialogs.WaitForElement("[data-testid=one-time-password]").TextContent.Trim();
         Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", password);

@@ -79,7 +79,7 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         var page = ctx.Render<AuditPage>();
         Assert.Empty(page.FindAll("[data-testid=audit-chain]"));
 
-        page.Find("[data-testid=audit-verify]").Click();
+        await page.InvokeAsync(() => page.Find("[data-testid=audit-verify]").Click());
 
         page.WaitForAssertion(() => Assert.Matches(@"Chain intact \([\d,]+ entries\)", page.Find("[data-testid=audit-chain]").TextContent));
     }
