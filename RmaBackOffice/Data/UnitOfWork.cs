@@ -71,6 +71,15 @@ public sealed class Work : IAsyncDisposable
     /// <summary>Erases this person's personal values from the audit trail with this work's commit.</summary>
     public void EraseFromAuditTrail(IPersonalData person) => Audit.EraseSubject(person.PersonalDataSubject);
 
+    /// <summary>
+    /// Takes the database's write lock now, before reading, so that what the command checks (an idempotency key, an existing
+    /// email) cannot change before it writes: check-then-insert is atomic, in this process and across processes alike.
+    /// </summary>
+    public async Task LockForWriteAsync()
+    {
+        transaction ??= Db.Database.CurrentTransaction ?? await BeginAsync();
+    }
+
     /// <summary>Writes what is changed so far inside the work's transaction (to get generated keys); nothing commits yet.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {

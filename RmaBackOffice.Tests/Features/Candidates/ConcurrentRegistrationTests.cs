@@ -37,4 +37,29 @@ public class ConcurrentRegistrationTests(RegistrationHost host) : IClassFixture<
             .Select(e => e.EntityId).Distinct().CountAsync();
         Assert.Equal(receipts.Count, audited);
     }
+
+    [Fact]
+    public async Task One_new_email_registered_twice_at_once_becomes_one_candidate()
+    {
+        var client = host.CreateBrowserlessClient();
+        var email = $"twice.{Guid.NewGuid():N}@example.com";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            var fields = RegistrationBodies.Valid();
+            fields.Remove("phone");
+            fields["email"] = [email];
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/candidates") { Content = RegistrationBodies.Multipart(fields) };
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.Created, a.Body));
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var emailKey = email.ToLowerInvariant();
+        var ids = await db.Candidates.Where(c => c.EmailKey == emailKey).Select(c => c.Id).ToListAsync();
+        var only = Assert.Single(ids);
+        Assert.Equal(6, await db.CandidateRegistrations.CountAsync(r => r.CandidateId == only));
+    }
 }

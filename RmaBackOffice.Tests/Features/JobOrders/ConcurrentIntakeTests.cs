@@ -33,4 +33,29 @@ public class ConcurrentIntakeTests(IntakeHost host) : IClassFixture<IntakeHost>
             .Select(e => e.Reference).Distinct().CountAsync();
         Assert.Equal(references.Count, audited);
     }
+
+    [Fact]
+    public async Task One_key_sent_at_once_with_different_bodies_stores_only_one()
+    {
+        var client = host.CreateBrowserlessClient();
+        var email = $"race.{Guid.NewGuid():N}@example.com";
+        var key = Guid.NewGuid().ToString("N");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            var body = IntakeBodies.Valid();
+            body["contactEmail"] = email;
+            body["positionTitle"] = $"Chief Technology Officer {i}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/job-orders") { Content = IntakeBodies.Json(body) };
+            request.Headers.Add("Idempotency-Key", key);
+            using var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.Equal(1, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created),
+            a => Assert.True(a.StatusCode == HttpStatusCode.UnprocessableEntity, a.Body));
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await db.JobOrders.CountAsync(o => o.ContactEmail == email));
+    }
 }

@@ -45,6 +45,9 @@ public sealed class CandidateIntakeService(
         var now = clock.GetUtcNow();
 
         await using var work = await units.BeginAsPublicAsync(ct);
+        // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
+        // two bodies stores only the first.
+        await work.LockForWriteAsync();
         if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } repeated)
         {
             return Repeated(repeated, key!, errors);

@@ -87,6 +87,9 @@ public sealed class PendingRegistrationService(
         int candidateId, int version, long pendingId, Action<Candidate, PendingRegistration, Actor, DateTimeOffset> change, CancellationToken ct)
     {
         await using var work = await units.BeginAsync(Policies.Triage, ct);
+        // Locked before reading: a registration arriving meanwhile (which leaves the version alone) cannot have its review flag
+        // cleared by closing the registrations this command read.
+        await work.LockForWriteAsync();
         var candidate = await WithPending(work.Db.Candidates).SingleOrDefaultAsync(c => c.Id == candidateId, ct);
         if (candidate is null)
         {

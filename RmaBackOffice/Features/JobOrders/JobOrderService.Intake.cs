@@ -46,6 +46,11 @@ public sealed partial class JobOrderService
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, form);
 
         await using var work = await units.BeginAsPublicAsync(ct);
+        if (scope is not null)
+        {
+            // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
+            await work.LockForWriteAsync();
+        }
         if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } existing)
         {
             return Repeated(existing, key!, errors);
