@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using RmaBackOffice;
 using RmaBackOffice.Components;
 using RmaBackOffice.Components.Account;
+using RmaBackOffice.Components.Layout;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Audit.Viewer;
@@ -38,7 +39,7 @@ builder.Services.AddRazorComponents()
     })
     // A desk's prerendered first page (up to 100 rows) travels back with the circuit's start, past SignalR's 32 KB default.
     .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 256 * 1024);
-builder.Services.AddMudServices();
+builder.Services.AddMudServicesWithOneToast();
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicJson();
 // Both run ahead of the whole pipeline (authentication included): the client's address and scheme first, then the headers.

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
+using RmaBackOffice.Components.Layout;
 using Microsoft.AspNetCore.Http;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
@@ -31,7 +31,7 @@ public sealed class MudBunitContext : BunitContext
     public MudBunitContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServicesWithOneToast();
         Services.AddSingleton(TimeProvider.System);
     }
 

@@ -164,6 +164,8 @@ public class PublicFormPageAnswerTests(RegistrationHost host) : IClassFixture<Re
         Assert.Contains("mud-paper", html);
         Assert.Contains($@"href=""{backTo}""", html);
         Assert.DoesNotContain("javascript:", html);
+        Assert.Contains("data-testid=\"public-brand\"", html);
+        Assert.DoesNotContain("RMA Back Office", html);
     }
 }
 

@@ -42,6 +42,10 @@ public sealed record JobOrderDeskView
         && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
+    /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
+    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, From, To }.Count(v => v is not null)
+        + (Unassigned ? 1 : 0) + (Spam ? 1 : 0);
+
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
         string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size) => new()
