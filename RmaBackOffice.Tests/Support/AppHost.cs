@@ -41,6 +41,7 @@ public class AppHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Seed:Demo", "false");
         builder.UseSetting("Candidates:ResumeFolder", Path.Combine(dataFolder, "resumes"));
+        builder.UseSetting("Articles:Images:Folder", Path.Combine(dataFolder, "article-images"));
         builder.UseSetting("Security:RevalidationSeconds", "2");
         builder.UseSetting("Backup:Hours", "0");
         builder.UseSetting("Backup:Folder", Path.Combine(dataFolder, "backups"));
