@@ -91,6 +91,10 @@ public static class AuthorizationMatrix
         new("GET", "/candidates/{id:int}/resume", Access.Triage, "/candidates/1/resume"),
         new("GET", "/candidates/{id:int}/registrations/{registrationId:long}/resume", Access.Triage, "/candidates/1/registrations/1/resume"),
         new("GET", "/candidates/{id:int}/export", Access.Triage, "/candidates/1/export"),
+
+        // Articles: images (public files, since published articles show them; uploads by editors)
+        new("GET", "/media/articles/{file}", Access.Public, "/media/articles/0123456789abcdef0123456789abcdef-480.webp"),
+        new("POST", "/api/articles/images", Access.Editorial),
     ];
 
     public static bool Allows(Access access, string? role) => access switch
