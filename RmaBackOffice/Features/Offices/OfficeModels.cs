@@ -5,7 +5,7 @@ public sealed record RegionOffices(int Id, string Name, int DisplayOrder, int Ve
 
 /// <summary>One office's line in a list, with what the office's clock says now.</summary>
 public sealed record OfficeRow(
-    int Id, string City, string Slug, string CountryName, string TimeZoneId, bool IsPublished, int DisplayOrder, int Version,
+    int Id, int RegionId, string City, string Slug, string CountryName, string TimeZoneId, bool IsPublished, int DisplayOrder, int Version,
     OpeningState State, IReadOnlyList<string> Missing);
 
 /// <summary>An office loaded for editing: the form, its version, and the region it is in.</summary>
@@ -17,7 +17,7 @@ public sealed record StaffChoice(string Id, string Name);
 public static class OfficeRows
 {
     public static OfficeRow From(Office office, DateTimeOffset now) => new(
-        office.Id, office.City, office.Slug, office.CountryName, office.TimeZoneId, office.IsPublished, office.DisplayOrder,
+        office.Id, office.RegionId, office.City, office.Slug, office.CountryName, office.TimeZoneId, office.IsPublished, office.DisplayOrder,
         office.Version, OpeningState.At(now, office.TimeZone, office.Hours, office.Exceptions), MissingData(office));
 
     /// <summary>What admins still have to fill in (the seed gives only facts).</summary>
