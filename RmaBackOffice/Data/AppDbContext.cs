@@ -4,6 +4,7 @@ using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Pipelines;
 
 namespace RmaBackOffice.Data;
@@ -21,6 +22,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PipelineEntry> PipelineEntries => Set<PipelineEntry>();
     public DbSet<CandidateStatusCount> CandidateStatusCounts => Set<CandidateStatusCount>();
     public DbSet<CandidateIndustryKey> CandidateIndustryKeys => Set<CandidateIndustryKey>();
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Office> Offices => Set<Office>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChange> AuditChanges => Set<AuditChange>();
     public DbSet<AuditTrim> AuditTrims => Set<AuditTrim>();

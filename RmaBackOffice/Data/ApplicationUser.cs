@@ -18,5 +18,8 @@ public class ApplicationUser : IdentityUser, IAuditReferenced
 
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>The office the staff member works from (an office id).</summary>
+    public int? HomeOfficeId { get; set; }
+
     public string AuditReference => Email ?? UserName ?? Id;
 }

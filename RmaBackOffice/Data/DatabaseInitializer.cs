@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Data;
 
@@ -43,6 +44,11 @@ public sealed class DatabaseInitializer(
         }
 
         await EnsureFirstAdminAsync(userManager);
+
+        if (await OfficeSeed.SeedAsync(scope.ServiceProvider.GetRequiredService<UnitOfWork>(), ct) is > 0 and var offices)
+        {
+            logger.LogInformation("Office directory: {Count} offices added.", offices);
+        }
 
         if (configuration.GetValue<bool>("Seed:Demo"))
         {

@@ -12,8 +12,8 @@ public static class NavSections
 {
     public static readonly IReadOnlyList<NavSection> All =
     [
-        new(null, Policies.Staff, [new("Start", "/", Icons.Material.Outlined.Dashboard)]),
+        new(null, Policies.Staff, [new("Start", "/", Icons.Material.Outlined.Dashboard), new("Office directory", "/offices", Icons.Material.Outlined.Public)]),
         new("Recruiting", Policies.Triage, [new("Job orders", "/job-orders", Icons.Material.Outlined.WorkOutline), new("Candidates", "/candidates", Icons.Material.Outlined.PersonSearch)]),
-        new("Administration", Policies.Admin, [new("Staff accounts", "/admin/users", Icons.Material.Outlined.People), new("Audit trail", "/admin/audit", Icons.Material.Outlined.History)]),
+        new("Administration", Policies.Admin, [new("Offices", "/admin/offices", Icons.Material.Outlined.Business), new("Staff accounts", "/admin/users", Icons.Material.Outlined.People), new("Audit trail", "/admin/audit", Icons.Material.Outlined.History)]),
     ];
 }
