@@ -47,6 +47,24 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
         return registered!.CandidateId;
     }
 
+    /// <summary>How many words of an element's text are split across two lines (a break at a hyphen or space is fine).</summary>
+    private static Task<int> WordsBrokenInsideAsync(ILocator element) => element.EvaluateAsync<int>("""
+        el => {
+            let broken = 0;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const match of node.textContent.matchAll(/[^\s-]+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    if (tops.size > 1) broken++;
+                }
+            }
+            return broken;
+        }
+        """);
+
     private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth + 1");
 
@@ -191,6 +209,11 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
                 await BrowserFixture.WaitForInteractiveAsync(page);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{size.Width}.png"), FullPage = true });
+                if (name == "job-order")
+                {
+                    Assert.Equal(0, await WordsBrokenInsideAsync(page.Locator("[data-testid=pipeline-card] a").First));
+                    Assert.Equal(0, await WordsBrokenInsideAsync(page.Locator("[data-testid=same-company] a").First));
+                }
                 Assert.False(await ScrollsSidewaysAsync(page), $"{path} at {size.Width} px widens the page");
             }
         }
