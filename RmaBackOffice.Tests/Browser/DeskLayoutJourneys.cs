@@ -47,6 +47,24 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
         return registered!.CandidateId;
     }
 
+    /// <summary>How many words of an element's text are split across two lines (a break at a hyphen or space is fine).</summary>
+    private static Task<int> WordsBrokenInsideAsync(ILocator element) => element.EvaluateAsync<int>("""
+        el => {
+            let broken = 0;
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const match of node.textContent.matchAll(/[^\s-]+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                    if (tops.size > 1) broken++;
+                }
+            }
+            return broken;
+        }
+        """);
+
     private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth + 1");
 
@@ -94,6 +112,53 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
         // The whole card opens the job order.
         await card.ClickAsync(new() { Position = new() { X = 200, Y = 40 } });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Chief Financial Officer {tag}");
+    });
+
+    [Fact]
+    public Task On_a_phone_the_candidate_desk_is_a_card_list_and_its_filters_open_in_a_sheet() => browser.JourneyAsync(async () =>
+    {
+        var last = "Oppenheimer" + Guid.NewGuid().ToString("N")[..6];
+        await RegisterAsync("Maximiliane", last);
+        var page = await SignedInAsync(Phone);
+        await page.GotoAsync(Url($"/candidates?q={last}"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var card = page.Locator("[data-testid=candidates-grid] tbody tr");
+        await Expect(card).ToHaveCountAsync(1);
+        await Expect(page.Locator("[data-testid=candidates-grid] thead")).ToBeHiddenAsync();
+        await Expect(card.Locator(".candidate-cell-reference")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^CR-\d{4}-\d{6}$"));
+        await Expect(card.Locator(".candidate-cell-name")).ToContainTextAsync($"Maximiliane {last}");
+        await Expect(card.Locator(".candidate-cell-role")).ToContainTextAsync("Chief Technology Officer");
+        await Expect(card.Locator(".candidate-cell-status")).ToHaveTextAsync("New");
+        await Expect(card.Locator(".candidate-cell-registered")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("just now|ago"));
+        Assert.False(await ScrollsSidewaysAsync(page));
+
+        await Expect(page.GetByTestId("candidate-search")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("status-tabs")).ToBeHiddenAsync();
+        var opener = page.GetByTestId("filters-open");
+        await opener.ClickAsync();
+        await page.GetByTestId("status-tab-Placed").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("status=Placed"));
+        await Expect(page.GetByTestId("filters-done")).ToHaveTextAsync("Show 0 candidates");
+        await page.GetByTestId("filters-done").ClickAsync();
+        await Expect(page.GetByTestId("status-tabs")).ToBeHiddenAsync();
+        await Expect(opener).ToBeFocusedAsync();
+        await Expect(opener).ToHaveTextAsync("Filters (1)");
+        await Expect(card).ToHaveCountAsync(0);
+    });
+
+    [Fact]
+    public Task On_a_laptop_the_candidate_desk_keeps_its_rarer_filters_behind_More_filters() => browser.JourneyAsync(async () =>
+    {
+        var page = await SignedInAsync(new ViewportSize { Width = 1280, Height = 800 });
+        await page.GotoAsync(Url("/candidates"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await Expect(page.GetByTestId("filters-open")).ToBeHiddenAsync();
+        await Expect(page.GetByTestId("consent-filter")).ToHaveCountAsync(0);
+        await page.GetByTestId("more-filters").ClickAsync();
+        await Expect(page.GetByTestId("more-filters")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(page.GetByTestId("more-filters-panel").Locator("label", new() { HasText = "Consent" })).ToBeVisibleAsync();
     });
 
     public static TheoryData<int> LaptopWidths() => [1280, 1440];
@@ -144,6 +209,11 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
                 await BrowserFixture.WaitForInteractiveAsync(page);
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{size.Width}.png"), FullPage = true });
+                if (name == "job-order")
+                {
+                    Assert.Equal(0, await WordsBrokenInsideAsync(page.Locator("[data-testid=pipeline-card] a").First));
+                    Assert.Equal(0, await WordsBrokenInsideAsync(page.Locator("[data-testid=same-company] a").First));
+                }
                 Assert.False(await ScrollsSidewaysAsync(page), $"{path} at {size.Width} px widens the page");
             }
         }

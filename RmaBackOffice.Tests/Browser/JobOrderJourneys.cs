@@ -116,6 +116,102 @@ public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : ICl
         await Expect(desk).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("page=2"));
     });
 
+    /// <summary>Presses Tab until focus is on (or inside) what <paramref name="selector"/> names, as a keyboard user would.</summary>
+    private static async Task TabToAsync(IPage page, string selector, int atMost = 120)
+    {
+        for (var i = 0; i < atMost; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.closest(s) != null", selector))
+            {
+                return;
+            }
+        }
+        Assert.Fail($"{atMost} presses of Tab never reached {selector}");
+    }
+
+    [Fact]
+    public Task A_recruiter_triages_a_job_order_with_the_keyboard_alone_and_sees_one_toast_at_a_time() => browser.JourneyAsync(async () =>
+    {
+        var tag = "kb" + Guid.NewGuid().ToString("N")[..6];
+        await ReceiveAsync($"Chief {tag} Officer");
+        var kim = await host.CreateUserAsync($"kim-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Kim Keyboard");
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, kim.Email!, AppHost.DefaultPassword);
+        await page.GotoAsync(Url($"/job-orders?q={tag}"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=job-orders-grid] tbody tr")).ToHaveCountAsync(1);
+
+        // Open it from the desk.
+        await TabToAsync(page, $"[data-testid=job-orders-grid] a");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Chief {tag} Officer");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        // Assign it, then move it on.
+        await TabToAsync(page, "[data-testid=assign-me]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Assigned to Kim Keyboard");
+        await TabToAsync(page, "[data-testid=move-Qualifying]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Status changed from New to Qualifying");
+
+        // A move that needs a reason asks for it; Escape backs out and changes nothing.
+        await TabToAsync(page, "[data-testid=move-Rejected]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("timeline")).Not.ToContainTextAsync("to Rejected");
+
+        // A note, typed and added without the mouse.
+        await TabToAsync(page, "[data-testid=note-input]");
+        await page.Keyboard.TypeAsync("Called Pat; shortlist by Friday.");
+        await TabToAsync(page, "[data-testid=note-add]", atMost: 3);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("shortlist by Friday");
+
+        // Three actions in a row leave one toast, the latest, not a stack over the note panel.
+        var toasts = page.Locator(".mud-snackbar");
+        await Expect(toasts).ToHaveCountAsync(1);
+        await Expect(toasts).ToContainTextAsync("Note added.");
+    });
+
+    [Fact]
+    public Task The_desk_keeps_its_sort_and_page_in_the_address_through_a_reload() => browser.JourneyAsync(async () =>
+    {
+        var tag = "st" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 27; i++)
+        {
+            await ReceiveAsync($"Chief {tag} Officer {i:00}");
+        }
+        var rita = await host.CreateStaffAsync(Roles.Recruiter);
+        var desk = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(desk, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
+        await desk.GotoAsync(Url($"/job-orders?q={tag}&size=25"));
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        var rows = desk.Locator("[data-testid=job-orders-grid] tbody tr");
+        await Expect(rows).ToHaveCountAsync(25);
+
+        await desk.GetByTestId("sort-Position").ClickAsync();
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=Position"));
+        await Expect(rows.First).ToContainTextAsync($"Chief {tag} Officer 00");
+        await desk.GetByTestId("sort-Position").ClickAsync();
+        await Expect(rows.First).ToContainTextAsync($"Chief {tag} Officer 26");
+        await desk.GetByTestId("page-next").ClickAsync();
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("page=2"));
+
+        await desk.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(desk);
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.First).ToContainTextAsync($"Chief {tag} Officer 01");
+        await Expect(rows.Last).ToContainTextAsync($"Chief {tag} Officer 00");
+        await Expect(desk.Locator("th[aria-sort=descending]")).ToContainTextAsync("Position");
+        await Expect(desk.GetByTestId("page-range")).ToHaveTextAsync("26–27 of 27");
+    });
+
     [Fact]
     public Task The_second_of_two_concurrent_saves_is_refused_with_a_way_to_reload() => browser.JourneyAsync(async () =>
     {

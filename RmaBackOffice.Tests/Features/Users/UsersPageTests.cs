@@ -62,7 +62,7 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
-    public async Task Creating_an_account_shows_its_generated_password_once()
+    public async Task Creating_an_account_shows_its_generated_password_once_naming_the_person()
     {
         var (ctx, dialogs, page) = await RenderAsAdminAsync();
         await using var _ctx = ctx;
@@ -77,6 +77,7 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
 
         var password = dialogs.WaitForElement("[data-testid=one-time-password]").TextContent.Trim();
         Assert.Matches("^[A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}$", password);
+        Assert.Equal("Ivy Intake", dialogs.Find("[data-testid=one-time-password-for]").TextContent);
         var created = await host.WithUserManagerAsync(m => m.FindByEmailAsync(email));
         Assert.NotNull(created);
         Assert.True(await host.WithUserManagerAsync(m => m.CheckPasswordAsync(created!, password)));

@@ -31,6 +31,12 @@ public sealed record CandidateDeskView
     public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
+    /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
+    public int FilterCount => new object?[] { Status, Industry, Level, Country, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
+
+    /// <summary>How many of the filters behind "More filters" apply.</summary>
+    public int MoreFilterCount => new object?[] { Country, Consent, From, To }.Count(v => v is not null);
+
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
         bool review, string? sort, string? dir, int? page, int? size) => new()

@@ -61,6 +61,22 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     private CancellationTokenSource? typing;
     private PersistingComponentStateSubscription? persisting;
 
+    // The person's choice to show or hide "More filters"; until they choose, it is open while any of them applies.
+    private bool? moreChoice;
+
+    private int MoreCount => view.MoreFilterCount;
+
+    private bool MoreShown => moreChoice ?? MoreCount > 0;
+
+    private string ShowText => capped ? $"Show {CappedText} candidates" : total == 1 ? "Show 1 candidate" : $"Show {total:N0} candidates";
+
+    private void ToggleMore()
+    {
+        moreChoice = !MoreShown;
+        changed = true;
+        StateHasChanged();
+    }
+
     private string TotalText => capped ? CappedText : total.ToString("N0", CultureInfo.CurrentCulture);
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(total / (double)view.PageSize));
