@@ -74,7 +74,7 @@ public sealed class DashboardService(
             new("awaiting", "Waiting for a first response", Icons.Material.Outlined.Inbox, Count(awaiting.TotalCount, "job order"),
                 "New job orders nobody has answered yet, whenever they arrived (spam left out).",
                 oldest is { } age
-                    ? $"Oldest waiting {Ages.Text(age)}; the target is {Ages.Text(firstResponse.Within)}."
+                    ? $"Oldest waiting {Ages.Text(age)}; the target is {firstResponse.Within.TotalHours:0} h."
                     : "Nothing waiting: every job order has been answered.",
                 DeskLinks.JobOrders(views["awaiting"]), late, awaiting.TotalCount),
             new("unassigned", "Unassigned", Icons.Material.Outlined.PersonSearch, Count(unassigned.TotalCount, "job order"),
