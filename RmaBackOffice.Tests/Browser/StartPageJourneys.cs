@@ -1,7 +1,10 @@
 using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Data;
 using RmaBackOffice.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -49,11 +52,19 @@ public class StartPageJourneys(KestrelAppHost host, BrowserFixture browser) : IC
     {
         await host.ReceiveJobOrderAsync();
         var user = await host.CreateStaffAsync(role);
+        // An active search of their own, so the searches table (a scrolling region on a phone) is scanned too.
+        var searched = await host.ReceiveJobOrderAsync();
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.JobOrders.Where(o => o.Id == searched.Id).ExecuteUpdateAsync(set => set
+                .SetProperty(o => o.Status, JobOrderStatus.ActiveSearch).SetProperty(o => o.OwnerId, user.Id));
+        }
         var page = await browser.NewPageAsync(new ViewportSize { Width = width, Height = height });
         await BrowserFixture.SignInAsync(page, host.BaseAddress, user.Email!, AppHost.DefaultPassword);
         await page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("start-chart")).ToHaveCountAsync(4);
+        await Expect(page.GetByTestId("active-searches").Locator("tbody tr")).Not.ToHaveCountAsync(0);
         if (role == Roles.Admin)
         {
             await Expect(page.Locator("[data-card=locked]")).ToBeVisibleAsync();

@@ -109,9 +109,9 @@ public sealed class DashboardService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var twoFactor = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.TwoFactorEnabled).SingleAsync(ct);
         return twoFactor
-            ? new("account", "Your account", Icons.Material.Outlined.VerifiedUser, "Two-factor is on",
+            ? new("account", "Two-factor sign-in", Icons.Material.Outlined.VerifiedUser, "Two-factor is on",
                 "Your own sign-in.", "Your sign-in is protected by an authenticator app.", "/Account/Manage", false)
-            : new("account", "Your account", Icons.Material.Outlined.Security, "Two-factor is off",
+            : new("account", "Two-factor sign-in", Icons.Material.Outlined.Security, "Two-factor is off",
                 "Your own sign-in.", "You handle candidates' personal data: protect your sign-in with an authenticator app.",
                 "/Account/Manage/TwoFactorAuthentication", true);
     }
