@@ -6,6 +6,7 @@ using RmaBackOffice.Data;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Benchmarks;
@@ -16,7 +17,6 @@ namespace RmaBackOffice.Benchmarks;
 /// </summary>
 public sealed class DeskSession : IAsyncDisposable
 {
-    private const string Email = "bench.recruiter@rma.local";
 
     private readonly WebApplication app;
     private readonly AsyncServiceScope scope;
@@ -36,26 +36,27 @@ public sealed class DeskSession : IAsyncDisposable
 
     public DashboardService Dashboard => scope.ServiceProvider.GetRequiredService<DashboardService>();
 
-    /// <summary>Signs the benchmark's recruiter in (made once in the database, with the roles the app seeds).</summary>
-    public static async Task<DeskSession> SignInAsync(string databasePath)
+    /// <summary>Signs the benchmark's recruiter (or another role's member) in, made once in the database with the roles the app seeds.</summary>
+    public static async Task<DeskSession> SignInAsync(string databasePath, string role = Roles.Recruiter)
     {
-        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates());
+        var email = $"bench.{role.ToLowerInvariant()}@rma.local";
+        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup());
         var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        foreach (var name in Roles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (!await roles.RoleExistsAsync(name))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
+                Check(await roles.CreateAsync(new IdentityRole(name)));
             }
         }
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = await users.FindByEmailAsync(Email);
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
-            user = new ApplicationUser { UserName = Email, Email = Email, DisplayName = "Bench Recruiter", IsActive = true };
+            user = new ApplicationUser { UserName = email, Email = email, DisplayName = $"Bench {role}", IsActive = true };
             Check(await users.CreateAsync(user));
-            Check(await users.AddToRoleAsync(user, Roles.Recruiter));
+            Check(await users.AddToRoleAsync(user, role));
         }
         var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>().CreateUserPrincipalAsync(user);
         var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();

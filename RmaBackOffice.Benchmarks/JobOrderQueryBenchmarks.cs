@@ -194,18 +194,6 @@ public class JobOrderQueryBenchmarks
     [Benchmark(Baseline = true, Description = "SQL: list by company, middle page"), BenchmarkCategory("2d list by company, middle page")]
     public Task<JobOrderList> ListMiddleByCompanyFloor() => ListFloorAsync(ByCompanySql, middleByCompany.Page * PageSize);
 
-    [Benchmark(Description = "EF: start page, a visit's first render"), BenchmarkCategory("5 start page")]
-    public Task<StartPageModel> StartPage()
-    {
-        // A fresh memo: a visit's first render counts (the second, interactive render reuses its numbers).
-        var services = session.Services;
-        var dashboard = new DashboardService(
-            services.GetRequiredService<StaffGuard>(), services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-            services.GetRequiredService<IDeskCounts>(), services.GetRequiredService<FirstResponseTarget>(), TimeProvider.System,
-            new StartPageMemo(TimeProvider.System));
-        return dashboard.GetAsync();
-    }
-
     [Benchmark(Baseline = true, Description = "SQL: start page counts"), BenchmarkCategory("5 start page")]
     public Task<long[]> StartPageFloor() => CountsAsync(AttentionSql);
 

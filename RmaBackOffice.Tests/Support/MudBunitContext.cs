@@ -55,6 +55,10 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<IJobOrderSearch>());
         Services.AddSingleton(host.Services.GetRequiredService<ICandidateSearch>());
         Services.AddSingleton(host.Services.GetRequiredService<IDeskCounts>());
+        Services.AddSingleton(host.Services.GetRequiredService<IDashboardStatistics>());
+        Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Backup.BackupService>());
+        Services.AddSingleton(host.Services.GetRequiredService<IOptions<RmaBackOffice.Features.Backup.BackupOptions>>());
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
@@ -75,6 +79,9 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<ClientConnection>();
         Services.AddScoped<UnitOfWork>();
         Services.AddScoped<DashboardService>();
+        Services.AddScoped<ActiveSearches>();
+        Services.AddScoped<AdminFacts>();
+        Services.AddScoped<DashboardCharts>();
         Services.AddScoped<JobOrderService>();
         Services.AddScoped<CandidateService>();
         Services.AddScoped<PipelineService>();

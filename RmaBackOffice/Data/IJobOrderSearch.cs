@@ -19,4 +19,10 @@ public interface IJobOrderSearch
     /// the desk's filters: for paging the ids of a large view without sorting it or reading skipped rows.
     /// </summary>
     IQueryable<JobOrder> InSortOrder(AppDbContext db, JobOrderSort sort);
+
+    /// <summary>
+    /// The ids of the job orders with a pipeline candidate added or moved at or after <paramref name="since"/>: pipelines are
+    /// another feature's table, which the job-order desk reaches only through this seam.
+    /// </summary>
+    IQueryable<int> WithPipelineMovesSince(AppDbContext db, DateTimeOffset since);
 }

@@ -29,6 +29,7 @@ public static class SqliteDatabase
         services.AddSingleton<ICandidateSearch, SqliteCandidateSearch>();
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();
         services.AddSingleton<IDeskCounts, SqliteDeskCounts>();
+        services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
         services.AddSingleton<SqliteWarmup>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteWarmup>());

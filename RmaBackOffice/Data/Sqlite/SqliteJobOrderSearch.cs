@@ -33,4 +33,7 @@ public sealed class SqliteJobOrderSearch : IJobOrderSearch
             _ => db.JobOrders.FromSqlRaw($"SELECT * FROM JobOrders INDEXED BY {DeskSortIndexes.JobOrdersByReceived}"),
         };
     }
+
+    public IQueryable<int> WithPipelineMovesSince(AppDbContext db, DateTimeOffset since) =>
+        db.Database.SqlQuery<int>($"SELECT JobOrderId AS Value FROM PipelineEntries WHERE StageChangedAt >= {since.UtcTicks}");
 }

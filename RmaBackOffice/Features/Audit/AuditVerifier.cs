@@ -14,11 +14,21 @@ public sealed record AuditVerification(long Checked, long? BrokenAt, string? Pro
 }
 
 /// <summary>Walks the chain from its start (or the latest retention trim) and recomputes every hash and value digest.</summary>
-public sealed class AuditVerifier(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class AuditVerifier(IDbContextFactory<AppDbContext> dbFactory, TimeProvider? clock = null)
 {
     private const int Batch = 2000;
 
+    /// <summary>The latest verification this app instance ran and when it finished, or null: shown without walking the chain again.</summary>
+    public (AuditVerification Result, DateTimeOffset At)? Last { get; private set; }
+
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        var result = await WalkAsync(ct);
+        Last = (result, (clock ?? TimeProvider.System).GetUtcNow());
+        return result;
+    }
+
+    private async Task<AuditVerification> WalkAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var trim = await db.AuditTrims.AsNoTracking().OrderByDescending(t => t.ThroughSequence).FirstOrDefaultAsync(ct);

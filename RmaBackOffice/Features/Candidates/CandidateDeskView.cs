@@ -21,6 +21,7 @@ public sealed record CandidateDeskView
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public bool Review { get; init; }
+    public DateOnly? PlacedSince { get; init; }
 
     /// <summary>The column a person sorted by; null keeps the desk's order (best match when searching, else newest).</summary>
     public CandidateSort? Sort { get; init; }
@@ -39,7 +40,7 @@ public sealed record CandidateDeskView
 
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
-        bool review, string? sort, string? dir, int? page, int? size) => new()
+        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null) => new()
     {
         Search = string.IsNullOrWhiteSpace(q) ? null : q,
         Status = QueryValues.Enum<CandidateStatus>(status),
@@ -50,6 +51,7 @@ public sealed record CandidateDeskView
         From = QueryValues.Date(from),
         To = QueryValues.Date(to),
         Review = review,
+        PlacedSince = QueryValues.Date(placedSince),
         Sort = SortNamed(sort),
         Descending = SortNamed(sort) is not null && string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
         Page = page is > 1 ? page.Value - 1 : 0,
@@ -68,6 +70,7 @@ public sealed record CandidateDeskView
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["review"] = Review ? true : null,
+        ["placed"] = PlacedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["sort"] = Sort?.ToString().ToLowerInvariant(),
         ["dir"] = Sort is null ? null : Descending ? "desc" : "asc",
         ["page"] = Page > 0 ? Page + 1 : null,
@@ -94,6 +97,7 @@ public sealed record CandidateDeskView
         RegisteredFrom = From,
         RegisteredTo = To,
         NeedsReview = Review,
+        PlacedSince = PlacedSince,
         // No column chosen: best match first when searching, otherwise newest registration first (the service's fallback).
         Sort = Sort ?? CandidateSort.Relevance,
         Descending = Sort is null || Descending,

@@ -29,6 +29,9 @@ public sealed record CandidateQuery
     public DateOnly? RegisteredTo { get; init; }
     public ConsentState? Consent { get; init; }
     public bool NeedsReview { get; init; }
+
+    /// <summary>Only candidates moved to Placed in a search on or after this day (UTC).</summary>
+    public DateOnly? PlacedSince { get; init; }
     public bool Spam { get; init; }
     /// <summary>Searched while someone types (pickers): the last word matches as a prefix. Not part of the URL.</summary>
     public bool AsTyped { get; init; }

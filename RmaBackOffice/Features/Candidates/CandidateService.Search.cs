@@ -15,6 +15,9 @@ public sealed partial class CandidateService
     /// <summary>For a word matching more than <see cref="SearchCountCap"/> candidates, how many of the newest matches are ranked.</summary>
     public const int RankedMatchesCap = SearchCountCap;
 
+    /// <summary>How a pipeline move's timeline entry names the Placed stage (written by Pipelines, which Candidates do not use).</summary>
+    public const string PlacedLabel = "Placed";
+
     public async Task<CandidateList> ListAsync(CandidateQuery query, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Triage, ct);
@@ -216,6 +219,14 @@ public sealed partial class CandidateService
         if (query.NeedsReview)
         {
             candidates = candidates.Where(c => c.NeedsReview == Yes);
+        }
+        if (query.PlacedSince is { } placed)
+        {
+            var since = new DateTimeOffset(placed.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var moved = db.CandidateActivities
+                .Where(a => a.Kind == CandidateActivityKind.Pipeline && a.NewValue == PlacedLabel && a.At >= since)
+                .Select(a => a.CandidateId);
+            candidates = candidates.Where(c => moved.Contains(c.Id));
         }
         return candidates;
     }

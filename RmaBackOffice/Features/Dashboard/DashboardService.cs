@@ -1,114 +1,136 @@
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
-using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Dashboard;
 
-/// <summary>A thing on the start page: a headline number, what it means, and where to act on it.</summary>
-public sealed record AttentionCard(
-    string Title,
-    string Icon,
-    string Headline,
-    string Detail,
-    string ActionText,
-    string Href,
-    bool NeedsAttention);
-
-public sealed record StartPageModel(StaffMember Me, IReadOnlyList<AttentionCard> Cards);
-
-/// <summary>Builds the role-aware "what needs my attention" page. Each area adds its cards here as it lands.</summary>
+/// <summary>
+/// The start page's work numbers for recruiters and admins. Each number is the total of the desk view it links to, read by
+/// that desk's own list query (one row asked for, the total is the desk's), so the card and the list cannot disagree.
+/// </summary>
 public sealed class DashboardService(
     StaffGuard guard,
     IDbContextFactory<AppDbContext> dbFactory,
-    IDeskCounts deskCounts,
+    JobOrderService jobOrders,
+    CandidateService candidates,
     FirstResponseTarget firstResponse,
     TimeProvider clock,
     StartPageMemo? memo = null)
 {
     /// <summary>The statuses in which a job order is still being worked on.</summary>
-    public static readonly IReadOnlyList<JobOrderStatus> OpenStatuses =
-        [JobOrderStatus.New, JobOrderStatus.Qualifying, JobOrderStatus.ActiveSearch, JobOrderStatus.OnHold];
+    public static IReadOnlyList<JobOrderStatus> OpenStatuses => JobOrderFocuses.OpenStatuses;
 
-    public async Task<StartPageModel> GetAsync(CancellationToken ct = default)
+    /// <summary>Who is looking, and whose work their start page shows.</summary>
+    public async Task<(StaffMember Me, StartPageScope Scope)> WhoAsync(CancellationToken ct = default)
     {
         var me = await guard.RequireAsync(Policies.Staff, ct);
-        var cards = new List<AttentionCard>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-
-        if (me.IsInRole(Roles.Recruiter) || me.IsInRole(Roles.Admin))
-        {
-            cards.AddRange(await JobOrderCardsAsync(db, me, ct));
-        }
-        if (me.IsInRole(Roles.Admin))
-        {
-            cards.Add(await StaffAccountsCardAsync(db, ct));
-        }
-        cards.Add(await SecurityCardAsync(db, me, ct));
-        return new StartPageModel(me, cards);
+        return (me, me.IsInRole(Roles.Admin) ? StartPageScope.Firm : StartPageScope.Mine);
     }
 
-    private async Task<IEnumerable<AttentionCard>> JobOrderCardsAsync(AppDbContext db, StaffMember me, CancellationToken ct)
+    /// <summary>The desk views behind the work cards, by card id: the test checks each number against its view's list.</summary>
+    public static IReadOnlyDictionary<string, JobOrderDeskView> JobOrderViews(StartPageScope scope) => new Dictionary<string, JobOrderDeskView>
     {
-        // A visit renders the page twice (prerendered, then interactive): the second render reuses the first's numbers.
-        Task<JobOrderAttentionCounts> Count() => deskCounts.AttentionCountsAsync(db, me.Id, OpenStatuses, clock.GetUtcNow() - firstResponse.Within, ct);
-        var (waiting, overdue, unassigned, mine) = await (memo is null ? Count() : memo.GetOrCountAsync(me.Id, Count));
+        ["awaiting"] = new() { Focus = "awaiting", Sort = JobOrderSort.Received, Descending = false },
+        ["unassigned"] = new() { Focus = "open", Unassigned = true },
+        ["stalled"] = new() { Focus = "stalled", Owner = scope == StartPageScope.Mine ? "me" : null },
+    };
 
+    /// <summary>The candidate desk views behind the work cards, by card id.</summary>
+    public static IReadOnlyDictionary<string, CandidateDeskView> CandidateViews(DateOnly quarterStart) => new Dictionary<string, CandidateDeskView>
+    {
+        ["review"] = new() { Review = true },
+        ["placed"] = new() { PlacedSince = quarterStart },
+    };
+
+    /// <summary>The first day (UTC) of the quarter <paramref name="now"/> falls in.</summary>
+    public static DateOnly QuarterStart(DateTimeOffset now) => new(now.UtcDateTime.Year, (now.UtcDateTime.Month - 1) / 3 * 3 + 1, 1);
+
+    public async Task<IReadOnlyList<StartCard>> WorkCardsAsync(StartPageScope scope, bool fresh = false, CancellationToken ct = default)
+    {
+        var me = await guard.RequireAsync(Policies.Triage, ct);
+        Task<IReadOnlyList<StartCard>> Count() => CountWorkAsync(me, scope, ct);
+        return await (memo is null ? Count() : memo.GetOrCountAsync($"{me.Id}/work/{scope}", Count, fresh));
+    }
+
+    private async Task<IReadOnlyList<StartCard>> CountWorkAsync(StaffMember me, StartPageScope scope, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var views = JobOrderViews(scope);
+        var awaiting = await FirstRowAsync(views["awaiting"], me, ct);
+        var unassigned = await FirstRowAsync(views["unassigned"], me, ct);
+        var stalled = await FirstRowAsync(views["stalled"], me, ct);
+        var quarter = QuarterStart(now);
+        var candidateViews = CandidateViews(quarter);
+        var review = await CandidateTotalAsync(candidateViews["review"], ct);
+        var placed = await CandidateTotalAsync(candidateViews["placed"], ct);
+
+        var oldest = awaiting.Items.Count > 0 ? now - awaiting.Items[0].ReceivedAt : (TimeSpan?)null;
+        var late = oldest > firstResponse.Within;
+        var whose = scope == StartPageScope.Mine ? "you own" : "anyone owns";
         return
         [
-            new AttentionCard("New job orders", Icons.Material.Outlined.Inbox,
-                overdue > 0 ? $"{overdue} overdue" : $"{waiting} waiting",
-                overdue > 0
-                    ? $"{overdue} of {waiting} new job orders have had no response for over {firstResponse.Within.TotalHours:0} hours."
-                    : waiting == 0 ? "Nothing waiting: every job order has been answered." : "All within the first-response target.",
-                "Triage them", "/job-orders?status=New", overdue > 0),
-            new AttentionCard("Unassigned", Icons.Material.Outlined.PersonSearch, $"{unassigned} open",
-                "Open job orders that nobody owns yet.", "Assign owners", "/job-orders?unassigned=true", unassigned > 0),
-            new AttentionCard("My searches", Icons.Material.Outlined.WorkOutline, $"{mine} open",
-                "Job orders you own that are not filled, closed or rejected.", "Open my desk", "/job-orders?owner=me", false),
+            new("awaiting", "Waiting for a first response", Icons.Material.Outlined.Inbox, Count(awaiting.TotalCount, "job order"),
+                "New job orders nobody has answered yet, whenever they arrived (spam left out).",
+                oldest is { } age
+                    ? $"Oldest waiting {Ages.Text(age)}; the target is {firstResponse.Within.TotalHours:0} h."
+                    : "Nothing waiting: every job order has been answered.",
+                DeskLinks.JobOrders(views["awaiting"]), late, awaiting.TotalCount),
+            new("unassigned", "Unassigned", Icons.Material.Outlined.PersonSearch, Count(unassigned.TotalCount, "job order"),
+                "Open job orders (new, qualifying, active search, on hold) that nobody owns.", null,
+                DeskLinks.JobOrders(views["unassigned"]), unassigned.TotalCount > 0, unassigned.TotalCount),
+            new("stalled", "Stalled searches", Icons.Material.Outlined.HourglassEmpty, Count(stalled.TotalCount, "search", "searches"),
+                $"Active searches {whose} in which no candidate was added or moved for {JobOrderFocuses.StalledAfter.TotalDays:0} days.", null,
+                DeskLinks.JobOrders(views["stalled"]), stalled.TotalCount > 0, stalled.TotalCount),
+            new("review", "Registrations to review", Icons.Material.Outlined.RateReview, Count(review, "candidate"),
+                "Candidates flagged by a registration matching their email or phone, not yet reviewed.", null,
+                DeskLinks.Candidates(candidateViews["review"]), review > 0, review),
+            new("placed", "Placed this quarter", Icons.Material.Outlined.EmojiEvents, Count(placed, "candidate"),
+                $"Candidates moved to Placed in a search since {quarter:d MMM yyyy} (the firm's, this calendar quarter).", null,
+                DeskLinks.Candidates(candidateViews["placed"]), false, placed),
         ];
     }
 
-    private async Task<AttentionCard> StaffAccountsCardAsync(AppDbContext db, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var counts = await db.Users.AsNoTracking()
-            .GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Active = g.Count(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd <= now)),
-                Locked = g.Count(u => u.IsActive && u.LockoutEnd > now),
-                NeverSignedIn = g.Count(u => u.IsActive && u.LastSignInAt == null),
-            })
-            .SingleOrDefaultAsync(ct);
-        var locked = counts?.Locked ?? 0;
-        return new AttentionCard(
-            "Staff accounts",
-            Icons.Material.Outlined.People,
-            locked > 0 ? $"{locked} locked" : $"{counts?.Active ?? 0} active",
-            locked > 0
-                ? "Locked accounts cannot sign in until the lock expires or you unlock them."
-                : $"{counts?.NeverSignedIn ?? 0} have never signed in.",
-            "Manage accounts",
-            "/admin/users",
-            locked > 0);
-    }
+    /// <summary>The desk's list of this view as the desk runs it, asked for one row (the oldest first where the view sorts so).</summary>
+    private Task<JobOrderList> FirstRowAsync(JobOrderDeskView view, StaffMember me, CancellationToken ct) =>
+        jobOrders.ListAsync(view.ToQuery(me.Id) with { PageSize = 1, Page = 0 }, ct);
 
-    private static async Task<AttentionCard> SecurityCardAsync(AppDbContext db, StaffMember me, CancellationToken ct)
+    private async Task<int> CandidateTotalAsync(CandidateDeskView view, CancellationToken ct) =>
+        (await candidates.ListAsync(view.ToQuery() with { PageSize = 1, Page = 0 }, ct)).TotalCount;
+
+    private static string Count(int count, string one, string? many = null) =>
+        $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
+
+    /// <summary>The signed-in person's own sign-in protection: a card every role gets.</summary>
+    public async Task<StartCard> AccountCardAsync(CancellationToken ct = default)
     {
+        var me = await guard.RequireAsync(Policies.Staff, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var twoFactor = await db.Users.AsNoTracking().Where(u => u.Id == me.Id).Select(u => u.TwoFactorEnabled).SingleAsync(ct);
         return twoFactor
-            ? new AttentionCard("Your account", Icons.Material.Outlined.VerifiedUser, "Two-factor is on",
-                "Your sign-in is protected by an authenticator app.", "Account settings", "/Account/Manage", false)
-            : new AttentionCard("Your account", Icons.Material.Outlined.Security, "Two-factor is off",
-                "You handle candidates' personal data: protect your sign-in with an authenticator app.",
-                "Turn it on", "/Account/Manage/TwoFactorAuthentication", true);
+            ? new("account", "Two-factor sign-in", Icons.Material.Outlined.VerifiedUser, "Two-factor is on",
+                "Your own sign-in.", "Your sign-in is protected by an authenticator app.", "/Account/Manage", false)
+            : new("account", "Two-factor sign-in", Icons.Material.Outlined.Security, "Two-factor is off",
+                "Your own sign-in.", "You handle candidates' personal data: protect your sign-in with an authenticator app.",
+                "/Account/Manage/TwoFactorAuthentication", true);
     }
+}
+
+/// <summary>Durations as a person says them: "3 d 4 h", "5 h", "12 min".</summary>
+public static class Ages
+{
+    public static string Text(TimeSpan age) => age switch
+    {
+        { TotalDays: >= 1 } => age.Hours > 0 ? $"{(int)age.TotalDays} d {age.Hours} h" : $"{(int)age.TotalDays} d",
+        { TotalHours: >= 1 } => $"{(int)age.TotalHours} h",
+        _ => $"{Math.Max(0, (int)age.TotalMinutes)} min",
+    };
 }
 
 public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
-        services.AddScoped<DashboardService>().AddSingleton<StartPageMemo>();
+        services.AddScoped<DashboardService>().AddScoped<ActiveSearches>().AddScoped<AdminFacts>().AddScoped<DashboardCharts>()
+            .AddSingleton<StartPageMemo>();
 }

@@ -24,6 +24,7 @@ public sealed record JobOrderDeskView
     public string? From { get; init; }
     public string? To { get; init; }
     public bool Spam { get; init; }
+    public string? Focus { get; init; }
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
     public bool Descending { get; init; } = true;
 
@@ -34,12 +35,15 @@ public sealed record JobOrderDeskView
 
     public JobOrderStatus? StatusFilter => QueryValues.Enum<JobOrderStatus>(Status);
 
+    public JobOrderFocus? FocusFilter => FocusNamed(Focus);
+
     /// <summary>The desk as it opens: newest first, first page, nothing narrower than a status tab.</summary>
     public bool ShowsNewestFirst => Page == 1 && Sort == JobOrderSort.Received && Descending;
 
     /// <summary>True when an arrival can only appear on this view by being the newest row of the first page.</summary>
     public bool TakesArrivalsInPlace => ShowsNewestFirst && string.IsNullOrWhiteSpace(Q) && Industry is null && Level is null
-        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null;
+        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null
+        && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
@@ -48,7 +52,7 @@ public sealed record JobOrderDeskView
 
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
-        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size) => new()
+        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null) => new()
     {
         Q = Blank(q),
         Status = Blank(status),
@@ -61,6 +65,7 @@ public sealed record JobOrderDeskView
         From = Blank(from),
         To = Blank(to),
         Spam = spam,
+        Focus = FocusNamed(focus)?.ToString().ToLowerInvariant(),
         Sort = QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received,
         Descending = dir is null ? DescendsByDefault(QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received) : dir != "asc",
         Page = Math.Max(1, page ?? 1),
@@ -91,6 +96,7 @@ public sealed record JobOrderDeskView
         ReceivedFrom = QueryValues.Date(From),
         ReceivedTo = QueryValues.Date(To),
         Spam = Spam,
+        Focus = FocusFilter,
         Sort = Sort,
         Descending = Descending,
         Page = Page - 1,
@@ -111,11 +117,17 @@ public sealed record JobOrderDeskView
         ["from"] = From,
         ["to"] = To,
         ["spam"] = Spam ? true : null,
+        ["focus"] = Focus,
         ["sort"] = Sort == JobOrderSort.Received ? null : Sort.ToString(),
         ["dir"] = Descending == DescendsByDefault(Sort) ? null : Descending ? "desc" : "asc",
         ["page"] = forExport || Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture),
         ["size"] = forExport || PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Only a focus's own name, in any case; never a number or anything else from the address.</summary>
+    public static JobOrderFocus? FocusNamed(string? name) =>
+        Enum.GetValues<JobOrderFocus>().Select(f => (JobOrderFocus?)f)
+            .FirstOrDefault(f => string.Equals(f.ToString(), name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

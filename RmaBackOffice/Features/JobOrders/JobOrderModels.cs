@@ -24,6 +24,10 @@ public sealed record JobOrderQuery
     public DateOnly? ReceivedFrom { get; init; }
     public DateOnly? ReceivedTo { get; init; }
     public bool Spam { get; init; }
+    public JobOrderFocus? Focus { get; init; }
+
+    /// <summary>The moment a time-relative focus (stalled) is judged at; the service sets it from its clock when left unset.</summary>
+    public DateTimeOffset? AsOf { get; init; }
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
     public bool Descending { get; init; } = true;
     public int Page { get; init; }

@@ -34,7 +34,7 @@ public sealed partial class JobOrderService(
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ListAsync(db, jobOrderSearch, deskCounts, query, ct);
+        return await ListAsync(db, jobOrderSearch, deskCounts, query with { AsOf = query.AsOf ?? clock.GetUtcNow() }, ct);
     }
 
     /// <summary>The triage list's queries without the access check, for tests.</summary>
@@ -124,7 +124,7 @@ public sealed partial class JobOrderService(
     {
         await guard.RequireAsync(Policies.Triage, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = Filter(db, jobOrderSearch, query);
+        var rows = Filter(db, jobOrderSearch, query with { AsOf = query.AsOf ?? clock.GetUtcNow() });
         if (query.Status is { } status)
         {
             rows = rows.Where(o => o.Status == status);
@@ -138,6 +138,13 @@ public sealed partial class JobOrderService(
         {
             yield return row with { Industry = industries.GetValueOrDefault(row.Industry, row.Industry) };
         }
+    }
+
+    /// <summary>In active search since before <paramref name="before"/>, and no candidate of its pipeline moved since.</summary>
+    private static IQueryable<JobOrder> Stalled(AppDbContext db, IJobOrderSearch search, IQueryable<JobOrder> orders, DateTimeOffset before)
+    {
+        var moved = search.WithPipelineMovesSince(db, before);
+        return orders.Where(o => o.Status == JobOrderStatus.ActiveSearch && o.StatusChangedAt < before && !moved.Contains(o.Id));
     }
 
     /// <summary>True when the view narrows the desk by more than spam and status, so counts must be computed for it.</summary>
@@ -177,6 +184,13 @@ public sealed partial class JobOrderService(
         {
             orders = orders.Where(o => o.OwnerId == query.OwnerId);
         }
+        orders = query.Focus switch
+        {
+            JobOrderFocus.Awaiting => orders.Where(o => o.Status == JobOrderStatus.New && o.FirstResponseAt == null),
+            JobOrderFocus.Open => orders.Where(o => JobOrderFocuses.OpenStatuses.Contains(o.Status)),
+            JobOrderFocus.Stalled => Stalled(db, search, orders, (query.AsOf ?? throw new InvalidOperationException("A stalled view is judged at a given time (AsOf).")) - JobOrderFocuses.StalledAfter),
+            _ => orders,
+        };
         if (query.Priority is { } priority)
         {
             orders = orders.Where(o => o.Priority == priority);

@@ -39,6 +39,13 @@ public sealed class UserAdminService(
             StaffStatus.Deactivated => users.Where(u => !u.IsActive),
             _ => users,
         };
+        var idleBefore = now - StaffAttentions.IdleAfter;
+        users = query.Attention switch
+        {
+            StaffAttention.WithoutTwoFactor => users.Where(u => u.IsActive && u.TwoFactorEnabled == false),
+            StaffAttention.Idle => users.Where(u => u.IsActive && (u.LastSignInAt < idleBefore || (u.LastSignInAt == null && u.CreatedAt < idleBefore))),
+            _ => users,
+        };
         if (!string.IsNullOrEmpty(query.Role))
         {
             users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == query.Role)));

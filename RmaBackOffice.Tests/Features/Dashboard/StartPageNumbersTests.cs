@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Features.Dashboard;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Users;
+using RmaBackOffice.Tests.Support;
+using RmaBackOffice.Tools.Candidates;
+using RmaBackOffice.Tools.JobOrders;
+
+namespace RmaBackOffice.Tests.Features.Dashboard;
+
+/// <summary>The start page's data: generated job orders and candidates, with pipelines, placements and reviews made here.</summary>
+public sealed class StartPageNumbersHost : AppHost, IAsyncLifetime
+{
+    public string OwnerId { get; private set; } = "";
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        await InitializeAsync();
+        var recruiter = await CreateUserAsync($"nora-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Nora Numbers");
+        OwnerId = recruiter.Id;
+        var now = Now;
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        await JobOrderGenerator.GenerateAsync(db, 1_200, now, seed: 13);
+        await CandidateGenerator.GenerateAsync(db, 400, now, seed: 13);
+        var recent = now.AddDays(-3).UtcTicks;
+        var old = now.AddDays(-30).UtcTicks;
+        var quarterStart = new DateTimeOffset(DashboardService.QuarterStart(now).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var inQuarter = Math.Max(quarterStart.UtcTicks, now.AddDays(-1).UtcTicks);
+        var beforeQuarter = quarterStart.AddDays(-5).UtcTicks;
+        await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET OwnerId = {OwnerId} WHERE Id % 4 = 0");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET OwnerId = NULL WHERE Id % 4 = 1");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET Status = 0 WHERE Id % 6 = 0");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET FirstResponseAt = NULL WHERE Id % 3 > 0");
+        await db.Database.ExecuteSqlRawAsync("UPDATE JobOrders SET IsSpam = 1 WHERE Id % 13 = 0");
+        await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET Status = 2, StatusChangedAt = {old} WHERE Id % 5 = 1");
+        // Pipelines: some active searches with a recent move, some with only old ones, some with none.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO PipelineEntries (JobOrderId, CandidateId, Stage, AddedAt, StageChangedAt, Version)
+            SELECT o.Id, c.Id, c.Id % 5, {old}, CASE WHEN o.Id % 3 = 0 THEN {recent} ELSE {old} END, 0
+            FROM JobOrders o JOIN Candidates c ON c.Id % 40 = o.Id % 40
+            WHERE o.Status = 2 AND o.Id % 2 = 0
+            """);
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET NeedsReview = 1 WHERE Id % 7 = 0");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Candidates SET NeedsReview = 0 WHERE Id % 7 > 0");
+        // Placements: this quarter (some candidates twice), and before it.
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO CandidateActivities (CandidateId, At, Kind, ActorName, Field, OldValue, NewValue)
+            SELECT Id, CASE WHEN Id % 2 = 0 THEN {inQuarter} ELSE {beforeQuarter} END, {(int)CandidateActivityKind.Pipeline}, 'Nora Numbers', 'JO-2026-000001', 'Offer', 'Placed'
+            FROM Candidates WHERE Id % 9 = 0 OR Id % 18 = 0
+            """);
+    }
+}
+
+/// <summary>
+/// For every card: its number equals the total of the list its link opens (the link parsed the way the desk parses its
+/// address), and equals the rows it says it counts, counted here from the data.
+/// </summary>
+public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFixture<StartPageNumbersHost>
+{
+    [Fact]
+    public async Task Each_recruiter_card_number_equals_the_total_of_the_list_it_links_to()
+    {
+        var recruiter = await host.WithUserManagerAsync(m => m.FindByIdAsync(host.OwnerId));
+        await using var scope = await host.ScopeForAsync(recruiter!);
+        var services = scope.ServiceProvider;
+        var cards = await services.GetRequiredService<DashboardService>().WorkCardsAsync(StartPageScope.Mine, fresh: true);
+        var jobOrders = services.GetRequiredService<JobOrderService>();
+        var candidates = services.GetRequiredService<CandidateService>();
+
+        foreach (var card in cards)
+        {
+            var total = card.Href!.StartsWith("/job-orders", StringComparison.Ordinal)
+                ? (await jobOrders.ListAsync(JobOrderDesk(card.Href).ToQuery(host.OwnerId))).TotalCount
+                : (await candidates.ListAsync(CandidateDesk(card.Href).ToQuery())).TotalCount;
+            Assert.True(card.Number > 0, $"{card.Id}: the data should give it something to count");
+            Assert.Equal(total, card.Number);
+        }
+
+        var searches = await services.GetRequiredService<ActiveSearches>().ListAsync(StartPageScope.Mine, fresh: true);
+        Assert.True(searches.Total > 0);
+        Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(searches.Href).ToQuery(host.OwnerId))).TotalCount, searches.Total);
+        Assert.Equal(Math.Min(ActiveSearches.Shown, searches.Total), searches.Oldest.Count);
+
+        await AssertCountsWhatItSaysAsync(cards);
+    }
+
+    [Fact]
+    public async Task Each_admin_card_number_equals_the_total_of_the_staff_list_it_links_to()
+    {
+        var locked = await host.CreateStaffAsync(Roles.Editor);
+        await host.WithUserManagerAsync(async m => await m.SetLockoutEndDateAsync((await m.FindByIdAsync(locked.Id))!, host.Now.AddHours(1)));
+        var idle = await host.CreateStaffAsync(Roles.Recruiter);
+        await host.WithUserManagerAsync(async m =>
+        {
+            var user = (await m.FindByIdAsync(idle.Id))!;
+            user.LastSignInAt = host.Now.AddDays(-120);
+            return await m.UpdateAsync(user);
+        });
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var scope = await host.ScopeForAsync(admin);
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserAdminService>();
+
+        var cards = await services.GetRequiredService<AdminFacts>().CardsAsync(fresh: true);
+
+        foreach (var card in cards.Where(c => c.Number is not null))
+        {
+            var query = QueryHelpers.ParseQuery(new Uri("http://x" + card.Href).Query);
+            var list = await users.ListAsync(new StaffListQuery(
+                Status: Enum.TryParse<StaffStatus>(query.GetValueOrDefault("status"), ignoreCase: true, out var s) ? s : null,
+                Attention: StaffAttentions.Named(query.GetValueOrDefault("attention"))));
+            Assert.True(card.Number > 0, $"{card.Id}: the data should give it something to count");
+            Assert.Equal(list.TotalCount, card.Number);
+        }
+        var firm = await services.GetRequiredService<DashboardService>().WorkCardsAsync(StartPageScope.Firm, fresh: true);
+        var jobOrders = services.GetRequiredService<JobOrderService>();
+        var stalled = firm.Single(c => c.Id == "stalled");
+        Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(stalled.Href!).ToQuery(admin.Id))).TotalCount, stalled.Number);
+        Assert.True(stalled.Number > 0);
+    }
+
+    /// <summary>The numbers against the rows they say they count, counted here from every row.</summary>
+    private async Task AssertCountsWhatItSaysAsync(IReadOnlyList<StartCard> cards)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var now = host.Now;
+        var orders = await db.JobOrders.AsNoTracking().Where(o => !o.IsSpam).ToListAsync();
+        var moves = await db.PipelineEntries.AsNoTracking().Select(p => new { p.JobOrderId, p.StageChangedAt }).ToListAsync();
+        var stalledBefore = now - JobOrderFocuses.StalledAfter;
+        Assert.Equal(orders.Count(o => o.Status == JobOrderStatus.New && o.FirstResponseAt == null), Number("awaiting"));
+        Assert.Equal(orders.Count(o => o.OwnerId == null && JobOrderFocuses.OpenStatuses.Contains(o.Status)), Number("unassigned"));
+        Assert.Equal(orders.Count(o => o.OwnerId == host.OwnerId && o.Status == JobOrderStatus.ActiveSearch && o.StatusChangedAt < stalledBefore
+            && !moves.Any(m => m.JobOrderId == o.Id && m.StageChangedAt >= stalledBefore)), Number("stalled"));
+        var people = await db.Candidates.AsNoTracking().Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
+            .Select(c => new { c.Id, c.NeedsReview }).ToListAsync();
+        Assert.Equal(people.Count(c => c.NeedsReview), Number("review"));
+        var quarter = new DateTimeOffset(DashboardService.QuarterStart(now).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var placed = (await db.CandidateActivities.AsNoTracking()
+            .Where(a => a.Kind == CandidateActivityKind.Pipeline && a.NewValue == "Placed").Select(a => new { a.CandidateId, a.At }).ToListAsync())
+            .Where(a => a.At >= quarter).Select(a => a.CandidateId).ToHashSet();
+        Assert.Equal(people.Count(c => placed.Contains(c.Id)), Number("placed"));
+
+        int? Number(string id) => cards.Single(c => c.Id == id).Number;
+    }
+
+    private static JobOrderDeskView JobOrderDesk(string href)
+    {
+        var q = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query);
+        string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
+        return JobOrderDeskView.FromAddress(V("q"), V("status"), V("industry"), V("level"), V("priority"), V("owner"), V("unassigned") == "true",
+            V("country"), V("from"), V("to"), V("spam") == "true", V("sort"), V("dir"), null, null, V("focus"));
+    }
+
+    private static CandidateDeskView CandidateDesk(string href)
+    {
+        var q = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query);
+        string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
+        return CandidateDeskView.Parse(V("q"), V("status"), V("industry"), V("level"), V("country"), V("consent"), V("from"), V("to"),
+            V("review") == "true", V("sort"), V("dir"), null, null, V("placed"));
+    }
+}
