@@ -25,6 +25,8 @@ public partial class CandidatePage
     private string? newTag;
     private bool loading = true;
     private bool saving;
+    // What a long privacy action (erasure, merge) is doing, shown with a progress bar while it runs; null when idle.
+    private string? working;
     private int? loadedId;
     private int? viewRecordedFor;
 
@@ -183,7 +185,7 @@ public partial class CandidatePage
             yesText: "Erase for good", cancelText: "Cancel");
         if (confirmed == true)
         {
-            await AfterSideActionAsync(await Candidates.EraseAsync(Id), "Personal data erased.");
+            await AfterSideActionAsync(await WorkAsync("Erasing personal data and files…", () => Candidates.EraseAsync(Id)), "Personal data erased.");
         }
     }
 
@@ -191,7 +193,22 @@ public partial class CandidatePage
     {
         if (await MergeCandidateDialog.AskAsync(DialogService, details!.Candidate) is { } duplicateId)
         {
-            await AfterSideActionAsync(await Candidates.MergeAsync(Id, duplicateId), "Duplicate merged into this candidate.");
+            await AfterSideActionAsync(await WorkAsync("Merging the duplicate…", () => Candidates.MergeAsync(Id, duplicateId)),
+                "Duplicate merged into this candidate.");
+        }
+    }
+
+    private async Task<CommandResult> WorkAsync(string doing, Func<Task<CommandResult>> action)
+    {
+        working = doing;
+        StateHasChanged();
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            working = null;
         }
     }
 
