@@ -2,11 +2,15 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Revisions;
+using RmaBackOffice.Features.Articles.Sharing;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Tests.Features.Articles;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
@@ -147,6 +151,28 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             var user = await s.StaffAsync();
             return await s.AsAdmin<UserAdminService>(u => u.ResetPasswordAsync(user.Id, user.ConcurrencyStamp!, new ResetPasswordForm()));
         }),
+        ["ArticleRevisionService.RestoreAsync"] = ([ArticleRevisionService.RestoredAction, "ArticleRevision.Created"], async s =>
+        {
+            var (id, revisions) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "First words.", "Second words.");
+            var article = await ArticleData.ArticleAsync(s.Host, id);
+            return await s.AsEditor<ArticleRevisionService>(r => r.RestoreAsync(id, article.Version, revisions[0]));
+        }),
+        ["ArticlePreviewService.CreateAsync"] = (["ArticlePreviewLink.Created"], async s =>
+        {
+            var (id, _) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "Draft words.");
+            return await s.AsEditor<ArticlePreviewService>(p => p.CreateAsync(id, 7));
+        }),
+        ["ArticlePreviewService.RevokeAsync"] = ([ArticlePreviewService.RevokedAction], async s =>
+        {
+            var (id, _) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "Draft words.");
+            var (link, _) = ArticlePreviewLink.Create(id, s.Editor.Id, s.Host.Now);
+            await using (var db = await ArticleData.DbAsync(s.Host))
+            {
+                db.ArticlePreviewLinks.Add(link);
+                await db.SaveChangesAsync();
+            }
+            return await s.AsEditor<ArticlePreviewService>(p => p.RevokeAsync(id, link.Id));
+        }),
     };
 
     public static TheoryData<string> CommandNames() => [.. Commands.Keys.Order()];
@@ -179,8 +205,7 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var written = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > scenario.Before).ToListAsync();
         Assert.Equal(expected.Order(), written.Select(e => e.Action).Order());
-        var actor = command.StartsWith("UserAdminService", StringComparison.Ordinal) ? scenario.Admin : scenario.Recruiter;
-        Assert.All(written, e => Assert.Equal(actor.Id, e.ActorId));
+        Assert.All(written, e => Assert.Equal(scenario.ActedAs!.Id, e.ActorId));
         Assert.Single(written.Select(e => e.CorrelationId).Distinct());
     }
 }
@@ -188,18 +213,24 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
 /// <summary>One command's world: its own staff and records, made before the command runs; <see cref="Before"/> marks the trail.</summary>
 internal sealed class Scenario
 {
-    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin) => (Host, Recruiter, Admin) = (host, recruiter, admin);
+    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin, ApplicationUser editor) =>
+        (Host, Recruiter, Admin, Editor) = (host, recruiter, admin, editor);
 
     public AppHost Host { get; }
     public ApplicationUser Recruiter { get; }
     public ApplicationUser Admin { get; }
+    public ApplicationUser Editor { get; }
+
+    /// <summary>Who ran the command: every entry it writes must name them.</summary>
+    public ApplicationUser? ActedAs { get; private set; }
 
     /// <summary>The last audit entry before the command ran.</summary>
     public long Before { get; private set; }
 
     public static async Task<Scenario> CreateAsync(AppHost host) => new(host,
         await host.CreateUserAsync($"recruiter-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: $"Recruiter {Guid.NewGuid():N}"),
-        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"));
+        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"),
+        await host.CreateUserAsync($"editor-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: $"Editor {Guid.NewGuid():N}"));
 
     public Task<object> As<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Recruiter, async (T service) => (object)await command(service));
@@ -207,9 +238,13 @@ internal sealed class Scenario
     public Task<object> AsAdmin<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Admin, async (T service) => (object)await command(service));
 
+    public Task<object> AsEditor<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
+        ActAsync(Editor, async (T service) => (object)await command(service));
+
     private Task<object> ActAsync<T>(ApplicationUser user, Func<T, Task<object>> command) where T : notnull =>
         Host.AsAsync(user, async sp =>
         {
+            ActedAs = user;
             var service = sp.GetRequiredService<T>();
             await using (var db = await DbAsync())
             {

@@ -91,6 +91,12 @@ public static class AuthorizationMatrix
         new("GET", "/candidates/{id:int}/resume", Access.Triage, "/candidates/1/resume"),
         new("GET", "/candidates/{id:int}/registrations/{registrationId:long}/resume", Access.Triage, "/candidates/1/registrations/1/resume"),
         new("GET", "/candidates/{id:int}/export", Access.Triage, "/candidates/1/export"),
+
+        // Articles: revisions, sharing a draft and the editorial calendar
+        new("GET", "/articles/{Id:int}/history", Access.Editorial, "/articles/1/history"),
+        new("GET", "/articles/{Id:int}/share", Access.Editorial, "/articles/1/share"),
+        new("GET", "/articles/calendar", Access.Editorial),
+        new("GET", "/news/preview/{Token}", Access.Public, "/news/preview/not-a-real-token"),
     ];
 
     public static bool Allows(Access access, string? role) => access switch
