@@ -3,12 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles.Images;
+using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Revisions;
+using RmaBackOffice.Features.Articles.Sharing;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Tests.Features.Articles.Images;
+using RmaBackOffice.Tests.Features.Articles;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
@@ -151,6 +155,28 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
         }),
         ["ArticleImageService.UploadAsync"] = (["ArticleImage.Created"], async s =>
             await s.AsEditor<ArticleImageService>(i => i.UploadAsync(TestImages.UniquePng(), "cover.png"))),
+        ["ArticleRevisionService.RestoreAsync"] = ([ArticleRevisionService.RestoredAction, "ArticleRevision.Created"], async s =>
+        {
+            var (id, revisions) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "First words.", "Second words.");
+            var article = await ArticleData.ArticleAsync(s.Host, id);
+            return await s.AsEditor<ArticleRevisionService>(r => r.RestoreAsync(id, article.Version, revisions[0]));
+        }),
+        ["ArticlePreviewService.CreateAsync"] = (["ArticlePreviewLink.Created"], async s =>
+        {
+            var (id, _) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "Draft words.");
+            return await s.AsEditor<ArticlePreviewService>(p => p.CreateAsync(id, 7));
+        }),
+        ["ArticlePreviewService.RevokeAsync"] = ([ArticlePreviewService.RevokedAction], async s =>
+        {
+            var (id, _) = await ArticleData.WithRevisionsAsync(s.Host, s.Editor, "Draft words.");
+            var (link, _) = ArticlePreviewLink.Create(id, s.Editor.Id, s.Host.Now);
+            await using (var db = await ArticleData.DbAsync(s.Host))
+            {
+                db.ArticlePreviewLinks.Add(link);
+                await db.SaveChangesAsync();
+            }
+            return await s.AsEditor<ArticlePreviewService>(p => p.RevokeAsync(id, link.Id));
+        }),
     };
 
     public static TheoryData<string> CommandNames() => [.. Commands.Keys.Order()];
@@ -191,21 +217,24 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
 /// <summary>One command's world: its own staff and records, made before the command runs; <see cref="Before"/> marks the trail.</summary>
 internal sealed class Scenario
 {
-    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin) => (Host, Recruiter, Admin) = (host, recruiter, admin);
+    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin, ApplicationUser editor) =>
+        (Host, Recruiter, Admin, Editor) = (host, recruiter, admin, editor);
 
     public AppHost Host { get; }
     public ApplicationUser Recruiter { get; }
     public ApplicationUser Admin { get; }
+    public ApplicationUser Editor { get; }
+
+    /// <summary>Who ran the command: every entry it writes must name them.</summary>
+    public ApplicationUser? ActedAs { get; private set; }
 
     /// <summary>The last audit entry before the command ran.</summary>
     public long Before { get; private set; }
 
-    /// <summary>Who performed the command.</summary>
-    public ApplicationUser? ActedAs { get; private set; }
-
     public static async Task<Scenario> CreateAsync(AppHost host) => new(host,
         await host.CreateUserAsync($"recruiter-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: $"Recruiter {Guid.NewGuid():N}"),
-        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"));
+        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"),
+        await host.CreateUserAsync($"editor-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: $"Editor {Guid.NewGuid():N}"));
 
     public Task<object> As<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Recruiter, async (T service) => (object)await command(service));
@@ -213,10 +242,8 @@ internal sealed class Scenario
     public Task<object> AsAdmin<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Admin, async (T service) => (object)await command(service));
 
-    /// <summary>As an editor made for this command (the scenario's recruiter may not act on articles).</summary>
-    public async Task<object> AsEditor<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
-        await ActAsync(await Host.CreateUserAsync($"editor-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: $"Editor {Guid.NewGuid():N}"),
-            async (T service) => (object)await command(service));
+    public Task<object> AsEditor<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
+        ActAsync(Editor, async (T service) => (object)await command(service));
 
     private Task<object> ActAsync<T>(ApplicationUser user, Func<T, Task<object>> command) where T : notnull =>
         Host.AsAsync(user, async sp =>

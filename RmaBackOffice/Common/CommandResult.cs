@@ -27,6 +27,9 @@ public sealed record CommandResult(string? Error = null, IReadOnlyDictionary<str
     /// <summary>A password the server generated, shown once to the admin who asked for it.</summary>
     public string? OneTimePassword { get; init; }
 
+    /// <summary>A secret the server generated (a preview link's token), shown once to the person who asked for it and kept only as a hash.</summary>
+    public string? OneTimeToken { get; init; }
+
     /// <summary>The id of the record the command created.</summary>
     public string? CreatedId { get; init; }
 }

@@ -95,6 +95,11 @@ public static class AuthorizationMatrix
         // Articles: images (public files, since published articles show them; uploads by editors)
         new("GET", "/media/articles/{file}", Access.Public, "/media/articles/0123456789abcdef0123456789abcdef-480.webp"),
         new("POST", "/api/articles/images", Access.Editorial),
+        // Articles: revisions, sharing a draft and the editorial calendar
+        new("GET", "/articles/{Id:int}/history", Access.Editorial, "/articles/1/history"),
+        new("GET", "/articles/{Id:int}/share", Access.Editorial, "/articles/1/share"),
+        new("GET", "/articles/calendar", Access.Editorial),
+        new("GET", "/news/preview/{Token}", Access.Public, "/news/preview/not-a-real-token"),
     ];
 
     public static bool Allows(Access access, string? role) => access switch

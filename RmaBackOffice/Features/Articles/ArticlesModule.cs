@@ -1,4 +1,7 @@
+using RmaBackOffice.Features.Articles.Calendar;
 using RmaBackOffice.Features.Articles.Rendering;
+using RmaBackOffice.Features.Articles.Revisions;
+using RmaBackOffice.Features.Articles.Sharing;
 
 namespace RmaBackOffice.Features.Articles;
 
@@ -7,6 +10,9 @@ public static class ArticlesModule
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddSingleton<ArticleMarkdown>();
+        services.AddArticleRevisions();
+        services.AddArticleSharing();
+        services.AddArticleCalendar();
         return services;
     }
 }

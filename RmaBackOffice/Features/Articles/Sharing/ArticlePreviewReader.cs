@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles.Rendering;
+
+namespace RmaBackOffice.Features.Articles.Sharing;
+
+/// <summary>What a preview link shows: the working copy as a reader would see it.</summary>
+public sealed record ArticlePreview(
+    string Title, string? Summary, string Html, string? CategoryName, string? AuthorName, int RevisionNumber, DateTimeOffset SavedAt, DateTimeOffset LinkExpiresAt);
+
+/// <summary>
+/// Opens a preview link for someone without an account. A token that is unknown, expired or revoked gets the same nothing, so
+/// the answer tells no one which tokens once existed; the lookup is by the token's SHA-256 hash through a unique index.
+/// </summary>
+public sealed class ArticlePreviewReader(IDbContextFactory<AppDbContext> dbFactory, ArticleMarkdown markdown, TimeProvider clock)
+{
+    private const int MaxTokenLength = 64;
+
+    public async Task<ArticlePreview?> OpenAsync(string? token, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return null;
+        }
+        var hash = ArticlePreviewLink.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var link = await db.ArticlePreviewLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, ct);
+        if (link is null || !link.IsValidAt(clock.GetUtcNow()))
+        {
+            return null;
+        }
+        // The working copy is the latest explicit save or restore; autosaves and copies kept beside a conflict are not it.
+        var revision = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == link.ArticleId && (r.Kind == RevisionKind.Save || r.Kind == RevisionKind.Restore))
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
+        ArticleContent content;
+        int number;
+        DateTimeOffset savedAt;
+        if (revision is not null)
+        {
+            (content, number, savedAt) = (revision.Content, revision.Number, revision.SavedAt);
+        }
+        else
+        {
+            var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleAsync(a => a.Id == link.ArticleId, ct);
+            (content, number, savedAt) = (article.Content, 0, article.UpdatedAt);
+        }
+        var category = content.CategoryId is { } categoryId
+            ? await db.ArticleCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).FirstOrDefaultAsync(ct)
+            : null;
+        var author = content.AuthorId is { } authorId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
+        return new ArticlePreview(content.Title, content.Summary, markdown.ToHtml(content.Body), category, author, number, savedAt, link.ExpiresAt);
+    }
+}
