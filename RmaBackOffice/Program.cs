@@ -4,6 +4,7 @@ using RmaBackOffice.Components;
 using RmaBackOffice.Components.Account;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Audit.Viewer;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
@@ -45,6 +46,7 @@ builder.Services.AddPublicJson();
 builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddPublicApi();
+builder.Services.AddPublicSite();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -56,6 +58,7 @@ builder.Services.AddCandidates();
 builder.Services.AddCandidateIntake();
 builder.Services.AddPipelines();
 builder.Services.AddArticles();
+builder.Services.AddPublicNews();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
 builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
@@ -93,10 +96,12 @@ app.MapRazorComponents<App>()
 
 app.MapAdditionalIdentityEndpoints();
 app.MapPublicApi();
+app.MapSitemap();
 app.MapJobOrderIntake();
 app.MapCandidateIntake();
 app.MapJobOrderExport();
 app.MapCandidateEndpoints();
+app.MapPublicNews();
 app.MapHealth();
 app.MapAuditExport();
 app.MapBenchmarkDiagnostics();
