@@ -35,7 +35,7 @@ public static class NewsApi
     public static IEndpointRouteBuilder MapNewsApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/public/articles").AllowAnonymous().WithTags("Articles");
-        api.MapGet("/", ListAsync)
+        api.MapGet("", ListAsync)
             .ProducesValidationProblem()
             .WithName("ListArticles")
             .WithSummary("Published articles, newest first, a page at a time")

@@ -15,7 +15,7 @@ public static class NewsPages
     public static IEndpointRouteBuilder MapNewsPages(this IEndpointRouteBuilder endpoints)
     {
         var pages = endpoints.MapGroup("/news").AllowAnonymous().ExcludeFromDescription();
-        pages.MapGet("/", (HttpContext http, NewsReader news, string? page, CancellationToken ct) =>
+        pages.MapGet("", (HttpContext http, NewsReader news, string? page, CancellationToken ct) =>
             ListAsync(http, news, NewsFilter.All, page, ct));
         pages.MapGet("/category/{slug}", (HttpContext http, NewsReader news, string slug, string? page, CancellationToken ct) =>
             ListAsync(http, news, new NewsFilter(CategorySlug: slug), page, ct));
