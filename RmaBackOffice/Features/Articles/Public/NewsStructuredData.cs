@@ -12,6 +12,10 @@ public static class NewsStructuredData
     // The default encoder writes <, >, & and quotes as \u escapes, so no text an editor typed can close the script block.
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
 
+    /// <summary>The whole element, written as it is (Razor would encode the "+" of its type in an attribute).</summary>
+    public static string ScriptElement(NewsArticle article, NewsLinks links) =>
+        "<script type=\"application/ld+json\">" + Json(article, links) + "</script>";
+
     public static string Json(NewsArticle article, NewsLinks links)
     {
         var summary = article.Summary;
