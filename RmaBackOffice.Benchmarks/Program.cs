@@ -39,6 +39,12 @@ if (args is ["generate", .. var which])
     }
     return 0;
 }
+// `-- news-load [--articles n] [--revisions n] [--seconds n]`: the public news pages of the shipped app (see NewsLoad, BENCHMARKS.md).
+if (args is ["news-load", .. var newsArgs])
+{
+    await NewsLoad.RunAsync(newsArgs);
+    return 0;
+}
 // `-- first-search [--warm]`: the first search in a fresh process, without or with the start-up warm-up (see FirstSearch).
 if (args is ["first-search", .. var options])
 {

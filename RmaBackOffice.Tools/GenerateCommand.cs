@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Tools.Articles;
 using RmaBackOffice.Tools.Audit;
 using RmaBackOffice.Tools.Candidates;
 using RmaBackOffice.Tools.JobOrders;
@@ -10,13 +11,13 @@ using RmaBackOffice.Tools.JobOrders;
 namespace RmaBackOffice.Tools;
 
 /// <summary>
-/// <c>generate [--job-orders 100000] [--candidates 1000000] [--audit-entries 2000000] [--database path.db] [--seed number]</c>: fills the app's database
+/// <c>generate [--job-orders 100000] [--candidates 1000000] [--audit-entries 2000000] [--articles 10000 [--revisions 20]] [--database path.db] [--seed number]</c>: fills the app's database
 /// (or the one named) with synthetic data. Exit codes: 0 done, 2 usage.
 /// </summary>
 internal static class GenerateCommand
 {
     public const string Name = "generate";
-    public const string Usage = "Usage: generate [--job-orders <count>] [--candidates <count>] [--audit-entries <count>] [--database <path.db>] [--seed <number>] (at least one count)";
+    public const string Usage = "Usage: generate [--job-orders <count>] [--candidates <count>] [--audit-entries <count>] [--articles <count> [--revisions <per article, default 20>]] [--database <path.db>] [--seed <number>] (at least one count)";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -31,7 +32,7 @@ internal static class GenerateCommand
 
     private static async Task GenerateAsync(Counts counts, string? database, int seed)
     {
-        var (jobOrders, candidates, auditEntries) = counts;
+        var (jobOrders, candidates, auditEntries, articles, revisions) = counts;
         // The same configuration, schema and roles as the web app; only the database file may differ.
         await using var app = Commands.BuildServices(database);
         var clock = app.Services.GetRequiredService<TimeProvider>();
@@ -59,6 +60,14 @@ internal static class GenerateCommand
                 $"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.Candidates:N0} candidates ({result.Spam:N0} spam), " +
                 $"{result.Industries:N0} industry links.");
         }
+        if (articles > 0)
+        {
+            Console.WriteLine($"Generating {articles:N0} published articles with {revisions} revisions each into {file}");
+            var elapsed = Stopwatch.StartNew();
+            var result = await ArticleGenerator.GenerateAsync(db, articles, revisions, clock.GetUtcNow(), seed,
+                done => Console.WriteLine($"  {done,9:N0} / {articles:N0}  ({elapsed.Elapsed.TotalSeconds:F1} s)"));
+            Console.WriteLine($"Done in {elapsed.Elapsed.TotalSeconds:F1} s: {result.Articles:N0} articles, {result.Revisions:N0} revisions.");
+        }
         if (auditEntries > 0)
         {
             // After the records, so the entries name existing job orders, candidates and staff.
@@ -70,14 +79,16 @@ internal static class GenerateCommand
         }
     }
 
-    private sealed record Counts(int JobOrders, int Candidates, int AuditEntries);
+    private sealed record Counts(int JobOrders, int Candidates, int AuditEntries, int Articles, int Revisions);
 
     private static bool TryParse(ReadOnlySpan<string> args, out Counts counts, out string? database, out int seed)
     {
         var jobOrders = 0;
         var candidates = 0;
         var auditEntries = 0;
-        counts = new Counts(0, 0, 0);
+        var articles = 0;
+        var revisions = 20;
+        counts = new Counts(0, 0, 0, 0, 0);
         database = null;
         seed = 20261125;
         for (var i = 0; i < args.Length; i += 2)
@@ -98,6 +109,12 @@ internal static class GenerateCommand
                 case "--audit-entries" when TryCount(value, out var n):
                     auditEntries = n;
                     break;
+                case "--articles" when TryCount(value, out var n):
+                    articles = n;
+                    break;
+                case "--revisions" when TryCount(value, out var n):
+                    revisions = n;
+                    break;
                 case "--database" when value.Length > 0:
                     database = value;
                     break;
@@ -108,8 +125,8 @@ internal static class GenerateCommand
                     return false;
             }
         }
-        counts = new Counts(jobOrders, candidates, auditEntries);
-        return jobOrders > 0 || candidates > 0 || auditEntries > 0;
+        counts = new Counts(jobOrders, candidates, auditEntries, articles, revisions);
+        return jobOrders > 0 || candidates > 0 || auditEntries > 0 || articles > 0;
     }
 
     private static bool TryCount(string value, out int count) =>

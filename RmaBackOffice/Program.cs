@@ -6,6 +6,7 @@ using RmaBackOffice.Components.Layout;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Articles.Images;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Audit.Viewer;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
@@ -49,6 +50,7 @@ builder.Services.AddPublicJson();
 builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddPublicApi();
+builder.Services.AddPublicSite();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -62,6 +64,7 @@ builder.Services.AddPipelines();
 builder.Services.AddArticles();
 builder.Services.AddArticleImages();
 builder.Services.AddOffices();
+builder.Services.AddPublicNews();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
 builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
@@ -99,12 +102,14 @@ app.MapRazorComponents<App>()
 
 app.MapAdditionalIdentityEndpoints();
 app.MapPublicApi();
+app.MapSitemap();
 app.MapJobOrderIntake();
 app.MapCandidateIntake();
 app.MapJobOrderExport();
 app.MapCandidateEndpoints();
 app.MapArticleImages();
 app.MapOffices();
+app.MapPublicNews();
 app.MapHealth();
 app.MapAuditExport();
 app.MapBenchmarkDiagnostics();

@@ -39,7 +39,8 @@ public static class PublicApi
                 document.Info.Title = "RMA public API";
                 document.Info.Description =
                     "Executive Position Job Orders (JSON, camelCase; unknown fields are ignored) and Executive Candidate " +
-                    "Registrations (multipart form with an optional resume) from the firm's public website. " +
+                    "Registrations (multipart form with an optional resume) from the firm's public website, and the firm's " +
+                    "published news articles (read-only, paged, cacheable with ETag). " +
                     "Submissions are limited per IP address; a 429 answer says when to retry in Retry-After.";
                 return Task.CompletedTask;
             });

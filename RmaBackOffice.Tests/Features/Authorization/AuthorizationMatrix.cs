@@ -79,6 +79,17 @@ public static class AuthorizationMatrix
         new("POST", "/api/public/candidates", Access.Public),
         new("GET", "/api/public/consent", Access.Public),
 
+        // Articles: the public news pages, feeds, sitemap and read-only API
+        new("GET", "/news", Access.Public),
+        new("GET", "/news/category/{slug}", Access.Public, "/news/category/firm-news"),
+        new("GET", "/news/tag/{tag}", Access.Public, "/news/tag/leadership"),
+        new("GET", "/news/{slug}", Access.Public, "/news/no-such-article"),
+        new("GET", "/news/feed.xml", Access.Public),
+        new("GET", "/news/category/{slug}/feed.xml", Access.Public, "/news/category/firm-news/feed.xml"),
+        new("GET", "/sitemap.xml", Access.Public),
+        new("GET", "/api/public/articles", Access.Public),
+        new("GET", "/api/public/articles/{slug}", Access.Public, "/api/public/articles/no-such-article"),
+
         // Job orders: the triage desk
         new("GET", "/job-orders", Access.Triage),
         new("GET", "/job-orders/{id:int}", Access.Triage, "/job-orders/1"),

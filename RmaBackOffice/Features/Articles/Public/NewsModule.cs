@@ -1,0 +1,23 @@
+using RmaBackOffice.Features.Articles.Feeds;
+using RmaBackOffice.Web;
+
+namespace RmaBackOffice.Features.Articles.Public;
+
+/// <summary>The public side of articles: pages, feeds, the sitemap's news entries and the read-only API. No sign-in.</summary>
+public static class NewsModule
+{
+    public static IServiceCollection AddPublicNews(this IServiceCollection services)
+    {
+        services.AddSingleton<NewsReader>();
+        services.AddSitemapSource<NewsSitemapSource>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPublicNews(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapNewsFeeds();
+        endpoints.MapNewsPages();
+        endpoints.MapNewsApi();
+        return endpoints;
+    }
+}
