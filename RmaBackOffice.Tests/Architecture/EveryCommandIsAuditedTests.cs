@@ -2,19 +2,21 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
-using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Articles.Revisions;
 using RmaBackOffice.Features.Articles.Sharing;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
-using RmaBackOffice.Tests.Features.Articles.Images;
 using RmaBackOffice.Tests.Features.Articles;
+using RmaBackOffice.Tests.Features.Articles.Images;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
+using RmaBackOffice.Tests.Features.Offices;
 using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Architecture;
@@ -177,6 +179,42 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             }
             return await s.AsEditor<ArticlePreviewService>(p => p.RevokeAsync(id, link.Id));
         }),
+        ["OfficeAdminService.CreateAsync"] = (["Office.Created"], async s =>
+        {
+            var region = await s.RegionAsync();
+            return await s.AsAdmin<OfficeAdminService>(o => o.CreateAsync(OfficesTestData.Form(region.Id)));
+        }),
+        ["OfficeAdminService.UpdateAsync"] = (["Office.Edited"], async s =>
+        {
+            var office = await s.OfficeAsync();
+            var form = OfficeForm.From(office);
+            form.Email = "desk@rma.example";
+            return await s.AsAdmin<OfficeAdminService>(o => o.UpdateAsync(office.Id, office.Version, form));
+        }),
+        ["OfficeAdminService.SetPublishedAsync"] = (["Office.Unpublished"], async s =>
+        {
+            var office = await s.OfficeAsync();
+            return await s.AsAdmin<OfficeAdminService>(o => o.SetPublishedAsync(office.Id, office.Version, false));
+        }),
+        ["OfficeAdminService.MoveAsync"] = (["Office.Moved", "Office.Changed"], async s =>
+        {
+            var region = await s.RegionAsync();
+            await s.OfficeAsync(region);
+            var second = await s.OfficeAsync(region);
+            return await s.AsAdmin<OfficeAdminService>(o => o.MoveAsync(second.Id, 0));
+        }),
+        ["OfficeAdminService.AddRegionAsync"] = (["Region.Created"], s => s.AsAdmin<OfficeAdminService>(o => o.AddRegionAsync($"Region {Guid.NewGuid():N}"))),
+        ["OfficeAdminService.RenameRegionAsync"] = (["Region.Changed"], async s =>
+        {
+            var region = await s.RegionAsync();
+            return await s.AsAdmin<OfficeAdminService>(o => o.RenameRegionAsync(region.Id, region.Version, $"Renamed {Guid.NewGuid():N}"));
+        }),
+        ["OfficeAdminService.MoveRegionAsync"] = (["Region.Moved", "Region.Changed"], async s =>
+        {
+            var (first, second) = (await s.RegionAsync(), await s.RegionAsync());
+            var position = await s.RegionPositionAsync(first);
+            return await s.AsAdmin<OfficeAdminService>(o => o.MoveRegionAsync(second.Id, position));
+        }),
     };
 
     public static TheoryData<string> CommandNames() => [.. Commands.Keys.Order()];
@@ -308,6 +346,30 @@ internal sealed class Scenario
             }
             return (await users.FindByIdAsync(user.Id))!;
         });
+    }
+
+    /// <summary>Where the region stands among all regions (0 first).</summary>
+    public async Task<int> RegionPositionAsync(Region region)
+    {
+        await using var db = await DbAsync();
+        return await db.Regions.CountAsync(r => r.DisplayOrder < region.DisplayOrder);
+    }
+
+    public async Task<Region> RegionAsync()
+    {
+        var added = await Host.AsAsync(Admin, sp => sp.GetRequiredService<OfficeAdminService>().AddRegionAsync($"Region {Guid.NewGuid():N}"));
+        Assert.True(added.Succeeded, added.Error);
+        await using var db = await DbAsync();
+        return await db.Regions.AsNoTracking().SingleAsync(r => r.Id == int.Parse(added.CreatedId!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async Task<Office> OfficeAsync(Region? region = null)
+    {
+        region ??= await RegionAsync();
+        var created = await Host.AsAsync(Admin, sp => sp.GetRequiredService<OfficeAdminService>().CreateAsync(OfficesTestData.Form(region.Id)));
+        Assert.True(created.Succeeded, created.Error ?? string.Join(" ", created.FieldErrors?.SelectMany(e => e.Value) ?? []));
+        await using var db = await DbAsync();
+        return await db.Offices.AsNoTracking().SingleAsync(o => o.Id == int.Parse(created.CreatedId!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private async Task<RegistrationResult> RegisterAsync(CandidateRegistrationForm form)

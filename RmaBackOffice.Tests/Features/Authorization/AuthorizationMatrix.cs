@@ -60,6 +60,16 @@ public static class AuthorizationMatrix
         // Users
         new("GET", "/admin/users", Access.Admin),
 
+        // Offices: the admin pages, the public directory, its API and vCards
+        new("GET", "/admin/offices", Access.Admin),
+        new("GET", "/admin/offices/new", Access.Admin),
+        new("GET", "/admin/offices/{Id:int}", Access.Admin, "/admin/offices/1"),
+        new("GET", "/offices", Access.Public),
+        new("GET", "/offices/{Slug}", Access.Public, "/offices/london"),
+        new("GET", "/offices/{slug}.vcf", Access.Public, "/offices/london.vcf"),
+        new("GET", "/api/public/offices", Access.Public),
+        new("GET", "/api/public/offices/{slug}", Access.Public, "/api/public/offices/london"),
+
         // Audit trail
         new("GET", "/admin/audit", Access.Admin),
         new("GET", "/admin/audit/export.csv", Access.Admin),
