@@ -2,11 +2,14 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Tests.Features.Articles.Workspace;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
@@ -147,6 +150,65 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             var user = await s.StaffAsync();
             return await s.AsAdmin<UserAdminService>(u => u.ResetPasswordAsync(user.Id, user.ConcurrencyStamp!, new ResetPasswordForm()));
         }),
+        ["ArticleService.CreateAsync"] = (["Article.Created", "ArticleSlug.Created"], s => s.AsEditor(a => a.CreateAsync("Our new office in Lisbon"))),
+        ["ArticleService.SaveAsync"] = (["Article.Saved", "ArticleRevision.Created", "ArticleSlug.Created", "ArticleSlug.Deleted", "ArticleTag.Created"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(null);
+            return await s.AsEditor(a => a.SaveAsync(id, version, ArticleSteps.CompleteForm(s.Editor.Id, "Our new office in Lisbon")));
+        }),
+        ["ArticleService.KeepMineAsync"] = (["Article.KeptFromConflict", "ArticleRevision.Created"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Draft);
+            var form = ArticleForm.From((await s.Host.ArticleAsync(id)).Content);
+            form.Body = "My paragraph, kept.";
+            return await s.AsEditor(a => a.KeepMineAsync(id, version, form));
+        }),
+        ["ArticleService.AutosaveAsync"] = (["ArticleRevision.Autosaved"], async s =>
+        {
+            var (id, _) = await s.ArticleAsync(ArticleStatus.Draft);
+            return await s.AsEditor(a => a.AutosaveAsync(id, "session-1", ArticleSteps.CompleteForm(s.Editor.Id)));
+        }),
+        ["ArticleService.SubmitAsync"] = (["Article.Submitted"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Draft);
+            return await s.AsEditor(a => a.SubmitAsync(id, version));
+        }),
+        ["ArticleService.RequestChangesAsync"] = (["Article.ChangesRequested"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.InReview);
+            return await s.AsEditor(a => a.RequestChangesAsync(id, version));
+        }),
+        ["ArticleService.ApproveAsync"] = (["Article.Approved"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.InReview);
+            return await s.AsEditor(a => a.ApproveAsync(id, version));
+        }),
+        ["ArticleService.ScheduleAsync"] = (["Article.Scheduled"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Approved);
+            return await s.AsEditor(a => a.ScheduleAsync(id, version, s.Host.Now.AddDays(1)));
+        }),
+        ["ArticleService.UnscheduleAsync"] = (["Article.Unscheduled"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Scheduled);
+            return await s.AsEditor(a => a.UnscheduleAsync(id, version));
+        }),
+        ["ArticleService.PublishAsync"] = (["Article.Published"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Approved);
+            return await s.AsEditor(a => a.PublishAsync(id, version));
+        }),
+        ["ArticleService.ArchiveAsync"] = (["Article.Archived"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Published);
+            return await s.AsEditor(a => a.ArchiveAsync(id, version));
+        }),
+        ["ArticleService.ReopenAsync"] = (["Article.Reopened"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Archived);
+            return await s.AsEditor(a => a.ReopenAsync(id, version));
+        }),
+        ["ArticleService.AddCategoryAsync"] = (["ArticleCategory.Created"], s => s.AsEditor(a => a.AddCategoryAsync($"Board practice {Guid.NewGuid():N}"[..30]))),
     };
 
     public static TheoryData<string> CommandNames() => [.. Commands.Keys.Order()];
@@ -179,7 +241,8 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var written = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > scenario.Before).ToListAsync();
         Assert.Equal(expected.Order(), written.Select(e => e.Action).Order());
-        var actor = command.StartsWith("UserAdminService", StringComparison.Ordinal) ? scenario.Admin : scenario.Recruiter;
+        var actor = command.StartsWith("UserAdminService", StringComparison.Ordinal) ? scenario.Admin
+            : command.StartsWith("ArticleService", StringComparison.Ordinal) ? scenario.Editor : scenario.Recruiter;
         Assert.All(written, e => Assert.Equal(actor.Id, e.ActorId));
         Assert.Single(written.Select(e => e.CorrelationId).Distinct());
     }
@@ -188,24 +251,67 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
 /// <summary>One command's world: its own staff and records, made before the command runs; <see cref="Before"/> marks the trail.</summary>
 internal sealed class Scenario
 {
-    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin) => (Host, Recruiter, Admin) = (host, recruiter, admin);
+    private Scenario(AppHost host, ApplicationUser recruiter, ApplicationUser admin, ApplicationUser editor) =>
+        (Host, Recruiter, Admin, Editor) = (host, recruiter, admin, editor);
 
     public AppHost Host { get; }
     public ApplicationUser Recruiter { get; }
     public ApplicationUser Admin { get; }
+    public ApplicationUser Editor { get; }
 
     /// <summary>The last audit entry before the command ran.</summary>
     public long Before { get; private set; }
 
     public static async Task<Scenario> CreateAsync(AppHost host) => new(host,
         await host.CreateUserAsync($"recruiter-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: $"Recruiter {Guid.NewGuid():N}"),
-        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"));
+        await host.CreateUserAsync($"admin-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: $"Admin {Guid.NewGuid():N}"),
+        await host.CreateUserAsync($"editor-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: $"Editor {Guid.NewGuid():N}"));
 
     public Task<object> As<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Recruiter, async (T service) => (object)await command(service));
 
     public Task<object> AsAdmin<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Admin, async (T service) => (object)await command(service));
+
+    public Task<object> AsEditor(Func<ArticleService, Task<CommandResult>> command) =>
+        ActAsync(Editor, async (ArticleService service) => (object)await command(service));
+
+    /// <summary>An article another editor wrote (and a third reviewed), brought to the given stage; null for a new, empty draft.</summary>
+    public async Task<(int Id, int Version)> ArticleAsync(ArticleStatus? stage)
+    {
+        var (writer, reviewer) = (await Host.EditorAsync(), await Host.EditorAsync());
+        int id;
+        if (stage is null)
+        {
+            var created = await Host.AsEditorAsync(writer, a => a.CreateAsync("Draft"));
+            id = int.Parse(created.CreatedId!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (stage is ArticleStatus.Draft or ArticleStatus.InReview)
+        {
+            id = await Host.CompleteArticleAsync(writer);
+            if (stage == ArticleStatus.InReview)
+            {
+                Assert.True((await Host.AsEditorAsync(writer, async a => await a.SubmitAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+        }
+        else
+        {
+            id = await Host.ApprovedArticleAsync(writer, reviewer);
+            if (stage == ArticleStatus.Scheduled)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.ScheduleAsync(id, await Host.VersionAsync(id), Host.Now.AddDays(1)))).Succeeded);
+            }
+            if (stage is ArticleStatus.Published or ArticleStatus.Archived)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.PublishAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+            if (stage == ArticleStatus.Archived)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.ArchiveAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+        }
+        return (id, await Host.VersionAsync(id));
+    }
 
     private Task<object> ActAsync<T>(ApplicationUser user, Func<T, Task<object>> command) where T : notnull =>
         Host.AsAsync(user, async sp =>

@@ -1,4 +1,5 @@
 using RmaBackOffice.Features.Articles.Rendering;
+using RmaBackOffice.Features.Articles.Workspace;
 
 namespace RmaBackOffice.Features.Articles;
 
@@ -7,6 +8,9 @@ public static class ArticlesModule
     public static IServiceCollection AddArticles(this IServiceCollection services)
     {
         services.AddSingleton<ArticleMarkdown>();
+        services.AddScoped<ArticleService>();
+        services.AddSingleton<ArticlePresence>();
+        services.AddHostedService<ArticleScheduler>();
         return services;
     }
 }
