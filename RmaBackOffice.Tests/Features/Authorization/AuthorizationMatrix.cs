@@ -91,6 +91,9 @@ public static class AuthorizationMatrix
         new("GET", "/candidates/{id:int}/resume", Access.Triage, "/candidates/1/resume"),
         new("GET", "/candidates/{id:int}/registrations/{registrationId:long}/resume", Access.Triage, "/candidates/1/registrations/1/resume"),
         new("GET", "/candidates/{id:int}/export", Access.Triage, "/candidates/1/export"),
+
+        // Articles: the editors' workspace
+        new("GET", "/articles", Access.Editorial),
     ];
 
     public static bool Allows(Access access, string? role) => access switch
