@@ -94,6 +94,8 @@ public static class AuthorizationMatrix
 
         // Articles: the editors' workspace
         new("GET", "/articles", Access.Editorial),
+        new("GET", "/articles/new", Access.Editorial),
+        new("GET", "/articles/{Id:int}", Access.Editorial, "/articles/1"),
     ];
 
     public static bool Allows(Access access, string? role) => access switch
