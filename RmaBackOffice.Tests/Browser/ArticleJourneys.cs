@@ -28,7 +28,7 @@ public sealed class ArticleJourneys(KestrelAppHost host, BrowserFixture browser)
         await page.GetByTestId("article-summary").FillAsync("RMA opens in Lisbon to serve Iberian boards.");
         var body = page.GetByTestId("article-body");
         await body.FillAsync("Intro paragraph.\n");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Heading" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Heading", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("article-preview").Locator("h2")).ToHaveTextAsync("Heading");
         await body.PressAsync("End");
         await body.PressSequentiallyAsync("\n- Partners\n- Researchers\n\n[Our offices](https://rma.example/offices)\n\n![The team](https://rma.example/team.jpg)\n");

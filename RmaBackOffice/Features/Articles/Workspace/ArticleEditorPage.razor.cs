@@ -142,7 +142,7 @@ public sealed partial class ArticleEditorPage
         Changed(() => { });
     }
 
-    private void BodyTyped(ChangeEventArgs e) => Changed(() => form.Body = e.Value as string);
+    private void BodyTyped() => Changed(() => { });
 
     private async Task InsertAsync(MarkdownToolbar.Tool tool)
     {
