@@ -6,6 +6,7 @@ using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Articles.Revisions;
 using RmaBackOffice.Features.Articles.Sharing;
+using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
@@ -14,6 +15,7 @@ using RmaBackOffice.Features.Pipelines;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Tests.Features.Articles;
 using RmaBackOffice.Tests.Features.Articles.Images;
+using RmaBackOffice.Tests.Features.Articles.Workspace;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Features.JobOrders;
 using RmaBackOffice.Tests.Features.Offices;
@@ -215,6 +217,65 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             var position = await s.RegionPositionAsync(first);
             return await s.AsAdmin<OfficeAdminService>(o => o.MoveRegionAsync(second.Id, position));
         }),
+        ["ArticleService.CreateAsync"] = (["Article.Created", "ArticleSlug.Created"], s => s.AsEditor(a => a.CreateAsync("Our new office in Lisbon"))),
+        ["ArticleService.SaveAsync"] = (["Article.Saved", "ArticleRevision.Created", "ArticleSlug.Created", "ArticleSlug.Deleted", "ArticleTag.Created"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(null);
+            return await s.AsEditor(a => a.SaveAsync(id, version, ArticleSteps.CompleteForm(s.Editor.Id, "Our new office in Lisbon")));
+        }),
+        ["ArticleService.KeepMineAsync"] = (["Article.KeptFromConflict", "ArticleRevision.Created"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Draft);
+            var form = ArticleForm.From((await s.Host.ArticleAsync(id)).Content);
+            form.Body = "My paragraph, kept.";
+            return await s.AsEditor(a => a.KeepMineAsync(id, version, form));
+        }),
+        ["ArticleService.AutosaveAsync"] = (["ArticleRevision.Autosaved"], async s =>
+        {
+            var (id, _) = await s.ArticleAsync(ArticleStatus.Draft);
+            return await s.AsEditor(a => a.AutosaveAsync(id, "session-1", ArticleSteps.CompleteForm(s.Editor.Id)));
+        }),
+        ["ArticleService.SubmitAsync"] = (["Article.Submitted"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Draft);
+            return await s.AsEditor(a => a.SubmitAsync(id, version));
+        }),
+        ["ArticleService.RequestChangesAsync"] = (["Article.ChangesRequested"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.InReview);
+            return await s.AsEditor(a => a.RequestChangesAsync(id, version));
+        }),
+        ["ArticleService.ApproveAsync"] = (["Article.Approved"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.InReview);
+            return await s.AsEditor(a => a.ApproveAsync(id, version));
+        }),
+        ["ArticleService.ScheduleAsync"] = (["Article.Scheduled"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Approved);
+            return await s.AsEditor(a => a.ScheduleAsync(id, version, s.Host.Now.AddDays(1)));
+        }),
+        ["ArticleService.UnscheduleAsync"] = (["Article.Unscheduled"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Scheduled);
+            return await s.AsEditor(a => a.UnscheduleAsync(id, version));
+        }),
+        ["ArticleService.PublishAsync"] = (["Article.Published"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Approved);
+            return await s.AsEditor(a => a.PublishAsync(id, version));
+        }),
+        ["ArticleService.ArchiveAsync"] = (["Article.Archived"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Published);
+            return await s.AsEditor(a => a.ArchiveAsync(id, version));
+        }),
+        ["ArticleService.ReopenAsync"] = (["Article.Reopened"], async s =>
+        {
+            var (id, version) = await s.ArticleAsync(ArticleStatus.Archived);
+            return await s.AsEditor(a => a.ReopenAsync(id, version));
+        }),
+        ["ArticleService.AddCategoryAsync"] = (["ArticleCategory.Created"], s => s.AsEditor(a => a.AddCategoryAsync($"Board practice {Guid.NewGuid():N}"[..30]))),
     };
 
     public static TheoryData<string> CommandNames() => [.. Commands.Keys.Order()];
@@ -282,6 +343,46 @@ internal sealed class Scenario
 
     public Task<object> AsEditor<T>(Func<T, Task<CommandResult>> command) where T : notnull =>
         ActAsync(Editor, async (T service) => (object)await command(service));
+
+    public Task<object> AsEditor(Func<ArticleService, Task<CommandResult>> command) =>
+        ActAsync(Editor, async (ArticleService service) => (object)await command(service));
+
+    /// <summary>An article another editor wrote (and a third reviewed), brought to the given stage; null for a new, empty draft.</summary>
+    public async Task<(int Id, int Version)> ArticleAsync(ArticleStatus? stage)
+    {
+        var (writer, reviewer) = (await Host.EditorAsync(), await Host.EditorAsync());
+        int id;
+        if (stage is null)
+        {
+            var created = await Host.AsEditorAsync(writer, a => a.CreateAsync("Draft"));
+            id = int.Parse(created.CreatedId!, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (stage is ArticleStatus.Draft or ArticleStatus.InReview)
+        {
+            id = await Host.CompleteArticleAsync(writer);
+            if (stage == ArticleStatus.InReview)
+            {
+                Assert.True((await Host.AsEditorAsync(writer, async a => await a.SubmitAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+        }
+        else
+        {
+            id = await Host.ApprovedArticleAsync(writer, reviewer);
+            if (stage == ArticleStatus.Scheduled)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.ScheduleAsync(id, await Host.VersionAsync(id), Host.Now.AddDays(1)))).Succeeded);
+            }
+            if (stage is ArticleStatus.Published or ArticleStatus.Archived)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.PublishAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+            if (stage == ArticleStatus.Archived)
+            {
+                Assert.True((await Host.AsEditorAsync(reviewer, async a => await a.ArchiveAsync(id, await Host.VersionAsync(id)))).Succeeded);
+            }
+        }
+        return (id, await Host.VersionAsync(id));
+    }
 
     private Task<object> ActAsync<T>(ApplicationUser user, Func<T, Task<object>> command) where T : notnull =>
         Host.AsAsync(user, async sp =>

@@ -121,6 +121,10 @@ public static class AuthorizationMatrix
         new("GET", "/articles/{Id:int}/share", Access.Editorial, "/articles/1/share"),
         new("GET", "/articles/calendar", Access.Editorial),
         new("GET", "/news/preview/{Token}", Access.Public, "/news/preview/not-a-real-token"),
+        // Articles: the editors' workspace
+        new("GET", "/articles", Access.Editorial),
+        new("GET", "/articles/new", Access.Editorial),
+        new("GET", "/articles/{Id:int}", Access.Editorial, "/articles/1"),
     ];
 
     public static bool Allows(Access access, string? role) => access switch

@@ -14,6 +14,7 @@ public static class NavSections
     [
         new(null, Policies.Staff, [new("Start", "/", Icons.Material.Outlined.Dashboard), new("Office directory", "/offices", Icons.Material.Outlined.Public)]),
         new("Recruiting", Policies.Triage, [new("Job orders", "/job-orders", Icons.Material.Outlined.WorkOutline), new("Candidates", "/candidates", Icons.Material.Outlined.PersonSearch)]),
+        new("Editorial", Policies.Editorial, [new("Articles", "/articles", Icons.Material.Outlined.Article), new("Calendar", "/articles/calendar", Icons.Material.Outlined.CalendarMonth)]),
         new("Administration", Policies.Admin, [new("Offices", "/admin/offices", Icons.Material.Outlined.Business), new("Staff accounts", "/admin/users", Icons.Material.Outlined.People), new("Audit trail", "/admin/audit", Icons.Material.Outlined.History)]),
     ];
 }

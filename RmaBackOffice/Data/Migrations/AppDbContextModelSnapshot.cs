@@ -559,6 +559,13 @@ namespace RmaBackOffice.Data.Migrations
                     b.Property<int>("NextRevisionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PublishFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishFailure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("PublishedLate")
                         .HasColumnType("INTEGER");
 

@@ -28,6 +28,7 @@ public static class SqliteDatabase
         });
         services.AddSingleton<ICandidateSearch, SqliteCandidateSearch>();
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();
+        services.AddSingleton<IArticleSearch, SqliteArticleSearch>();
         services.AddSingleton<IDeskCounts, SqliteDeskCounts>();
         services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();

@@ -197,6 +197,32 @@ public static class SqliteSchema
         END;
         """);
 
+    /// <summary>Full-text search over the editors' workspace: an article's working title, summary and body.</summary>
+    public static readonly SqliteSchemaObject ArticleSearch = SqliteSchemaObject.Table("ArticleSearch", """
+        CREATE VIRTUAL TABLE ArticleSearch USING fts5(
+            Title, Summary, Body,
+            content='Articles', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+        """, "INSERT INTO ArticleSearch(ArticleSearch) VALUES ('rebuild');");
+
+    public static readonly SqliteSchemaObject ArticlesInserted = SqliteSchemaObject.Trigger("Articles_ai", """
+        CREATE TRIGGER Articles_ai AFTER INSERT ON Articles BEGIN
+            INSERT INTO ArticleSearch(rowid, Title, Summary, Body) VALUES (new.Id, new.Title, new.Summary, new.Body);
+        END;
+        """);
+
+    public static readonly SqliteSchemaObject ArticlesDeleted = SqliteSchemaObject.Trigger("Articles_ad", """
+        CREATE TRIGGER Articles_ad AFTER DELETE ON Articles BEGIN
+            INSERT INTO ArticleSearch(ArticleSearch, rowid, Title, Summary, Body) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body);
+        END;
+        """);
+
+    public static readonly SqliteSchemaObject ArticlesUpdated = SqliteSchemaObject.Trigger("Articles_au", """
+        CREATE TRIGGER Articles_au AFTER UPDATE OF Title, Summary, Body ON Articles BEGIN
+            INSERT INTO ArticleSearch(ArticleSearch, rowid, Title, Summary, Body) VALUES ('delete', old.Id, old.Title, old.Summary, old.Body);
+            INSERT INTO ArticleSearch(rowid, Title, Summary, Body) VALUES (new.Id, new.Title, new.Summary, new.Body);
+        END;
+        """);
+
     /// <summary>Every object of today's schema that the EF model does not describe.</summary>
     public static IReadOnlyList<SqliteSchemaObject> All { get; } =
     [
@@ -207,6 +233,7 @@ public static class SqliteSchema
         CandidateIndustryKeys, CandidateIndustryKeysByCandidate, CandidateIndustryKeysNewest,
         CandidateIndustriesKeyInserted, CandidateIndustriesKeyDeleted, CandidateIndustriesKeyUpdated,
         CandidatesKeyUpdated, CandidatesKeyDeleted,
+        ArticleSearch, ArticlesInserted, ArticlesDeleted, ArticlesUpdated,
         .. AuditSchema.Triggers,
         .. DeskSortIndexes.All,
     ];

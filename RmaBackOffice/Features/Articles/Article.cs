@@ -53,6 +53,9 @@ public sealed class Article : IAuditReferenced
     public DateTimeOffset? FirstPublishedAt { get; private set; }
     public DateTimeOffset? LiveSince { get; private set; }
     public bool PublishedLate { get; private set; }
+    /// <summary>Why the scheduler could not publish it at its time; shown in the workspace until someone acts on it.</summary>
+    public string? PublishFailure { get; private set; }
+    public DateTimeOffset? PublishFailedAt { get; private set; }
     public bool IsLive => LiveRevisionId is not null && Status != ArticleStatus.Archived;
 
     /// <summary>Bumped by every change; a save from a stale copy is refused.</summary>
@@ -113,6 +116,8 @@ public sealed class Article : IAuditReferenced
             ApprovedAt = null;
             ScheduledFor = null;
         }
+        PublishFailure = null;
+        PublishFailedAt = null;
         UpdatedAt = at;
         Version++;
     }
@@ -162,6 +167,8 @@ public sealed class Article : IAuditReferenced
             throw new ArticleRuleException("Choose a time in the future, or publish it now.");
         }
         ScheduledFor = publishAt;
+        PublishFailure = null;
+        PublishFailedAt = null;
         MoveTo(ArticleStatus.Scheduled, at);
     }
 
@@ -169,17 +176,15 @@ public sealed class Article : IAuditReferenced
     {
         Require(ArticleStatus.Scheduled, "unschedule it");
         ScheduledFor = null;
+        PublishFailure = null;
+        PublishFailedAt = null;
         MoveTo(ArticleStatus.Approved, at);
     }
 
     /// <summary>Makes the given revision (the approved working copy, saved) live now.</summary>
     public void Publish(ArticleRevision revision, string html, DateTimeOffset at)
     {
-        if (Status is not (ArticleStatus.Approved or ArticleStatus.Scheduled))
-        {
-            throw new ArticleRuleException($"Only an approved article can be published; this one is {Status.Label().ToLowerInvariant()}.");
-        }
-        RequireChecklist("published");
+        RequirePublishable();
         PublishedLate = Status == ArticleStatus.Scheduled && ScheduledFor is { } due && at - due > LateAfter;
         LiveRevisionId = revision.Id;
         LiveSlug = revision.Slug;
@@ -188,7 +193,28 @@ public sealed class Article : IAuditReferenced
         FirstPublishedAt ??= at;
         LiveSince = at;
         ScheduledFor = null;
+        PublishFailure = null;
+        PublishFailedAt = null;
         MoveTo(ArticleStatus.Published, at);
+    }
+
+    /// <summary>The scheduler could not publish it at its time; it stays scheduled, flagged, and is not retried until changed.</summary>
+    public void RecordPublishFailure(string reason, DateTimeOffset at)
+    {
+        PublishFailure = reason.Length > 500 ? reason[..500] : reason;
+        PublishFailedAt = at;
+        UpdatedAt = at;
+        Version++;
+    }
+
+    /// <summary>Refuses, in the editor's words, what <see cref="Publish"/> would refuse; checked before anything is written.</summary>
+    public void RequirePublishable()
+    {
+        if (Status is not (ArticleStatus.Approved or ArticleStatus.Scheduled))
+        {
+            throw new ArticleRuleException($"Only an approved article can be published; this one is {Status.Label().ToLowerInvariant()}.");
+        }
+        RequireChecklist("published");
     }
 
     /// <summary>Takes it off the public pages; its history stays.</summary>

@@ -23,6 +23,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.SubmittedById).HasMaxLength(450);
         article.Property(a => a.ApprovedById).HasMaxLength(450);
         article.Property(a => a.LiveSlug).HasMaxLength(Slugs.MaxLength);
+        article.Property(a => a.PublishFailure).HasMaxLength(500);
         article.Property(a => a.Version).IsConcurrencyToken();
         article.HasOne<ArticleCategory>().WithMany().HasForeignKey(a => a.CategoryId).OnDelete(DeleteBehavior.Restrict);
 

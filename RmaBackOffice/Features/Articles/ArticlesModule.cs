@@ -2,6 +2,7 @@ using RmaBackOffice.Features.Articles.Calendar;
 using RmaBackOffice.Features.Articles.Rendering;
 using RmaBackOffice.Features.Articles.Revisions;
 using RmaBackOffice.Features.Articles.Sharing;
+using RmaBackOffice.Features.Articles.Workspace;
 
 namespace RmaBackOffice.Features.Articles;
 
@@ -13,6 +14,9 @@ public static class ArticlesModule
         services.AddArticleRevisions();
         services.AddArticleSharing();
         services.AddArticleCalendar();
+        services.AddScoped<ArticleService>();
+        services.AddSingleton<ArticlePresence>();
+        services.AddHostedService<ArticleScheduler>();
         return services;
     }
 }
