@@ -108,13 +108,16 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
             .SelectMany(t => t.GetCustomAttributes<Microsoft.AspNetCore.Components.RouteAttribute>().Select(r => r.Template))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         return AuthorizationMatrix.Entries
-            .Where(e => e.Method == "GET" && pageRoutes.Contains(e.Route))
+            .Where(e => e.Method == "GET" && (pageRoutes.Contains(e.Route) || HtmlEndpoints.Contains(e.Route)))
             .Select(e => (Role: RoleFor(e.Access), e.Route, Url: SampleUrl(e, jobOrderId, candidateId)))
             // The account pages come last: opening the authenticator set-up gives the user a new key and so a new
             // security stamp, which ends the session at the next revalidation.
             .OrderBy(p => p.Route == "/Account/Manage/EnableAuthenticator" ? 2 : p.Route.StartsWith("/Account/Manage", StringComparison.Ordinal) ? 1 : 0)
             .GroupBy(p => p.Role, p => (p.Route, p.Url));
     }
+
+    // Public pages served as whole documents by endpoints rather than routed components.
+    private static readonly HashSet<string> HtmlEndpoints = ["/news", "/news/category/{slug}", "/news/tag/{tag}"];
 
     private static string? RoleFor(Access access) => access switch
     {
@@ -159,10 +162,12 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         }
     }
 
-    // Pages rendered statically (they set cookies, or they are the firm's public forms) have no circuit to wait for.
+    // Pages rendered statically (they set cookies, or they are the firm's public pages) have no circuit to wait for.
     private static bool IsStatic(string url) =>
         url.StartsWith("/Account", StringComparison.OrdinalIgnoreCase) || url == "/Error" || url == "/job-order"
-        || url.StartsWith("/job-order/", StringComparison.Ordinal) || url.StartsWith("/candidate-registration", StringComparison.Ordinal);
+        || url.StartsWith("/job-order/", StringComparison.Ordinal) || url.StartsWith("/candidate-registration", StringComparison.Ordinal)
+        || url == "/offices" || url.StartsWith("/offices/", StringComparison.Ordinal)
+        || url == "/news" || url.StartsWith("/news/", StringComparison.Ordinal);
 
     private static async Task ScanAsync(IPage page, string where, StringBuilder failures)
     {
