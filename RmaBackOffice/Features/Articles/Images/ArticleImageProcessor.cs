@@ -77,7 +77,9 @@ public sealed class ArticleImageProcessor(ArticleImageOptions options) : IDispos
         {
             return ProcessedImage.Refused(Unreadable);
         }
-        using var oriented = Orient(decoded, codec.EncodedOrigin);
+        // An upright picture is used as decoded, without a second full-size copy.
+        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : Orient(decoded, codec.EncodedOrigin);
+        var oriented = turned ?? decoded;
         var variants = new List<ImageVariant>(widths.Count * 2);
         foreach (var target in widths)
         {
@@ -119,7 +121,7 @@ public sealed class ArticleImageProcessor(ArticleImageOptions options) : IDispos
     private static bool Upright(SKEncodedOrigin origin) =>
         origin is not (SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom);
 
-    /// <summary>The pixels turned as the EXIF orientation says (a copy; the original when it is already upright).</summary>
+    /// <summary>A copy of the pixels turned as the EXIF orientation says.</summary>
     private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
     {
         var upright = Upright(origin);
