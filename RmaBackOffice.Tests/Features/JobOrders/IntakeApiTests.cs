@@ -328,9 +328,12 @@ public class IntakeApiTests(IntakeHost host) : IClassFixture<IntakeHost>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var paths = document["paths"]!.AsObject().Select(p => p.Key).Order().ToList();
-        Assert.Equal(
-            ["/api/public/candidates", "/api/public/consent", "/api/public/industries", "/api/public/job-orders", "/api/public/levels", "/api/public/work-arrangements"],
-            paths);
+        string[] expected =
+        [
+            "/api/public/articles", "/api/public/articles/{slug}", "/api/public/candidates", "/api/public/consent", "/api/public/industries",
+            "/api/public/job-orders", "/api/public/levels", "/api/public/offices", "/api/public/offices/{slug}", "/api/public/work-arrangements",
+        ];
+        Assert.Equal(expected.Order(), paths);
         var submit = document["paths"]!["/api/public/job-orders"]!["post"]!;
         Assert.NotNull(submit["requestBody"]!["content"]!["application/json"]);
         Assert.NotNull(submit["responses"]!["201"]);
