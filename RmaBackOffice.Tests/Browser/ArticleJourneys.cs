@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 
+using RmaBackOffice.Tests.Features.Articles.Images;
 using RmaBackOffice.Tests.Features.Articles.Workspace;
 using RmaBackOffice.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -39,7 +40,13 @@ public sealed class ArticleJourneys(KestrelAppHost host, BrowserFixture browser)
 
         await page.GetByTestId("article-category").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Firm news" }).ClickAsync();
-        await page.GetByTestId("article-cover").FillAsync("lisbon-office.jpg");
+        await page.GetByTestId("article-cover").Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "lisbon-office.png",
+            MimeType = "image/png",
+            Buffer = TestImages.UniquePng(),
+        });
+        await Expect(page.GetByTestId("article-cover-thumbnail")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByTestId("article-alt").FillAsync("The Lisbon office on Avenida da Liberdade");
         await page.GetByTestId("article-alt").BlurAsync();
         await Expect(page.GetByTestId("checklist-summary")).ToHaveTextAsync("Ready to publish once approved.");

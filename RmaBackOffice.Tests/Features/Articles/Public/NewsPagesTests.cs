@@ -66,6 +66,7 @@ public partial class NewsPagesTests(AppHost host) : IClassFixture<AppHost>
     public async Task The_article_page_has_its_byline_cover_body_and_the_tags_search_engines_and_previews_read()
     {
         var author = await steps.AuthorAsync("Anna Byline");
+        await steps.CoverImageAsync(author);
         var content = NewsSteps.Content(NewsSteps.Unique("Leading through change"), authorId: author);
         await steps.PublishedAsync(content);
 

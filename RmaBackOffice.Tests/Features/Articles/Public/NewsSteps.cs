@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Articles.Rendering;
 using RmaBackOffice.Tests.Support;
 
@@ -23,6 +24,17 @@ public sealed class NewsSteps(AppHost host)
         IReadOnlyList<string>? tags = null, string? bio = "Nora writes about leadership.") => new(
         title, slug ?? Slugs.From(title), categoryId, $"Summary of {title}", "## What happened\n\nThe firm **grew**.", tags ?? ["leadership"],
         "cafe0123", "Two people shaking hands in an office", false, authorId ?? Writer.Id, bio);
+
+    /// <summary>Records the image <see cref="Content"/> names as its cover, so the pages find its sizes (no files are written).</summary>
+    public async Task CoverImageAsync(string uploadedById)
+    {
+        await using var db = await Factory().CreateDbContextAsync();
+        if (!await db.Set<ArticleImage>().AnyAsync(i => i.ContentHash == "cafe0123"))
+        {
+            db.Add(ArticleImage.Create("cafe0123", "handshake.jpg", "image/jpeg", 1600, 900, [480, 960, 1600], uploadedById, host.Now));
+            await db.SaveChangesAsync();
+        }
+    }
 
     public async Task<(int Id, string Slug)> CategoryAsync(string name)
     {
