@@ -9,6 +9,8 @@ namespace RmaBackOffice.Tests.Browser;
 
 public class OfficeJourneys(KestrelAppHost host, BrowserFixture browser) : IClassFixture<KestrelAppHost>, IClassFixture<BrowserFixture>
 {
+    private static readonly string[] RowActions = ["move-up", "move-down", "toggle-published"];
+
     private static readonly string ShotFolder = Path.Combine(Path.GetTempPath(), "shots");
 
     private string Url(string path) => new Uri(host.BaseAddress, path).ToString();
@@ -70,6 +72,44 @@ public class OfficeJourneys(KestrelAppHost host, BrowserFixture browser) : IClas
         var created = page.GetByTestId("audit-grid").Locator("tbody tr.mud-table-row", new() { HasText = "Office.Created" });
         await Expect(created).ToContainTextAsync("Ada Offices");
     });
+
+    [Fact]
+    public Task On_a_phone_the_office_list_and_form_fit_the_screen() => browser.JourneyAsync(async () =>
+    {
+        var ada = await host.CreateUserAsync($"ada-{Guid.NewGuid():N}@test.local", [Roles.Admin], displayName: "Ada Phone");
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, ada.Email!, AppHost.DefaultPassword);
+
+        await page.GotoAsync(Url("/admin/offices"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var london = page.Locator("[data-testid=admin-office][data-slug=london]");
+        await Expect(london).ToContainTextAsync("London");
+        Assert.False(await ScrollsSidewaysAsync(page), "/admin/offices scrolls sideways at 390 px");
+        var handle = await london.Locator(".rma-office-line-handle").BoundingBoxAsync();
+        var city = await london.GetByRole(AriaRole.Link, new() { Name = "London", Exact = true }).BoundingBoxAsync();
+        Assert.True(Math.Abs(handle!.Y + handle.Height / 2 - (city!.Y + city.Height / 2)) < 12, "the drag handle sits beside the city");
+        foreach (var action in RowActions)
+        {
+            var box = await london.GetByTestId(action).BoundingBoxAsync();
+            Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"{action} reaches past the screen's edge");
+        }
+        await Shots(page, "admin-offices-phone");
+
+        await page.GotoAsync(Url("/admin/offices/new"));
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add office");
+        Assert.False(await ScrollsSidewaysAsync(page), "/admin/offices/new scrolls sideways at 390 px");
+        await Shots(page, "admin-office-new");
+
+        var visitor = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await visitor.GotoAsync(Url("/offices/london"));
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("RMA London");
+        Assert.False(await ScrollsSidewaysAsync(visitor), "/offices/london scrolls sideways at 390 px");
+        await Shots(visitor, "public-london");
+    });
+
+    private static Task<bool> ScrollsSidewaysAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth + 1");
 
     private static async Task Shots(IPage page, string name)
     {

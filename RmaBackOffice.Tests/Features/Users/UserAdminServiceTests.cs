@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Users;
@@ -259,4 +260,42 @@ public class UserAdminServiceTests(AppHost host) : IClassFixture<AppHost>
         var wildcard = await AsAdminAsync(s => s.ListAsync(new StaffListQuery(Search: "%")));
         Assert.Empty(wildcard.Items);
     }
+
+    [Fact]
+    public async Task A_home_office_is_set_on_creating_changed_cleared_and_an_unknown_office_is_refused_beside_the_field()
+    {
+        List<int> offices;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            offices = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Offices
+                .Where(o => o.IsPublished).OrderBy(o => o.Id).Select(o => o.Id).Take(2).ToListAsync();
+        }
+        var email = $"home-{Guid.NewGuid():N}@test.local";
+        var created = await AsAdminAsync(s => s.CreateAsync(new CreateUserForm { Email = email, DisplayName = $"Hana {Guid.NewGuid():N}"[..16], Roles = [Roles.Recruiter], HomeOfficeId = offices[0] }));
+        Assert.True(created.Succeeded);
+        Assert.Equal(offices[0], await HomeOfficeAsync(email));
+
+        var stampForMoved = (await RowAsync(email)).ConcurrencyStamp;
+        var moved = await AsAdminAsync(s => s.ChangeHomeOfficeAsync(created.CreatedId!, stampForMoved, new HomeOfficeForm { HomeOfficeId = offices[1] }));
+        Assert.True(moved.Succeeded);
+        Assert.Equal(offices[1], await HomeOfficeAsync(email));
+
+        var stampForUnknown = (await RowAsync(email)).ConcurrencyStamp;
+        var unknown = await AsAdminAsync(s => s.ChangeHomeOfficeAsync(created.CreatedId!, stampForUnknown, new HomeOfficeForm { HomeOfficeId = int.MaxValue }));
+        Assert.False(unknown.Succeeded);
+        Assert.Single(unknown.FieldErrors![nameof(HomeOfficeForm.HomeOfficeId)]);
+        Assert.Equal(offices[1], await HomeOfficeAsync(email));
+
+        var stampForCleared = (await RowAsync(email)).ConcurrencyStamp;
+        var cleared = await AsAdminAsync(s => s.ChangeHomeOfficeAsync(created.CreatedId!, stampForCleared, new HomeOfficeForm { HomeOfficeId = null }));
+        Assert.True(cleared.Succeeded);
+        Assert.Null(await HomeOfficeAsync(email));
+
+        var refused = await AsAdminAsync(s => s.CreateAsync(new CreateUserForm { Email = $"x-{Guid.NewGuid():N}@test.local", DisplayName = $"Xena {Guid.NewGuid():N}"[..16], Roles = [Roles.Recruiter], HomeOfficeId = int.MaxValue }));
+        Assert.False(refused.Succeeded);
+        Assert.Single(refused.FieldErrors![nameof(CreateUserForm.HomeOfficeId)]);
+    }
+
+    private Task<int?> HomeOfficeAsync(string email) =>
+        host.WithUserManagerAsync(async m => (await m.FindByEmailAsync(email))!.HomeOfficeId);
 }

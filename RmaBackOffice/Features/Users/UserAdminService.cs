@@ -122,9 +122,14 @@ public sealed class UserAdminService(
                 [nameof(form.DisplayName)] = [StaffNames.TakenMessage(displayName)],
             });
         }
+        if (await IsUnknownOfficeAsync(db, form.HomeOfficeId, ct))
+        {
+            return UnknownOffice();
+        }
         var password = form.SetPassword ? form.Password! : PasswordGenerator.Generate();
         var user = new ApplicationUser
         {
+            HomeOfficeId = form.HomeOfficeId,
             UserName = email,
             Email = email,
             EmailConfirmed = true,
@@ -175,6 +180,18 @@ public sealed class UserAdminService(
             return result.Succeeded ? CommandResult.Ok : Failed(result);
         });
     }
+
+    public Task<CommandResult> ChangeHomeOfficeAsync(string userId, string concurrencyStamp, HomeOfficeForm form, CancellationToken ct = default) =>
+        ChangeAsync(userId, concurrencyStamp, ct, async (_, user, userManager, work) =>
+        {
+            if (form.HomeOfficeId != user.HomeOfficeId && await IsUnknownOfficeAsync(work.Db, form.HomeOfficeId, ct))
+            {
+                return UnknownOffice();
+            }
+            user.HomeOfficeId = form.HomeOfficeId;
+            var result = await userManager.UpdateAsync(user);
+            return result.Succeeded ? CommandResult.Ok : Failed(result);
+        });
 
     public Task<CommandResult> LockAsync(string userId, string concurrencyStamp, CancellationToken ct = default) =>
         ChangeAsync(userId, concurrencyStamp, ct, async (actor, user, userManager, work) =>
@@ -316,6 +333,16 @@ public sealed class UserAdminService(
             kind, actor.Id, user.Id, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "This user" : user.DisplayName,
             isActiveAdmin, staysAdmin, otherActiveAdmins));
     }
+
+    // The picker offers published offices only; anything else is a stale or forged choice.
+    private static async Task<bool> IsUnknownOfficeAsync(AppDbContext db, int? officeId, CancellationToken ct) =>
+        officeId is { } id && !await db.Offices.AnyAsync(o => o.Id == id && o.IsPublished, ct);
+
+    private static CommandResult UnknownOffice() =>
+        CommandResult.Invalid(new Dictionary<string, string[]>
+        {
+            [nameof(HomeOfficeForm.HomeOfficeId)] = ["Choose one of the firm's published offices, or none."],
+        });
 
     private static Dictionary<string, string[]> MapIdentityErrors(IdentityResult result) =>
         result.Errors

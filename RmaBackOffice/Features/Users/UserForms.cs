@@ -16,6 +16,9 @@ public sealed class CreateUserForm : IValidatableObject
 
     public HashSet<string> Roles { get; set; } = [];
 
+    /// <summary>A published office, or null for none.</summary>
+    public int? HomeOfficeId { get; set; }
+
     /// <summary>When false, the server generates a strong password and shows it once.</summary>
     public bool SetPassword { get; set; }
 
@@ -33,6 +36,12 @@ public sealed class ChangeRolesForm : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         RoleChoice.Validate(Roles, nameof(Roles));
+}
+
+public sealed class HomeOfficeForm
+{
+    /// <summary>A published office, or null to clear it.</summary>
+    public int? HomeOfficeId { get; set; }
 }
 
 public sealed class ResetPasswordForm : IValidatableObject
