@@ -157,6 +157,16 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             var user = await s.StaffAsync();
             return await s.AsAdmin<UserAdminService>(u => u.ResetPasswordAsync(user.Id, user.ConcurrencyStamp!, new ResetPasswordForm()));
         }),
+        ["UserAdminService.ChangeHomeOfficeAsync"] = (["ApplicationUser.Changed"], async s =>
+        {
+            var user = await s.StaffAsync();
+            int office;
+            await using (var db = await ArticleData.DbAsync(s.Host))
+            {
+                office = await db.Set<Office>().Where(o => o.IsPublished).Select(o => o.Id).FirstAsync();
+            }
+            return await s.AsAdmin<UserAdminService>(u => u.ChangeHomeOfficeAsync(user.Id, user.ConcurrencyStamp!, new HomeOfficeForm { HomeOfficeId = office }));
+        }),
         ["ArticleImageService.UploadAsync"] = (["ArticleImage.Created"], async s =>
             await s.AsEditor<ArticleImageService>(i => i.UploadAsync(TestImages.UniquePng(), "cover.png"))),
         ["ArticleRevisionService.RestoreAsync"] = ([ArticleRevisionService.RestoredAction, "ArticleRevision.Created"], async s =>
