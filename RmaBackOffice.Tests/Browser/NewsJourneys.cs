@@ -14,6 +14,7 @@ public class NewsJourneys(KestrelAppHost host, BrowserFixture browser) : IClassF
     {
         var steps = new NewsSteps(host);
         var author = await steps.AuthorAsync("Rhea Reporter");
+        await steps.CoverImageAsync(author);
         var content = NewsSteps.Content(NewsSteps.Unique("Our new Vienna office"), authorId: author);
         await steps.PublishedAsync(content);
 
