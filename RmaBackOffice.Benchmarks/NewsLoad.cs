@@ -56,7 +56,7 @@ public static class NewsLoad
         await services.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await using var db = await services.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var elapsed = Stopwatch.StartNew();
-        await ArticleGenerator.GenerateAsync(db, articles, revisions, DateTimeOffset.UtcNow, 20261206,
+        await ArticleGenerator.GenerateAsync(db, articles, revisions, TimeProvider.System.GetUtcNow(), 20261206,
             done => Console.WriteLine($"  {done,7:N0} / {articles:N0} ({elapsed.Elapsed.TotalSeconds:F0} s)"));
     }
 
