@@ -30,6 +30,7 @@ public static class SqliteDatabase
         services.AddSingleton<IJobOrderSearch, SqliteJobOrderSearch>();
         services.AddSingleton<IArticleSearch, SqliteArticleSearch>();
         services.AddSingleton<IDeskCounts, SqliteDeskCounts>();
+        services.AddSingleton<IAuditPages, SqliteAuditPages>();
         services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
         services.AddSingleton<SqliteWarmup>();

@@ -28,56 +28,28 @@ internal static class AuditChain
     /// <summary>Whether every gathered entry already knows its record's key, so the entries can be written in the same save.</summary>
     public static bool KeysKnown(AuditScope scope) =>
         scope.Pending.All(p => p.Source is not { State: EntityState.Added } source
-            || !source.Properties.Any(property => property.Metadata.IsPrimaryKey() && property.IsTemporary));
+            || !AuditShape.For(source.Metadata).Key.Any(key => source.Property(key).IsTemporary));
 
     /// <summary>Adds the gathered entries to the context, chained on from the head, for the save under way or the next one.</summary>
     public static async Task AddEntriesAsync(AppDbContext db, AuditScope scope, DateTimeOffset at, CancellationToken ct)
     {
-        var head = await db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct)
-            ?? await db.AuditTrims.OrderByDescending(t => t.ThroughSequence).Select(t => new { Sequence = t.ThroughSequence, Hash = t.ThroughHash })
-                .FirstOrDefaultAsync(ct);
+        var head = await LastEntry(db, ct) ?? await LastTrim(db, ct);
         var sequence = head?.Sequence ?? 0;
         var previous = head?.Hash ?? "";
-        var origin = scope.Origin;
-        foreach (var pending in scope.Pending)
+        // The save about to run detects changes anyway; looking up a pending entry's owner need not do it again for each.
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            var (entityId, reference, subject) = await DescribeAsync(db, pending, ct);
-            var clientSalt = origin.ClientIp is null && origin.UserAgent is null ? null : AuditHashing.NewSalt();
-            sequence++;
-            var erased = subject is not null && scope.ErasedSubjects.Contains(subject);
-            var changes = pending.Fields.Select((f, i) =>
+            foreach (var pending in scope.Pending)
             {
-                var (old, @new) = erased ? (null, null) : (f.Old, f.New);
-                var salt = old is null && @new is null ? null : AuditHashing.NewSalt();
-                return new AuditChange
-                {
-                    Sequence = sequence, Ordinal = i, Field = f.Field, OldValue = old, NewValue = @new, Salt = salt,
-                    Digest = AuditHashing.Digest(salt, old, @new),
-                };
-            }).ToList();
-            var entry = new AuditEntry
-            {
-                Sequence = sequence,
-                At = at,
-                ActorKind = scope.Actor.Kind,
-                ActorId = scope.Actor.Id,
-                ActorName = scope.Actor.Name,
-                CorrelationId = origin.CorrelationId,
-                Action = pending.Action,
-                EntityType = pending.EntityType,
-                EntityId = entityId,
-                Reference = reference,
-                Subject = subject,
-                ClientIp = origin.ClientIp,
-                UserAgent = Cut(origin.UserAgent),
-                ClientSalt = clientSalt,
-                ClientDigest = AuditHashing.Digest(clientSalt, origin.ClientIp, Cut(origin.UserAgent)),
-                PreviousHash = previous,
-                Changes = changes,
-            };
-            entry.Hash = AuditHashing.Hash(entry);
-            previous = entry.Hash;
-            db.AuditEntries.Add(entry);
+                (previous, sequence) = await AddEntryAsync(db, scope, pending, at, previous, sequence, ct);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
         }
         foreach (var subject in scope.ErasedSubjects)
         {
@@ -86,6 +58,60 @@ internal static class AuditChain
         scope.Pending.Clear();
         scope.NamedActions.Clear();
         scope.ErasedSubjects.Clear();
+    }
+
+    private sealed record ChainHead(long Sequence, string Hash);
+
+    // Compiled once: the head is read on every audited save.
+    private static readonly Func<AppDbContext, CancellationToken, Task<ChainHead?>> LastEntry = EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) =>
+        db.AuditEntries.OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault());
+
+    private static readonly Func<AppDbContext, CancellationToken, Task<ChainHead?>> LastTrim = EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) =>
+        db.AuditTrims.OrderByDescending(t => t.ThroughSequence).Select(t => new ChainHead(t.ThroughSequence, t.ThroughHash)).FirstOrDefault());
+
+    private static async Task<(string Hash, long Sequence)> AddEntryAsync(
+        AppDbContext db, AuditScope scope, PendingAuditEntry pending, DateTimeOffset at, string previous, long sequence, CancellationToken ct)
+    {
+        var origin = scope.Origin;
+        var (entityId, reference, subject) = await DescribeAsync(db, pending, ct);
+        var clientSalt = origin.ClientIp is null && origin.UserAgent is null ? null : AuditHashing.NewSalt();
+        sequence++;
+        var erased = subject is not null && scope.ErasedSubjects.Contains(subject);
+        var changes = new List<AuditChange>(pending.Fields.Count);
+        for (var i = 0; i < pending.Fields.Count; i++)
+        {
+            var f = pending.Fields[i];
+            var (old, @new) = erased ? (null, null) : (f.Old, f.New);
+            var salt = old is null && @new is null ? null : AuditHashing.NewSalt();
+            changes.Add(new AuditChange
+            {
+                Sequence = sequence, Ordinal = i, Field = f.Field, OldValue = old, NewValue = @new, Salt = salt,
+                Digest = AuditHashing.Digest(salt, old, @new),
+            });
+        }
+        var entry = new AuditEntry
+        {
+            Sequence = sequence,
+            At = at,
+            ActorKind = scope.Actor.Kind,
+            ActorId = scope.Actor.Id,
+            ActorName = scope.Actor.Name,
+            CorrelationId = origin.CorrelationId,
+            Action = pending.Action,
+            EntityType = pending.EntityType,
+            EntityId = entityId,
+            Reference = reference,
+            Subject = subject,
+            ClientIp = origin.ClientIp,
+            UserAgent = Cut(origin.UserAgent),
+            ClientSalt = clientSalt,
+            ClientDigest = AuditHashing.Digest(clientSalt, origin.ClientIp, Cut(origin.UserAgent)),
+            PreviousHash = previous,
+            Changes = changes,
+        };
+        entry.Hash = AuditHashing.Hash(entry);
+        db.AuditEntries.Add(entry);
+        return (entry.Hash, sequence);
     }
 
     /// <summary>

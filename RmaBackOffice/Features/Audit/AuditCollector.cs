@@ -11,21 +11,23 @@ namespace RmaBackOffice.Features.Audit;
 /// </summary>
 internal static class AuditCollector
 {
-    // Secrets and derived copies never enter the trail; a changed password shows as changed, never as its hash.
-    private static readonly HashSet<string> Hidden =
-        ["SecurityStamp", "ConcurrencyStamp", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
-
     public static async Task CollectAsync(DbContext db, AuditScope scope, CancellationToken ct)
     {
         // Records added through a navigation are only found by detecting changes, which a save does after this point.
-        db.ChangeTracker.DetectChanges();
-        var changed = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && !e.Metadata.IsOwned() && !e.Entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: true))
-            // Records first, then what narrates them, so a timeline line lands on its record's entry.
-            .OrderBy(e => e.Entity is IAuditNarration or IdentityUserRole<string> or IdentityUserToken<string>
-                or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityUserPasskey<string>)
-            .ToList();
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        // Detected once: listing the entries would detect them all again.
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry> changed;
+        try
+        {
+            changed = Changed(tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
         foreach (var entry in changed)
         {
             switch (entry.Entity)
@@ -54,6 +56,14 @@ internal static class AuditCollector
         }
     }
 
+    private static List<EntityEntry> Changed(ChangeTracker tracker) => tracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && AuditShape.For(e.Metadata).Audited)
+            // Records first, then what narrates them, so a timeline line lands on its record's entry.
+            .OrderBy(e => e.Entity is IAuditNarration or IdentityUserRole<string> or IdentityUserToken<string>
+                or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityUserPasskey<string>)
+            .ToList();
+
     private static string? Presence(EntityState state, bool before) => (state, before) switch
     {
         (EntityState.Added, false) => "(set)",
@@ -77,12 +87,11 @@ internal static class AuditCollector
         {
             pending.Action = named;
         }
-        foreach (var property in entry.Properties)
+        var modified = entry.State == EntityState.Modified;
+        foreach (var metadata in AuditShape.For(entry.Metadata).Properties)
         {
-            var metadata = property.Metadata;
-            if (metadata.IsPrimaryKey() || metadata.IsConcurrencyToken || Hidden.Contains(metadata.Name)
-                || metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: true) == true
-                || (entry.State == EntityState.Modified && !property.IsModified))
+            var property = entry.Property(metadata);
+            if (modified && !property.IsModified)
             {
                 continue;
             }
@@ -146,12 +155,12 @@ internal static class AuditCollector
 
     public static string? KeyOf(EntityEntry entry)
     {
-        var key = entry.Metadata.FindPrimaryKey();
-        if (key is null)
+        var key = AuditShape.For(entry.Metadata).Key;
+        return key.Count switch
         {
-            return null;
-        }
-        var values = key.Properties.Select(p => entry.Property(p.Name).CurrentValue);
-        return string.Join("/", values.Select(AuditValues.Format));
+            0 => null,
+            1 => AuditValues.Format(entry.Property(key[0]).CurrentValue) ?? "",
+            _ => string.Join("/", key.Select(p => AuditValues.Format(entry.Property(p).CurrentValue))),
+        };
     }
 }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace RmaBackOffice.Features.Audit;
@@ -7,9 +7,14 @@ namespace RmaBackOffice.Features.Audit;
 /// <summary>
 /// The chain's arithmetic. An entry's hash is SHA-256 over the previous hash and a canonical JSON of its content; personal values
 /// enter it only through their salted digest, so removing a value and its salt leaves the hash checkable and the value unguessable.
+/// The JSON is written directly, byte for byte what <see cref="JsonSerializer"/> writes for the same arrays (the trails already
+/// stored were hashed so), without the serializer's per-call type dispatch on the save's path.
 /// </summary>
 public static class AuditHashing
 {
+    [ThreadStatic]
+    private static Canonical? canonical;
+
     public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     public static string Digest(string? salt, params string?[] values)
@@ -18,19 +23,65 @@ public static class AuditHashing
         {
             return "";
         }
-        var payload = JsonSerializer.Serialize(values.Prepend(salt).ToArray());
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload)));
+        var json = Start();
+        json.Writer.WriteStartArray();
+        json.Writer.WriteStringValue(salt);
+        foreach (var value in values)
+        {
+            String(json.Writer, value);
+        }
+        json.Writer.WriteEndArray();
+        return json.Sha256();
+    }
+
+    /// <summary>The digest of one field's values (<c>[salt, old, new]</c>): the same as <c>Digest(salt, old, new)</c>.</summary>
+    public static string Digest(string? salt, string? old, string? @new)
+    {
+        if (salt is null)
+        {
+            return "";
+        }
+        var json = Start();
+        json.Writer.WriteStartArray();
+        json.Writer.WriteStringValue(salt);
+        String(json.Writer, old);
+        String(json.Writer, @new);
+        json.Writer.WriteEndArray();
+        return json.Sha256();
     }
 
     public static string Hash(AuditEntry entry)
     {
-        var content = new object?[]
+        var json = Start();
+        var w = json.Writer;
+        w.WriteStartArray();
+        String(w, entry.PreviousHash);
+        w.WriteNumberValue(entry.Sequence);
+        w.WriteNumberValue(entry.At.UtcTicks);
+        w.WriteStringValue(ActorKindName(entry.ActorKind));
+        String(w, entry.ActorId);
+        String(w, entry.ActorName);
+        String(w, entry.CorrelationId);
+        String(w, entry.Action);
+        String(w, entry.EntityType);
+        String(w, entry.EntityId);
+        String(w, entry.Reference);
+        String(w, entry.Subject);
+        String(w, entry.ClientDigest);
+        w.WriteStartArray();
+        var changes = entry.Changes;
+        var ordered = IsOrdered(changes) ? changes : [.. changes.OrderBy(c => c.Ordinal)];
+        foreach (var change in ordered)
         {
-            entry.PreviousHash, entry.Sequence, entry.At.UtcTicks, entry.ActorKind.ToString(), entry.ActorId, entry.ActorName,
-            entry.CorrelationId, entry.Action, entry.EntityType, entry.EntityId, entry.Reference, entry.Subject, entry.ClientDigest,
-            entry.Changes.OrderBy(c => c.Ordinal).Select(c => new object[] { c.Ordinal, c.Field, c.Digest }).ToArray(),
-        };
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(content)));
+            w.WriteStartArray();
+            w.WriteNumberValue(change.Ordinal);
+            String(w, change.Field);
+            String(w, change.Digest);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndArray();
+        return json.Sha256();
     }
 
     /// <summary>Whether the personal values still present match the digests the chain holds.</summary>
@@ -41,4 +92,67 @@ public static class AuditHashing
         && entry.Changes.All(c => c.Salt is null
             ? c.OldValue is null && c.NewValue is null
             : Digest(c.Salt, c.OldValue, c.NewValue) == c.Digest);
+
+    private static string ActorKindName(ActorKind kind) => kind switch
+    {
+        ActorKind.Staff => nameof(ActorKind.Staff),
+        ActorKind.Public => nameof(ActorKind.Public),
+        ActorKind.System => nameof(ActorKind.System),
+        _ => kind.ToString(),
+    };
+
+    private static bool IsOrdered(List<AuditChange> changes)
+    {
+        for (var i = 1; i < changes.Count; i++)
+        {
+            if (changes[i - 1].Ordinal > changes[i].Ordinal)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void String(Utf8JsonWriter writer, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    private static Canonical Start()
+    {
+        var json = canonical ??= new Canonical();
+        json.Reset();
+        return json;
+    }
+
+    /// <summary>A reused buffer and writer per thread: an entry's JSON is written and hashed without allocating either.</summary>
+    private sealed class Canonical
+    {
+        private readonly ArrayBufferWriter<byte> buffer = new(1024);
+
+        public Canonical() => Writer = new Utf8JsonWriter(buffer);
+
+        public Utf8JsonWriter Writer { get; }
+
+        public void Reset()
+        {
+            buffer.ResetWrittenCount();
+            Writer.Reset(buffer);
+        }
+
+        public string Sha256()
+        {
+            Writer.Flush();
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.WrittenSpan, hash);
+            return Convert.ToHexStringLower(hash);
+        }
+    }
 }

@@ -6,9 +6,9 @@ namespace RmaBackOffice.Features.Audit.Viewer;
 
 /// <summary>
 /// The viewer's reads, for admins only. Newest first by sequence; each filter is an exact match on a column indexed together
-/// with the sequence, so a page is an index range whatever the trail's size.
+/// with the sequence, so a page is an index range whatever the trail's size (the page's SQL: <see cref="IAuditPages"/>).
 /// </summary>
-public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, AuditVerifier verifier)
+public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, AuditVerifier verifier, IAuditPages pages)
 {
     /// <summary>Walks the whole chain: run on demand, never on every render.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
@@ -17,30 +17,16 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
         return await verifier.VerifyAsync(ct);
     }
 
+    /// <summary>The page's one command: its entries with their field changes, and the total counted up to <see cref="CountCap"/>.</summary>
     public async Task<PagedResult<AuditRow>> ListAsync(AuditFilter filter, int page, int pageSize, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Admin, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await ListAsync(db, filter, page, pageSize, ct);
+        return await pages.PageAsync(db, filter, page, pageSize, CountCap, ct);
     }
 
     /// <summary>A filtered view counts its matches up to here; more are shown as the newest this many.</summary>
     public const int CountCap = 10_000;
-
-    /// <summary>The page itself, on a context the caller owns (the benchmarks call it directly).</summary>
-    internal static async Task<PagedResult<AuditRow>> ListAsync(AppDbContext db, AuditFilter filter, int page, int pageSize, CancellationToken ct)
-    {
-        var entries = Apply(db.AuditEntries.AsNoTracking(), filter);
-        // A filter matching hundreds of thousands would be counted entry by entry: past the cap the view says "newest N".
-        var total = filter.IsEmpty ? await CountAllAsync(db, ct) : Math.Min(await entries.Take(CountCap + 1).CountAsync(ct), CountCap);
-        // Entries are appended in time order, so within dates newest-by-time is newest-by-sequence; ordered so, the page walks
-        // the date index (which carries the sequence) and stops after a page, where by sequence alone it sorted the whole range.
-        var newest = filter.From is null && filter.To is null
-            ? entries.OrderByDescending(e => e.Sequence)
-            : entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
-        var items = await Project(newest.Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new PagedResult<AuditRow>(await WithChangesAsync(db, items, ct), total);
-    }
 
     /// <summary>Every matching entry, newest first, up to <paramref name="max"/>, read in batches so memory stays flat.</summary>
     public async IAsyncEnumerable<AuditRow> StreamAsync(AuditFilter filter, int max, [EnumeratorCancellation] CancellationToken ct = default)
@@ -81,14 +67,6 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
     private static readonly string[] CatalogueActions = typeof(AuditActions)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
         .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
-
-    // Sequences are contiguous from the latest trim on, so the unfiltered count needs no scan.
-    private static async Task<int> CountAllAsync(AppDbContext db, CancellationToken ct)
-    {
-        var last = await db.AuditEntries.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
-        var trimmed = await db.AuditTrims.MaxAsync(t => (long?)t.ThroughSequence, ct) ?? 0;
-        return (int)Math.Min(int.MaxValue, Math.Max(0, last - trimmed));
-    }
 
     internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries, AuditFilter filter)
     {
