@@ -82,6 +82,11 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<ActiveSearches>();
         Services.AddScoped<AdminFacts>();
         Services.AddScoped<DashboardCharts>();
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Rendering.ArticleMarkdown>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Data.IArticleSearch>());
+        Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();
+        Services.AddScoped<EditorialCards>();
+        Services.AddScoped<RmaBackOffice.Features.Offices.OfficeAdminService>();
         Services.AddScoped<JobOrderService>();
         Services.AddScoped<CandidateService>();
         Services.AddScoped<PipelineService>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
@@ -118,6 +119,50 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains("The newest archive in the backup folder", Card(page, "backup").TextContent);
         Assert.Contains("Job orders and candidates across the firm", page.Markup);
         Assert.Contains("Active searches", page.Find("[data-testid=active-searches]").TextContent);
+    }
+
+    [Fact]
+    public async Task An_editor_sees_their_article_numbers_each_linking_to_its_articles_view()
+    {
+        var editor = await host.CreateUserAsync($"eve-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: "Eve Editor");
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.Articles.Add(Article.Start("Our new Prague office", new Actor(editor.Id, editor.DisplayName), host.Now));
+            await db.SaveChangesAsync();
+        }
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, editor);
+
+        var page = Render(ctx);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=late]")), TimeSpan.FromSeconds(30));
+        string Href(string id) => Card(page, id).QuerySelector("a[data-testid=card-number]")!.GetAttribute("href")!;
+        Assert.Equal("/articles?view=mine&status=Draft", Href("drafts"));
+        Assert.Equal("/articles?view=waitingformyreview&dir=asc", Href("toreview"));
+        Assert.Equal("/articles?view=scheduledthisweek&sort=scheduled&dir=asc", Href("scheduled"));
+        Assert.Equal("/articles?view=publishedthismonth", Href("published"));
+        Assert.Equal("/articles?view=lateorfailed", Href("late"));
+        Assert.Contains("My drafts", Card(page, "drafts").TextContent);
+        Assert.Equal("1 article: My drafts", Card(page, "drafts").QuerySelector("[data-testid=card-number]")!.TextContent);
+        Assert.Contains("not yet sent for review", Card(page, "drafts").QuerySelector("[data-testid=card-counts]")!.TextContent);
+        Assert.DoesNotContain("Job orders and candidates", page.Markup);
+        Assert.DoesNotContain("Staff accounts and system", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=start-chart]"));
+    }
+
+    [Fact]
+    public async Task An_admin_sees_the_firms_article_numbers()
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+
+        var page = Render(ctx);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=late]")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Articles across the firm", page.Markup);
+        Assert.Contains("Drafts", Card(page, "drafts").TextContent);
+        Assert.Equal("/articles?status=Draft", Card(page, "drafts").QuerySelector("a[data-testid=card-number]")!.GetAttribute("href"));
     }
 
     [Fact]
