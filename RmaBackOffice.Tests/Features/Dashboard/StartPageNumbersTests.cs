@@ -154,6 +154,33 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         Assert.True(stalled.Number > 0);
     }
 
+    [Fact]
+    public async Task The_offices_card_counts_the_published_offices_its_filtered_list_shows()
+    {
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Offices SET IsPublished = 0 WHERE Id = (SELECT MIN(Id) FROM Offices)");
+        }
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var scope = await host.ScopeForAsync(admin);
+        var services = scope.ServiceProvider;
+
+        var card = (await services.GetRequiredService<AdminFacts>().CardsAsync(fresh: true)).Single(c => c.Id == "offices");
+
+        var query = QueryHelpers.ParseQuery(new Uri("http://x" + card.Href).Query);
+        Assert.Equal("/admin/offices", new Uri("http://x" + card.Href).AbsolutePath);
+        var listed = await services.GetRequiredService<RmaBackOffice.Features.Offices.OfficeAdminService>()
+            .ListAsync(missingData: query.GetValueOrDefault("missing") == "true");
+        Assert.True(card.Number > 0, "the seeded offices are published without phones or emails");
+        Assert.Equal(listed.Sum(r => r.Offices.Count), card.Number);
+        await using var read = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var offices = await read.Offices.AsNoTracking().ToListAsync();
+        var incomplete = offices.Count(o => o.IsPublished && (o.Phones.All.Count == 0 || o.Email == null || o.StreetAddress == null
+            || o.PostalCode == null || (o.Latitude == 0 && o.Longitude == 0) || o.HeadOfOfficeId == null));
+        Assert.Equal(incomplete, card.Number);
+        Assert.True(card.Number < offices.Count, "an unpublished office is not counted");
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -114,6 +114,9 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal("/admin/users?status=locked", Card(page, "locked").QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("/admin/users?attention=withouttwofactor", Card(page, "no2fa").QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("/admin/users?attention=idle", Card(page, "idle").QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/admin/offices?missing=true", Card(page, "offices").QuerySelector("a")!.GetAttribute("href"));
+        Assert.Matches(@"[1-9]\d* offices?", Card(page, "offices").QuerySelector("[data-testid=card-number]")!.TextContent);
+        Assert.Contains("more.", Card(page, "offices").TextContent);
         Assert.Contains("Intact", Card(page, "audit").TextContent);
         Assert.Matches(@"\d+(\.\d)? (KB|MB|GB)", Card(page, "database").TextContent);
         Assert.Contains("The newest archive in the backup folder", Card(page, "backup").TextContent);
