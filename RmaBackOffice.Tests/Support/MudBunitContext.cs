@@ -62,6 +62,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
+        Services.AddSingleton(host.Services.GetRequiredService<RegistrationArrivals>());
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
         Services.AddSingleton(host.Services.GetRequiredService<IServiceScopeFactory>());

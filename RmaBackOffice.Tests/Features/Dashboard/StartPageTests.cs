@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
@@ -209,8 +210,43 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains("arrived; the numbers are updated", page.Find("[data-testid=start-live]").TextContent);
     }
 
-    private static int Waiting(IRenderedComponent<StartPage> page) =>
-        int.Parse(Card(page, "awaiting").QuerySelector("[data-testid=card-number]")!.TextContent.Split(' ')[0],
+    [Fact]
+    public async Task The_page_counts_again_when_a_registration_arrives()
+    {
+        var email = $"reg-{Guid.NewGuid():N}@example.com";
+        await RegisterAsync(email);
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, recruiter);
+        var page = Render(ctx);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=review]")), TimeSpan.FromSeconds(30));
+        var before = Number(page, "review");
+
+        // The same email again: recorded against the candidate and flagged for review.
+        await RegisterAsync(email);
+
+        page.WaitForAssertion(() => Assert.Equal(before + 1, Number(page, "review")), TimeSpan.FromSeconds(30));
+        Assert.Contains("A new registration arrived; the numbers are updated", page.Find("[data-testid=start-live]").TextContent);
+    }
+
+    private async Task RegisterAsync(string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var resume = System.Text.Encoding.UTF8.GetBytes($"Resume of {email}\n");
+        var file = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream(resume), 0, resume.Length, CandidateRegistrar.ResumeField, "cv.txt")
+        {
+            Headers = new Microsoft.AspNetCore.Http.HeaderDictionary(),
+            ContentType = "text/plain",
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<CandidateRegistrar>()
+            .RegisterAsync(RmaBackOffice.Tests.Features.Candidates.CandidateServiceTests.Form(f => f.Email = email), file, null);
+        Assert.Empty(outcome.Errors);
+    }
+
+    private static int Waiting(IRenderedComponent<StartPage> page) => Number(page, "awaiting");
+
+    private static int Number(IRenderedComponent<StartPage> page, string card) =>
+        int.Parse(Card(page, card).QuerySelector("[data-testid=card-number]")!.TextContent.Split(' ')[0],
             System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.CurrentCulture);
 
     private async Task UpdateAsync(
