@@ -63,6 +63,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
+        Services.AddSingleton(host.Services.GetRequiredService<RegistrationArrivals>());
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
         Services.AddSingleton(host.Services.GetRequiredService<IServiceScopeFactory>());
@@ -83,6 +84,11 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<ActiveSearches>();
         Services.AddScoped<AdminFacts>();
         Services.AddScoped<DashboardCharts>();
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Rendering.ArticleMarkdown>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Data.IArticleSearch>());
+        Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();
+        Services.AddScoped<EditorialCards>();
+        Services.AddScoped<RmaBackOffice.Features.Offices.OfficeAdminService>();
         Services.AddScoped<JobOrderService>();
         Services.AddScoped<CandidateService>();
         Services.AddScoped<PipelineService>();

@@ -8,7 +8,7 @@ public sealed record SitemapEntry(string Path, DateTimeOffset? LastModified);
 
 /// <summary>
 /// A feature's public addresses for <c>/sitemap.xml</c>. A feature adds its own with
-/// <c>services.AddSitemapSource&lt;T&gt;()</c> (news articles now, offices next); the sitemap lists every source's.
+/// <c>services.AddSitemapSource&lt;T&gt;()</c> (news articles, offices); the sitemap lists every source's.
 /// </summary>
 public interface ISitemapSource
 {
@@ -36,7 +36,8 @@ public static class Sitemap
             entries.AddRange(await source.EntriesAsync(ct));
         }
         var newest = entries.Max(e => e.LastModified) ?? DateTimeOffset.UnixEpoch;
-        if (PublicCaching.IsNotModified(http, Freshness.Of(newest, "sitemap", entries.Count)))
+        // The addresses themselves are in the tag: a renamed or unpublished office has no date to move the newest.
+        if (PublicCaching.IsNotModified(http, Freshness.Of(newest, "sitemap", entries.Count, string.Join('\n', entries.Select(e => e.Path)))))
         {
             return PublicCaching.NotModified();
         }

@@ -2,11 +2,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Tests.Support;
+using RmaBackOffice.Tools.Articles;
 using RmaBackOffice.Tools.Candidates;
 using RmaBackOffice.Tools.JobOrders;
 
@@ -16,6 +19,7 @@ namespace RmaBackOffice.Tests.Features.Dashboard;
 public sealed class StartPageNumbersHost : AppHost, IAsyncLifetime
 {
     public string OwnerId { get; private set; } = "";
+    public string EditorId { get; private set; } = "";
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -52,6 +56,32 @@ public sealed class StartPageNumbersHost : AppHost, IAsyncLifetime
             SELECT Id, CASE WHEN Id % 2 = 0 THEN {inQuarter} ELSE {beforeQuarter} END, {(int)CandidateActivityKind.Pipeline}, 'Nora Numbers', 'JO-2026-000001', 'Offer', 'Placed'
             FROM Candidates WHERE Id % 9 = 0 OR Id % 18 = 0
             """);
+        await ArticlesAsync(db, now);
+    }
+
+    /// <summary>Articles in every state the editor cards count, and just outside them (scheduled later, late long ago).</summary>
+    private async Task ArticlesAsync(AppDbContext db, DateTimeOffset now)
+    {
+        EditorId = (await CreateUserAsync($"edith-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: "Edith Editor")).Id;
+        var other = (await CreateStaffAsync(Roles.Editor)).Id;
+        await ArticleGenerator.GenerateAsync(db, 240, 1, now, seed: 13);
+        var soon = now.AddDays(2).UtcTicks;
+        var later = now.AddDays(20).UtcTicks;
+        var thisMonth = Math.Max(ArticleViews.MonthStart(now).UtcTicks, now.AddHours(-1).UtcTicks);
+        var lastMonth = ArticleViews.MonthStart(now).AddDays(-3).UtcTicks;
+        var lateRecently = now.AddDays(-2).UtcTicks;
+        var lateLongAgo = now.AddDays(-60).UtcTicks;
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET Status = 0, AuthorId = {EditorId} WHERE Id % 8 = 0");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET Status = 0, AuthorId = {other}, CreatedById = {other} WHERE Id % 8 = 1");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET Status = 1, AuthorId = {other}, CreatedById = {other}, SubmittedById = {other} WHERE Id % 8 = 2");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET SubmittedById = {EditorId} WHERE Id % 16 = 2");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET Status = 3, ScheduledFor = {soon} WHERE Id % 8 = 3");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET ScheduledFor = {later} WHERE Id % 16 = 3");
+        await db.Database.ExecuteSqlRawAsync("UPDATE Articles SET PublishFailure = 'The checklist is not complete.' WHERE Id % 24 = 3");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET FirstPublishedAt = {thisMonth} WHERE Id % 5 = 0");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET FirstPublishedAt = {lastMonth} WHERE Id % 5 = 1");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET PublishedLate = 1, LiveSince = {lateRecently} WHERE Id % 8 = 4 AND Id % 3 = 0");
+        await db.Database.ExecuteSqlAsync($"UPDATE Articles SET PublishedLate = 1, LiveSince = {lateLongAgo} WHERE Id % 8 = 4 AND Id % 3 = 1");
     }
 }
 
@@ -107,7 +137,7 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
 
         var cards = await services.GetRequiredService<AdminFacts>().CardsAsync(fresh: true);
 
-        foreach (var card in cards.Where(c => c.Number is not null))
+        foreach (var card in cards.Where(c => c.Href?.StartsWith("/admin/users", StringComparison.Ordinal) == true))
         {
             var query = QueryHelpers.ParseQuery(new Uri("http://x" + card.Href).Query);
             var list = await users.ListAsync(new StaffListQuery(
@@ -116,11 +146,79 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
             Assert.True(card.Number > 0, $"{card.Id}: the data should give it something to count");
             Assert.Equal(list.TotalCount, card.Number);
         }
+        Assert.Equal(3, cards.Count(c => c.Href?.StartsWith("/admin/users", StringComparison.Ordinal) == true));
         var firm = await services.GetRequiredService<DashboardService>().WorkCardsAsync(StartPageScope.Firm, fresh: true);
         var jobOrders = services.GetRequiredService<JobOrderService>();
         var stalled = firm.Single(c => c.Id == "stalled");
         Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(stalled.Href!).ToQuery(admin.Id))).TotalCount, stalled.Number);
         Assert.True(stalled.Number > 0);
+    }
+
+    [Fact]
+    public async Task The_offices_card_counts_the_published_offices_its_filtered_list_shows()
+    {
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Offices SET IsPublished = 0 WHERE Id = (SELECT MIN(Id) FROM Offices)");
+        }
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var scope = await host.ScopeForAsync(admin);
+        var services = scope.ServiceProvider;
+
+        var card = (await services.GetRequiredService<AdminFacts>().CardsAsync(fresh: true)).Single(c => c.Id == "offices");
+
+        var query = QueryHelpers.ParseQuery(new Uri("http://x" + card.Href).Query);
+        Assert.Equal("/admin/offices", new Uri("http://x" + card.Href).AbsolutePath);
+        var listed = await services.GetRequiredService<RmaBackOffice.Features.Offices.OfficeAdminService>()
+            .ListAsync(missingData: query.GetValueOrDefault("missing") == "true");
+        Assert.True(card.Number > 0, "the seeded offices are published without phones or emails");
+        Assert.Equal(listed.Sum(r => r.Offices.Count), card.Number);
+        await using var read = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var offices = await read.Offices.AsNoTracking().ToListAsync();
+        var incomplete = offices.Count(o => o.IsPublished && (o.Phones.All.Count == 0 || o.Email == null || o.StreetAddress == null
+            || o.PostalCode == null || (o.Latitude == 0 && o.Longitude == 0) || o.HeadOfOfficeId == null));
+        Assert.Equal(incomplete, card.Number);
+        Assert.True(card.Number < offices.Count, "an unpublished office is not counted");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Each_article_card_number_equals_the_total_of_the_articles_view_it_links_to(bool asAdmin)
+    {
+        var me = asAdmin ? await host.CreateStaffAsync(Roles.Admin) : (await host.WithUserManagerAsync(m => m.FindByIdAsync(host.EditorId)))!;
+        var scope = asAdmin ? StartPageScope.Firm : StartPageScope.Mine;
+        await using var services = await host.ScopeForAsync(me);
+        var articles = services.ServiceProvider.GetRequiredService<ArticleService>();
+
+        var cards = await services.ServiceProvider.GetRequiredService<EditorialCards>().CardsAsync(scope, fresh: true);
+
+        Assert.Equal(["drafts", "toreview", "scheduled", "published", "late"], cards.Select(c => c.Id));
+        foreach (var card in cards)
+        {
+            Assert.StartsWith("/articles?", card.Href, StringComparison.Ordinal);
+            var total = (await articles.ListAsync(ArticlesView(card.Href!).ToQuery())).Total;
+            Assert.True(card.Number > 0, $"{card.Id}: the data should give it something to count");
+            Assert.Equal(total, card.Number);
+        }
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var rows = await db.Articles.AsNoTracking().ToListAsync();
+        var now = host.Now;
+        var id = me.Id;
+        Assert.Equal(rows.Count(a => a.Status == ArticleStatus.Draft && (asAdmin || a.AuthorId == id || a.CreatedById == id)), Number("drafts"));
+        Assert.Equal(rows.Count(a => a.Status == ArticleStatus.InReview
+            && (asAdmin || (a.SubmittedById != id && a.AuthorId != id && a.CreatedById != id))), Number("toreview"));
+        Assert.Equal(rows.Count(a => a.Status == ArticleStatus.Scheduled && a.ScheduledFor < now.AddDays(7)), Number("scheduled"));
+        Assert.Equal(rows.Count(a => a.FirstPublishedAt >= ArticleViews.MonthStart(now)), Number("published"));
+        Assert.Equal(rows.Count(a => a.PublishFailure != null || (a.PublishedLate && a.LiveSince >= now.AddDays(-30))), Number("late"));
+        if (!asAdmin)
+        {
+            Assert.True(Number("drafts") < rows.Count(a => a.Status == ArticleStatus.Draft), "an editor's drafts are their own");
+            Assert.True(Number("toreview") < rows.Count(a => a.Status == ArticleStatus.InReview), "an editor does not review what they sent");
+        }
+
+        int? Number(string card) => cards.Single(c => c.Id == card).Number;
     }
 
     /// <summary>The numbers against the rows they say they count, counted here from every row.</summary>
@@ -153,6 +251,14 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
         return JobOrderDeskView.FromAddress(V("q"), V("status"), V("industry"), V("level"), V("priority"), V("owner"), V("unassigned") == "true",
             V("country"), V("from"), V("to"), V("spam") == "true", V("sort"), V("dir"), null, null, V("focus"));
+    }
+
+    private static ArticleDeskView ArticlesView(string href)
+    {
+        var q = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query);
+        string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
+        return ArticleDeskView.FromAddress(V("view"), V("status"), V("category"), V("author"), V("tag"), V("from"), V("to"), V("q"),
+            V("sort"), V("dir"), null, null);
     }
 
     private static CandidateDeskView CandidateDesk(string href)

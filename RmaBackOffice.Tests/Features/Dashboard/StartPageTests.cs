@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Pipelines;
@@ -113,11 +115,58 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal("/admin/users?status=locked", Card(page, "locked").QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("/admin/users?attention=withouttwofactor", Card(page, "no2fa").QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("/admin/users?attention=idle", Card(page, "idle").QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/admin/offices?missing=true", Card(page, "offices").QuerySelector("a")!.GetAttribute("href"));
+        Assert.Matches(@"[1-9]\d* offices?", Card(page, "offices").QuerySelector("[data-testid=card-number]")!.TextContent);
+        Assert.Contains("more.", Card(page, "offices").TextContent);
         Assert.Contains("Intact", Card(page, "audit").TextContent);
         Assert.Matches(@"\d+(\.\d)? (KB|MB|GB)", Card(page, "database").TextContent);
         Assert.Contains("The newest archive in the backup folder", Card(page, "backup").TextContent);
         Assert.Contains("Job orders and candidates across the firm", page.Markup);
         Assert.Contains("Active searches", page.Find("[data-testid=active-searches]").TextContent);
+    }
+
+    [Fact]
+    public async Task An_editor_sees_their_article_numbers_each_linking_to_its_articles_view()
+    {
+        var editor = await host.CreateUserAsync($"eve-{Guid.NewGuid():N}@test.local", [Roles.Editor], displayName: "Eve Editor");
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            db.Articles.Add(Article.Start("Our new Prague office", new Actor(editor.Id, editor.DisplayName), host.Now));
+            await db.SaveChangesAsync();
+        }
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, editor);
+
+        var page = Render(ctx);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=late]")), TimeSpan.FromSeconds(30));
+        string Href(string id) => Card(page, id).QuerySelector("a[data-testid=card-number]")!.GetAttribute("href")!;
+        Assert.Equal("/articles?view=mine&status=Draft", Href("drafts"));
+        Assert.Equal("/articles?view=waitingformyreview&dir=asc", Href("toreview"));
+        Assert.Equal("/articles?view=scheduledthisweek&sort=scheduled&dir=asc", Href("scheduled"));
+        Assert.Equal("/articles?view=publishedthismonth", Href("published"));
+        Assert.Equal("/articles?view=lateorfailed", Href("late"));
+        Assert.Contains("My drafts", Card(page, "drafts").TextContent);
+        Assert.Equal("1 article: My drafts", Card(page, "drafts").QuerySelector("[data-testid=card-number]")!.TextContent);
+        Assert.Contains("not yet sent for review", Card(page, "drafts").QuerySelector("[data-testid=card-counts]")!.TextContent);
+        Assert.DoesNotContain("Job orders and candidates", page.Markup);
+        Assert.DoesNotContain("Staff accounts and system", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=start-chart]"));
+    }
+
+    [Fact]
+    public async Task An_admin_sees_the_firms_article_numbers()
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+
+        var page = Render(ctx);
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=late]")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Articles across the firm", page.Markup);
+        Assert.Contains("Drafts", Card(page, "drafts").TextContent);
+        Assert.Equal("/articles?status=Draft", Card(page, "drafts").QuerySelector("a[data-testid=card-number]")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -161,8 +210,43 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains("arrived; the numbers are updated", page.Find("[data-testid=start-live]").TextContent);
     }
 
-    private static int Waiting(IRenderedComponent<StartPage> page) =>
-        int.Parse(Card(page, "awaiting").QuerySelector("[data-testid=card-number]")!.TextContent.Split(' ')[0],
+    [Fact]
+    public async Task The_page_counts_again_when_a_registration_arrives()
+    {
+        var email = $"reg-{Guid.NewGuid():N}@example.com";
+        await RegisterAsync(email);
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, recruiter);
+        var page = Render(ctx);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=review]")), TimeSpan.FromSeconds(30));
+        var before = Number(page, "review");
+
+        // The same email again: recorded against the candidate and flagged for review.
+        await RegisterAsync(email);
+
+        page.WaitForAssertion(() => Assert.Equal(before + 1, Number(page, "review")), TimeSpan.FromSeconds(30));
+        Assert.Contains("A new registration arrived; the numbers are updated", page.Find("[data-testid=start-live]").TextContent);
+    }
+
+    private async Task RegisterAsync(string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var resume = System.Text.Encoding.UTF8.GetBytes($"Resume of {email}\n");
+        var file = new Microsoft.AspNetCore.Http.FormFile(new MemoryStream(resume), 0, resume.Length, CandidateRegistrar.ResumeField, "cv.txt")
+        {
+            Headers = new Microsoft.AspNetCore.Http.HeaderDictionary(),
+            ContentType = "text/plain",
+        };
+        var outcome = await scope.ServiceProvider.GetRequiredService<CandidateRegistrar>()
+            .RegisterAsync(RmaBackOffice.Tests.Features.Candidates.CandidateServiceTests.Form(f => f.Email = email), file, null);
+        Assert.Empty(outcome.Errors);
+    }
+
+    private static int Waiting(IRenderedComponent<StartPage> page) => Number(page, "awaiting");
+
+    private static int Number(IRenderedComponent<StartPage> page, string card) =>
+        int.Parse(Card(page, card).QuerySelector("[data-testid=card-number]")!.TextContent.Split(' ')[0],
             System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.CurrentCulture);
 
     private async Task UpdateAsync(

@@ -39,6 +39,30 @@ public class OfficeAdminServiceTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_missing_data_list_holds_only_published_offices_with_something_missing()
+    {
+        var region = await NewRegionAsync();
+        var head = await host.CreateStaffAsync(Roles.Recruiter);
+        var complete = OfficesTestData.Form(region, change: f => f.HeadOfOfficeId = head.Id);
+        var noEmail = OfficesTestData.Form(region, change: f => { f.HeadOfOfficeId = head.Id; f.Email = null; });
+        var noPostalCodeUnpublished = OfficesTestData.Form(region, change: f => { f.HeadOfOfficeId = head.Id; f.PostalCode = null; f.IsPublished = false; });
+        foreach (var form in new[] { complete, noEmail, noPostalCodeUnpublished })
+        {
+            Assert.True((await CreateAsync(form)).Succeeded);
+        }
+
+        var all = (await AsAdminAsync(o => o.ListAsync())).Single(r => r.Id == region).Offices;
+        var missing = (await AsAdminAsync(o => o.ListAsync(missingData: true))).SingleOrDefault(r => r.Id == region)?.Offices;
+
+        Assert.Equal(3, all.Count);
+        Assert.Equal(["postal code"], all.Single(o => o.City == noPostalCodeUnpublished.City).Missing);
+        var listed = Assert.Single(missing!);
+        Assert.Equal(noEmail.City, listed.City);
+        Assert.Equal(["email"], listed.Missing);
+        Assert.DoesNotContain(await AsAdminAsync(o => o.ListAsync(missingData: true)), r => r.Offices.Count == 0);
+    }
+
+    [Fact]
     public async Task A_phone_that_is_not_a_valid_number_is_refused_beside_its_field()
     {
         var result = await CreateAsync(OfficesTestData.Form(await NewRegionAsync(), change: f => f.Phone1Number = "+1 000 12"));

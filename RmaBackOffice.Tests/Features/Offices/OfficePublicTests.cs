@@ -52,6 +52,40 @@ public partial class OfficePublicTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_sitemap_lists_the_directory_and_published_offices_and_changes_its_tag_when_one_is_renamed()
+    {
+        var (publishedId, published) = await CreateAsync();
+        var (_, hidden) = await CreateAsync(f => f.IsPublished = false);
+        using var client = host.CreateBrowserlessClient();
+
+        var response = await client.GetAsync("/sitemap.xml");
+
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locs = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!
+            .Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
+        Assert.Contains("http://localhost/offices", locs);
+        Assert.Contains($"http://localhost/offices/{published}", locs);
+        Assert.Contains("http://localhost/offices/london", locs);
+        Assert.DoesNotContain($"http://localhost/offices/{hidden}", locs);
+
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await host.AsAsync(admin, async sp =>
+        {
+            var offices = sp.GetRequiredService<OfficeAdminService>();
+            var edit = (await offices.FindAsync(publishedId))!;
+            edit.Form.Slug = published + "-renamed";
+            var saved = await offices.UpdateAsync(publishedId, edit.Version, edit.Form);
+            Assert.True(saved.Succeeded);
+            return saved;
+        });
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/sitemap.xml");
+        revalidate.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        var again = await client.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"/offices/{published}-renamed</loc>", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_the_office_list()
     {
         using var client = host.CreateBrowserlessClient();

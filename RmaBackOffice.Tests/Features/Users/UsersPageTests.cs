@@ -83,4 +83,28 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.True(await host.WithUserManagerAsync(m => m.CheckPasswordAsync(created!, password)));
         Assert.Equal([Roles.Recruiter], await host.WithUserManagerAsync(m => m.GetRolesAsync(created!)));
     }
+
+    [Fact]
+    public async Task An_account_created_with_a_home_office_shows_it_in_the_list()
+    {
+        var (ctx, dialogs, page) = await RenderAsAdminAsync();
+        await using var _ctx = ctx;
+        var email = $"hugo-{Guid.NewGuid():N}@test.local";
+
+        await page.InvokeAsync(() => page.Find("[data-testid=user-create]").Click());
+        dialogs.WaitForElement("[data-testid=user-create-submit]");
+        await Type(dialogs, "user-email", email);
+        await Type(dialogs, "user-display-name", $"Hugo Home {Guid.NewGuid():N}"[..20]);
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=role-Editor] input, input[data-testid=role-Editor]").Change(true));
+        dialogs.WaitForAssertion(() => Assert.Contains("London", dialogs.Find("select[data-testid=home-office]").TextContent));
+        var london = dialogs.FindAll("select[data-testid=home-office] option").Single(o => o.TextContent == "London").GetAttribute("value")!;
+        await dialogs.InvokeAsync(() => dialogs.Find("select[data-testid=home-office]").Change(london));
+        await dialogs.InvokeAsync(() => dialogs.Find("[data-testid=user-create-submit]").Click());
+        dialogs.WaitForElement("[data-testid=one-time-password]");
+
+        var created = (await host.WithUserManagerAsync(m => m.FindByEmailAsync(email)))!;
+        Assert.Equal(int.Parse(london, System.Globalization.CultureInfo.InvariantCulture), created.HomeOfficeId);
+        await page.InvokeAsync(() => page.Find("[data-testid=user-search] input, input[data-testid=user-search]").Input(email));
+        page.WaitForAssertion(() => Assert.Contains("London", Assert.Single(page.FindAll("tbody tr.mud-table-row")).TextContent), TimeSpan.FromSeconds(15));
+    }
 }

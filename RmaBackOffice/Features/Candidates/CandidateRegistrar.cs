@@ -35,6 +35,7 @@ public sealed class CandidateRegistrar(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider clock,
     IConfiguration configuration,
+    RegistrationArrivals arrivals,
     ILogger<CandidateRegistrar> logger)
 {
     /// <summary>The key resume problems are reported under, beside the form's own property names.</summary>
@@ -109,6 +110,10 @@ public sealed class CandidateRegistrar(
         if (result.Repeated)
         {
             await RemoveIfUnreferencedAsync(stored);
+        }
+        else
+        {
+            arrivals.Announce(result.CandidateId);
         }
         await PadAsync(storing, ct);
         return new RegistrationOutcome(result, result.Repeated, errors);

@@ -8,6 +8,8 @@ public static class CandidatesModule
     {
         services.TryAddSingleton<IndustryOptions>();
         services.AddSingleton<ResumeStore>();
+        services.AddSingleton<RegistrationArrivals>();
+        services.AddHostedService(provider => provider.GetRequiredService<RegistrationArrivals>());
         services.AddScoped<CandidateIntakeService>();
         services.AddScoped<CandidateService>();
         services.AddScoped<PendingRegistrationService>();

@@ -4,6 +4,7 @@ using MudBlazor;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Backup;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Dashboard;
@@ -18,6 +19,7 @@ public sealed class AdminFacts(
     IDbContextFactory<AppDbContext> dbFactory,
     IDashboardStatistics statistics,
     UserAdminService users,
+    OfficeAdminService offices,
     AuditVerifier verifier,
     BackupService backups,
     IOptions<BackupOptions> backupOptions,
@@ -31,6 +33,9 @@ public sealed class AdminFacts(
         ("no2fa", new StaffListQuery(Attention: StaffAttention.WithoutTwoFactor, PageSize: 1), "/admin/users?attention=withouttwofactor"),
         ("idle", new StaffListQuery(Attention: StaffAttention.Idle, PageSize: 1), "/admin/users?attention=idle"),
     ];
+
+    /// <summary>The office list behind the offices card.</summary>
+    public const string OfficesHref = "/admin/offices?missing=true";
 
     public async Task<IReadOnlyList<StartCard>> CardsAsync(bool fresh = false, CancellationToken ct = default)
     {
@@ -46,6 +51,7 @@ public sealed class AdminFacts(
         {
             totals[id] = (await users.ListAsync(query, ct)).TotalCount;
         }
+        var incomplete = (await offices.ListAsync(missingData: true, ct)).SelectMany(r => r.Offices).Select(o => o.City).ToList();
         long bytes;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -62,6 +68,16 @@ public sealed class AdminFacts(
             new("idle", "Not signed in for 90 days", Icons.Material.Outlined.BedtimeOff, Accounts(totals["idle"]),
                 $"Active accounts with no sign-in for {StaffAttentions.IdleAfter.TotalDays:0} days (never, for accounts older than that).",
                 null, href["idle"], totals["idle"] > 0, totals["idle"]),
+            new("offices", "Offices with missing data", Icons.Material.Outlined.Business,
+                incomplete.Count == 1 ? "1 office" : $"{incomplete.Count:N0} offices",
+                "Published offices without a phone, email, address, postal code, coordinates or head of office.",
+                incomplete.Count switch
+                {
+                    0 => "Every published office is complete.",
+                    <= 3 => string.Join(", ", incomplete) + ".",
+                    _ => $"{string.Join(", ", incomplete.Take(3))} and {incomplete.Count - 3:N0} more.",
+                },
+                OfficesHref, incomplete.Count > 0, incomplete.Count),
             AuditCard(now),
             new("database", "Database size", Icons.Material.Outlined.Storage, Bytes(bytes),
                 "The database file and its write-ahead log, now.", null, null, false),

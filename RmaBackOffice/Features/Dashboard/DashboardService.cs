@@ -132,5 +132,6 @@ public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services.AddScoped<DashboardService>().AddScoped<ActiveSearches>().AddScoped<AdminFacts>().AddScoped<DashboardCharts>()
+            .AddScoped<EditorialCards>()
             .AddSingleton<StartPageMemo>();
 }

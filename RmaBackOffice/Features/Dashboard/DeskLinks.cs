@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
+using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 
@@ -10,6 +11,8 @@ public static class DeskLinks
     public static string JobOrders(JobOrderDeskView view) => Link("/job-orders", view.ToQueryParameters());
 
     public static string Candidates(CandidateDeskView view) => Link("/candidates", view.ToQueryValues());
+
+    public static string Articles(ArticleDeskView view) => Link("/articles", view.ToQueryParameters());
 
     private static string Link(string path, IReadOnlyDictionary<string, object?> values) =>
         QueryHelpers.AddQueryString(path, values

@@ -8,15 +8,22 @@ public sealed partial class OfficeAdminService(StaffGuard guard, UnitOfWork unit
 {
     public const string ConflictMessage = "Not saved: another administrator changed this office after you opened it.";
 
-    public async Task<IReadOnlyList<RegionOffices>> ListAsync(CancellationToken ct = default)
+    /// <param name="missingData">Only published offices with data missing, in the regions that have any (the start page's card counts these).</param>
+    public async Task<IReadOnlyList<RegionOffices>> ListAsync(bool missingData = false, CancellationToken ct = default)
     {
         await guard.RequireAsync(Policies.Admin, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var regions = await db.Regions.AsNoTracking().OrderBy(r => r.DisplayOrder).ThenBy(r => r.Name).ToListAsync(ct);
+        // A directory of tens of offices: phones and hours are stored as text, so completeness is read here, not in SQL.
         var offices = await db.Offices.AsNoTracking().OrderBy(o => o.DisplayOrder).ThenBy(o => o.City).ToListAsync(ct);
+        if (missingData)
+        {
+            offices = offices.Where(OfficeRows.PublishedWithMissingData).ToList();
+        }
         var now = clock.GetUtcNow();
-        return regions.Select(r => new RegionOffices(r.Id, r.Name, r.DisplayOrder, r.Version,
-            offices.Where(o => o.RegionId == r.Id).Select(o => OfficeRows.From(o, now)).ToList())).ToList();
+        var listed = regions.Select(r => new RegionOffices(r.Id, r.Name, r.DisplayOrder, r.Version,
+            offices.Where(o => o.RegionId == r.Id).Select(o => OfficeRows.From(o, now)).ToList()));
+        return (missingData ? listed.Where(r => r.Offices.Count > 0) : listed).ToList();
     }
 
     /// <summary>An office as its edit form; null when it does not exist.</summary>

@@ -20,6 +20,9 @@ public static class OfficeRows
         office.Id, office.RegionId, office.City, office.Slug, office.CountryName, office.TimeZoneId, office.IsPublished, office.DisplayOrder,
         office.Version, OpeningState.At(now, office.TimeZone, office.Hours, office.Exceptions), MissingData(office));
 
+    /// <summary>A published office that lacks any of <see cref="MissingData"/>: the public sees it incomplete.</summary>
+    public static bool PublishedWithMissingData(Office office) => office.IsPublished && MissingData(office).Count > 0;
+
     /// <summary>What admins still have to fill in (the seed gives only facts).</summary>
     public static IReadOnlyList<string> MissingData(Office office)
     {
@@ -27,6 +30,14 @@ public static class OfficeRows
         if (office.StreetAddress is null)
         {
             missing.Add("address");
+        }
+        if (office.PostalCode is null)
+        {
+            missing.Add("postal code");
+        }
+        if (office.Latitude == 0 && office.Longitude == 0)
+        {
+            missing.Add("coordinates");
         }
         if (office.Phones.All.Count == 0)
         {

@@ -1,4 +1,5 @@
 using RmaBackOffice.Features.Offices.Public;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Offices;
 
@@ -8,6 +9,7 @@ public static class OfficesModule
     {
         services.AddScoped<OfficeAdminService>();
         services.AddScoped<OfficeDirectory>();
+        services.AddSitemapSource<OfficesSitemapSource>();
         return services;
     }
 }

@@ -16,7 +16,9 @@ public sealed record StaffRow(
     DateTimeOffset? LockedUntil,
     DateTimeOffset? LastSignInAt,
     DateTimeOffset CreatedAt,
-    string ConcurrencyStamp);
+    string ConcurrencyStamp,
+    int? HomeOfficeId = null,
+    string? HomeOffice = null);
 
 public enum StaffSort
 {

@@ -80,7 +80,11 @@ public sealed class UserAdminService(
     private static async Task<List<StaffRow>> RowsAsync(AppDbContext db, IQueryable<ApplicationUser> users, DateTimeOffset now, CancellationToken ct)
     {
         var page = await users
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsActive, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp })
+            .Select(u => new
+            {
+                u.Id, u.Email, u.DisplayName, u.IsActive, u.LockoutEnd, u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp, u.HomeOfficeId,
+                HomeOffice = db.Offices.Where(o => o.Id == u.HomeOfficeId).Select(o => o.City).FirstOrDefault(),
+            })
             .ToListAsync(ct);
 
         var ids = page.Select(u => u.Id).ToList();
@@ -95,8 +99,18 @@ public sealed class UserAdminService(
                 roles[u.Id].Order().ToList(),
                 !u.IsActive ? StaffStatus.Deactivated : u.LockoutEnd > now ? StaffStatus.Locked : StaffStatus.Active,
                 u.LockoutEnd > now ? u.LockoutEnd : null,
-                u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp ?? ""))
+                u.LastSignInAt, u.CreatedAt, u.ConcurrencyStamp ?? "", u.HomeOfficeId, u.HomeOffice))
             .ToList();
+    }
+
+    /// <summary>The published offices a home office may be, by city, for the pickers.</summary>
+    public async Task<IReadOnlyList<Option>> OfficesAsync(CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Admin, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var offices = await db.Offices.AsNoTracking().Where(o => o.IsPublished).OrderBy(o => o.City)
+            .Select(o => new { o.Id, o.City }).ToListAsync(ct);
+        return offices.Select(o => new Option(o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o.City)).ToList();
     }
 
     public async Task<CommandResult> CreateAsync(CreateUserForm form, CancellationToken ct = default)

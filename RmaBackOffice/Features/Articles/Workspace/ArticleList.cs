@@ -7,6 +7,18 @@ public enum ArticleView
     Mine = 1,
     WaitingForMyReview = 2,
     ScheduledThisWeek = 3,
+    /// <summary>First went live this calendar month (UTC).</summary>
+    PublishedThisMonth = 4,
+    /// <summary>Scheduled and refused by the scheduler, or went live late in the last <see cref="ArticleViews.LateWithin"/>.</summary>
+    LateOrFailed = 5,
+}
+
+/// <summary>The date bounds behind the dated views, so the grid and the start page read them the same way.</summary>
+public static class ArticleViews
+{
+    public static readonly TimeSpan LateWithin = TimeSpan.FromDays(30);
+
+    public static DateTimeOffset MonthStart(DateTimeOffset now) => new(now.UtcDateTime.Year, now.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero);
 }
 
 public enum ArticleSort

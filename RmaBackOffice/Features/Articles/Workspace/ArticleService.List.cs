@@ -45,6 +45,8 @@ public sealed partial class ArticleService
             var hits = search.Matches(db, words);
             articles = articles.Where(a => hits.Contains(a.Id));
         }
+        var monthStart = ArticleViews.MonthStart(now);
+        var lateSince = now - ArticleViews.LateWithin;
         articles = query.View switch
         {
             ArticleView.Mine => articles.Where(a => a.AuthorId == me.Id || a.CreatedById == me.Id),
@@ -52,6 +54,8 @@ public sealed partial class ArticleService
             ArticleView.WaitingForMyReview => articles.Where(a => a.Status == ArticleStatus.InReview
                 && a.SubmittedById != me.Id && a.AuthorId != me.Id && a.CreatedById != me.Id),
             ArticleView.ScheduledThisWeek => articles.Where(a => a.Status == ArticleStatus.Scheduled && a.ScheduledFor < now.AddDays(7)),
+            ArticleView.PublishedThisMonth => articles.Where(a => a.FirstPublishedAt >= monthStart),
+            ArticleView.LateOrFailed => articles.Where(a => a.PublishFailure != null || (a.PublishedLate && a.LiveSince >= lateSince)),
             _ => articles,
         };
         if (query.CategoryId is { } category)

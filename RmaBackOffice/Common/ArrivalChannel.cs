@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+
+namespace RmaBackOffice.Common;
+
+/// <summary>
+/// Carries the ids of arrived records (job orders, registrations) to open pages off the sender's path: <see cref="Announce"/>
+/// never waits, a background loop fans each burst out, and a page still busy with the last burst receives everything since
+/// in one call. Ids, not objects, so that several app instances can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
+/// </summary>
+public abstract class ArrivalChannel(ILogger logger) : BackgroundService
+{
+    private readonly ILogger logger = logger;
+    // Bounded so that a flood of public submissions cannot grow memory; a desk that misses an id still reloads on its next view.
+    private readonly Channel<int> incoming = Channel.CreateBounded<int>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private readonly ConcurrentDictionary<Subscription, byte> subscribers = new();
+
+    /// <summary>Queues an arrival for the pages; returns at once whatever the number of open pages.</summary>
+    public void Announce(int id) => incoming.Writer.TryWrite(id);
+
+    /// <summary>
+    /// Calls <paramref name="onArrived"/> on a background thread with the ids that arrived since its last call, never two calls
+    /// at once for one subscriber. Dispose the result to stop.
+    /// </summary>
+    public IDisposable Subscribe(Func<IReadOnlyList<int>, Task> onArrived)
+    {
+        var subscription = new Subscription(this, onArrived);
+        subscribers.TryAdd(subscription, 0);
+        return subscription;
+    }
+
+    /// <summary>The number of open subscriptions (desks), for diagnostics and tests.</summary>
+    public int SubscriberCount => subscribers.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await incoming.Reader.WaitToReadAsync(stoppingToken))
+            {
+                var burst = new List<int>();
+                while (incoming.Reader.TryRead(out var id))
+                {
+                    burst.Add(id);
+                }
+                foreach (var subscription in subscribers.Keys)
+                {
+                    subscription.Deliver(burst);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private sealed class Subscription(ArrivalChannel owner, Func<IReadOnlyList<int>, Task> onArrived) : IDisposable
+    {
+        private readonly Lock gate = new();
+        private List<int> pending = [];
+        private bool delivering;
+
+        public void Deliver(IReadOnlyList<int> ids)
+        {
+            lock (gate)
+            {
+                pending.AddRange(ids);
+                if (delivering)
+                {
+                    return;
+                }
+                delivering = true;
+            }
+            _ = Task.Run(PumpAsync);
+        }
+
+        private async Task PumpAsync()
+        {
+            while (true)
+            {
+                List<int> next;
+                lock (gate)
+                {
+                    if (pending.Count == 0)
+                    {
+                        delivering = false;
+                        return;
+                    }
+                    next = pending;
+                    pending = [];
+                }
+                try
+                {
+                    await onArrived(next);
+                }
+                catch (Exception ex)
+                {
+                    // One failing desk must not stop the others or the loop.
+                    owner.logger.LogWarning(ex, "A page failed to take {Count} arrivals", next.Count);
+                }
+            }
+        }
+
+        public void Dispose() => owner.subscribers.TryRemove(this, out _);
+    }
+}
