@@ -2,6 +2,9 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Articles.Demo;
+using RmaBackOffice.Features.Articles.Images;
+using RmaBackOffice.Features.Articles.Rendering;
 using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Data;
@@ -59,22 +62,31 @@ public sealed class DatabaseInitializer(
                     await CreateAsync(userManager, account.Email, account.DisplayName, account.Password, account.Roles);
                 }
             }
-            await SeedDemoDataAsync(userManager, scope.ServiceProvider.GetRequiredService<UnitOfWork>(), ct);
+            await SeedDemoDataAsync(userManager, scope.ServiceProvider, ct);
         }
     }
 
-    /// <summary>A small fixed set of job orders worked by the demo recruiter, so a first look at the desk is not an empty grid.</summary>
-    private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, UnitOfWork units, CancellationToken ct)
+    /// <summary>
+    /// A small fixed set of job orders worked by the demo recruiter, and articles in every state by the demo editor, so a first
+    /// look at the desk and the workspace is not an empty grid.
+    /// </summary>
+    private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, IServiceProvider services, CancellationToken ct)
     {
-        var recruiter = await userManager.FindByEmailAsync(DemoAccounts[1].Email);
-        if (recruiter is null)
-        {
-            return;
-        }
-        var added = await DemoJobOrders.SeedAsync(units, new Actor(recruiter.Id, recruiter.DisplayName), ct);
-        if (added > 0)
+        var units = services.GetRequiredService<UnitOfWork>();
+        if (await userManager.FindByEmailAsync(DemoAccounts[1].Email) is { } recruiter
+            && await DemoJobOrders.SeedAsync(units, new Actor(recruiter.Id, recruiter.DisplayName), ct) is > 0 and var added)
         {
             logger.LogInformation("Demo data: {Count} job orders added.", added);
+        }
+        if (await userManager.FindByEmailAsync(DemoAccounts[2].Email) is { } editor && await userManager.FindByEmailAsync(DemoAccounts[0].Email) is { } admin)
+        {
+            var articles = await DemoArticles.SeedAsync(units, services.GetRequiredService<ArticleMarkdown>(),
+                services.GetRequiredService<ArticleImageProcessor>(), services.GetRequiredService<ArticleImageStore>(),
+                new Actor(editor.Id, editor.DisplayName), new Actor(admin.Id, admin.DisplayName), ct);
+            if (articles > 0)
+            {
+                logger.LogInformation("Demo data: {Count} articles added.", articles);
+            }
         }
     }
 

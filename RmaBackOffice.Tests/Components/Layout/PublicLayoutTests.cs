@@ -5,7 +5,7 @@ namespace RmaBackOffice.Tests.Components.Layout;
 
 public class PublicLayoutTests(AppHost host) : IClassFixture<AppHost>
 {
-    public static TheoryData<string> PublicPages => ["/job-order", "/job-order/thanks", "/candidate-registration", "/candidate-registration/thanks"];
+    public static TheoryData<string> PublicPages => ["/job-order", "/job-order/thanks", "/candidate-registration", "/candidate-registration/thanks", "/offices", "/offices/london"];
 
     [Theory]
     [MemberData(nameof(PublicPages))]

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
@@ -23,6 +24,7 @@ namespace RmaBackOffice.Tests.Features.Backup;
 public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly int[] ImageWidths = [480, 800];
     private readonly List<string> folders = [];
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
 
         var target = NewFolder();
         Assert.True(await RunCommandAsync("restore", backup.ArchivePath,
-            "--database", Path.Combine(target, "rma.db"), "--resumes", Path.Combine(target, "resumes")));
+            "--database", Path.Combine(target, "rma.db"), "--resumes", Path.Combine(target, "resumes"), "--images", Path.Combine(target, "article-images")));
 
         await using var restored = Open(Path.Combine(target, "rma.db"));
         Assert.Equal("ok", await ScalarAsync(restored, "PRAGMA integrity_check"));
@@ -144,13 +146,42 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
     }
 
     [Fact]
+    public async Task Article_images_are_in_the_backup_and_a_restore_brings_them_back_and_keeps_the_old_ones_aside()
+    {
+        var store = host.Services.GetRequiredService<ArticleImageStore>();
+        var hash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var variants = ImageWidths.SelectMany(w => Enum.GetValues<ImageVariantFormat>()
+            .Select(f => new ImageVariant(w, w / 2, f, RandomNumberGenerator.GetBytes(64 + w)))).ToList();
+        await store.SaveAsync(hash, variants);
+        await File.WriteAllTextAsync(Path.Combine(store.Folder, "notes.txt"), "not an image the store wrote");
+
+        var backup = await host.Services.GetRequiredService<BackupService>().CreateAsync(NewFolder());
+
+        var names = variants.Select(v => ArticleImageUrls.FileName(hash, v.Width, v.Format)).ToList();
+        Assert.All(names, name => Assert.Contains(backup.Manifest.Files, f => f.Path == BackupManifest.ArticleImagePrefix + name));
+        Assert.DoesNotContain(backup.Manifest.Files, f => f.Path.EndsWith("notes.txt", StringComparison.Ordinal));
+        var target = NewFolder();
+        var outcome = await RestoreIntoAsync(target, backup.ArchivePath, force: false);
+        Assert.True(outcome.Restored, string.Join(Environment.NewLine, outcome.Lines));
+        Assert.Contains(outcome.Lines, line => line.Contains("article image files to", StringComparison.Ordinal));
+        foreach (var variant in variants)
+        {
+            Assert.Equal(variant.Content, await File.ReadAllBytesAsync(Path.Combine(target, "article-images", ArticleImageUrls.FileName(hash, variant.Width, variant.Format))));
+        }
+        var forced = await RestoreIntoAsync(target, backup.ArchivePath, force: true);
+        Assert.True(forced.Restored);
+        var aside = Assert.Single(Directory.EnumerateDirectories(target, "article-images.before-restore-*"));
+        Assert.Equal(names.Order(), Directory.EnumerateFiles(aside).Select(Path.GetFileName).OfType<string>().Where(n => n.StartsWith(hash, StringComparison.Ordinal)).Order());
+    }
+
+    [Fact]
     public async Task The_backup_command_writes_one_dated_archive_whose_manifest_lists_every_entry_with_its_checksum()
     {
         await RegisterCandidateAsync();
         var folder = NewFolder();
 
         Assert.True(await RunCommandAsync("backup", "--to", folder, "--database", host.DatabasePath,
-            "--resumes", host.Services.GetRequiredService<ResumeStore>().Folder));
+            "--resumes", host.Services.GetRequiredService<ResumeStore>().Folder, "--images", host.Services.GetRequiredService<ArticleImageStore>().Folder));
 
         var archive = Assert.Single(Directory.EnumerateFileSystemEntries(folder));
         Assert.Matches(@"rma-backup-\d{4}-\d{2}-\d{2}T\d{6}Z\.zip$", archive);
@@ -243,7 +274,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
         return outcome.Result is not null;
     }
 
-    /// <summary>The restore service as the command builds it, on a database and resume folder in <paramref name="folder"/>.</summary>
+    /// <summary>The restore service as the command builds it, on a database, resume folder and image folder in <paramref name="folder"/>.</summary>
     private Task<RestoreOutcome> RestoreIntoAsync(string folder, string archive, bool force)
     {
         var configuration = new ConfigurationBuilder()
@@ -253,6 +284,7 @@ public sealed class BackupRestoreTests(AppHost host) : IClassFixture<AppHost>, I
             host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
             new DatabaseLock(Path.Combine(folder, "rma.db")),
             new ResumeStore(configuration, host.Services.GetRequiredService<IHostEnvironment>()),
+            new ArticleImageStore(new ArticleImageOptions { Folder = Path.Combine(folder, "article-images") }),
             TimeProvider.System,
             NullLogger<RestoreService>.Instance);
         return restore.RestoreAsync(archive, force);

@@ -112,6 +112,7 @@ public sealed class ScheduledBackupTests(AppHost host) : IClassFixture<AppHost>,
         var backups = new BackupService(
             host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
             host.Services.GetRequiredService<ResumeStore>(),
+            host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Images.ArticleImageStore>(),
             options,
             host.Services.GetRequiredService<IHostEnvironment>(),
             clock,

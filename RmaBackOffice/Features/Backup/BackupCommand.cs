@@ -2,14 +2,15 @@ namespace RmaBackOffice.Features.Backup;
 
 /// <summary>
 /// <c>dotnet run --project RmaBackOffice -- backup [--to folder]</c> and <c>-- restore archive.zip [--force]</c>, on the
-/// app's configured database and resume folder unless <c>--database</c> or <c>--resumes</c> name others.
+/// app's configured database, resume folder and article image folder unless <c>--database</c>, <c>--resumes</c> or
+/// <c>--images</c> name others.
 /// Exit codes: 0 done, 1 failed or refused, 2 usage.
 /// </summary>
 internal static class BackupCommand
 {
     public const string Usage = """
-        Usage: backup [--to <folder>] [--database <path.db>] [--resumes <folder>]
-               restore <archive.zip> [--force] [--database <path.db>] [--resumes <folder>]
+        Usage: backup [--to <folder>] [--database <path.db>] [--resumes <folder>] [--images <folder>]
+               restore <archive.zip> [--force] [--database <path.db>] [--resumes <folder>] [--images <folder>]
         """;
 
     public static bool Handles(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
@@ -27,6 +28,10 @@ internal static class BackupCommand
             {
                 builder.Configuration["Candidates:ResumeFolder"] = Path.GetFullPath(parsed.Resumes);
             }
+            if (parsed.Images is not null)
+            {
+                builder.Configuration["Articles:Images:Folder"] = Path.GetFullPath(parsed.Images);
+            }
             builder.Services.AddBackup();
             // The command says what happened itself; the services' log lines would repeat it.
             builder.Logging.AddFilter(typeof(BackupService).Namespace, LogLevel.Error);
@@ -42,6 +47,7 @@ internal static class BackupCommand
             Console.WriteLine($"Backup written to {result.ArchivePath} ({result.ArchiveBytes:N0} bytes) in {result.Elapsed.TotalSeconds:F1} s:");
             Console.WriteLine($"  database of {result.Manifest.Files[0].Bytes:N0} bytes, schema {result.Manifest.SchemaMigration ?? "none"}");
             Console.WriteLine($"  {result.ResumeFiles:N0} resume files");
+            Console.WriteLine($"  {result.ArticleImageFiles:N0} article image files");
             if (result.Manifest.MissingFiles.Count > 0)
             {
                 Console.WriteLine($"  warning: {result.Manifest.MissingFiles.Count:N0} resume files named in the database were not found; " +
@@ -66,7 +72,7 @@ internal static class BackupCommand
         return outcome.Restored ? 0 : 1;
     }
 
-    private sealed record Arguments(string? To, string? Archive, bool Force, string? Database, string? Resumes);
+    private sealed record Arguments(string? To, string? Archive, bool Force, string? Database, string? Resumes, string? Images = null);
 
     private static bool TryParse(string[] args, out Arguments parsed)
     {
@@ -90,6 +96,10 @@ internal static class BackupCommand
                     break;
                 case "--resumes" when value is not null:
                     parsed = parsed with { Resumes = value };
+                    i++;
+                    break;
+                case "--images" when value is not null:
+                    parsed = parsed with { Images = value };
                     i++;
                     break;
                 case var archive when restore && parsed.Archive is null && !archive.StartsWith("--", StringComparison.Ordinal) && archive.Length > 0:

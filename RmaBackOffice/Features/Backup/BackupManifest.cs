@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RmaBackOffice.Features.Articles.Images;
 
 namespace RmaBackOffice.Features.Backup;
 
@@ -8,6 +9,7 @@ public sealed record ArchivedFile(string Path, long Bytes, string Sha256);
 /// <summary>
 /// manifest.json, the archive's table of contents: when and by which version it was made, the schema it holds, and every
 /// other entry with its size and SHA-256. Resume files the database named but the folder no longer had are listed as missing.
+/// Article images are archived as the image folder holds them (<see cref="ArticleImagePrefix"/>).
 /// </summary>
 public sealed record BackupManifest(
     int Format,
@@ -21,6 +23,7 @@ public sealed record BackupManifest(
     public const string EntryName = "manifest.json";
     public const string DatabaseEntry = "database/rma.db";
     public const string ResumePrefix = "resumes/";
+    public const string ArticleImagePrefix = "article-images/";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -45,7 +48,12 @@ public sealed record BackupManifest(
     public static bool IsStoredFileName(string name) =>
         name.Length is > 0 and <= 128 && name[0] != '.' && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_');
 
-    /// <summary>Whether an entry path is one a backup writes: the database, or a resume under a stored file name.</summary>
+    /// <summary>Whether an entry path is one a backup writes: the database, a resume under a stored file name, or an article image's file.</summary>
     public static bool IsEntryPath(string path) =>
-        path == DatabaseEntry || (path.StartsWith(ResumePrefix, StringComparison.Ordinal) && IsStoredFileName(path[ResumePrefix.Length..]));
+        path == DatabaseEntry
+        || (path.StartsWith(ResumePrefix, StringComparison.Ordinal) && IsStoredFileName(path[ResumePrefix.Length..]))
+        || (path.StartsWith(ArticleImagePrefix, StringComparison.Ordinal) && IsArticleImageFileName(path[ArticleImagePrefix.Length..]));
+
+    /// <summary>A name the article image store writes (<c>{hash}-{width}.webp|jpg</c>); nothing else of its folder is archived or restored.</summary>
+    public static bool IsArticleImageFileName(string name) => ArticleImageUrls.TryParseFileName(name, out _, out _, out _);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Candidates;
 
 namespace RmaBackOffice.Features.Backup;
@@ -10,6 +11,8 @@ public static class BackupModule
     {
         services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.Section);
         services.TryAddSingleton<ResumeStore>();
+        services.TryAddSingleton(sp => ArticleImageOptions.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        services.TryAddSingleton<ArticleImageStore>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<RestoreService>();
         services.AddSingleton<ScheduledBackup>();

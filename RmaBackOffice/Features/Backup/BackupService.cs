@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Candidates;
 
 namespace RmaBackOffice.Features.Backup;
@@ -13,17 +14,22 @@ namespace RmaBackOffice.Features.Backup;
 public sealed record BackupResult(string ArchivePath, long ArchiveBytes, BackupManifest Manifest, TimeSpan Elapsed)
 {
     public int ResumeFiles => Manifest.Files.Count(f => f.Path.StartsWith(BackupManifest.ResumePrefix, StringComparison.Ordinal));
+
+    public int ArticleImageFiles => Manifest.Files.Count(f => f.Path.StartsWith(BackupManifest.ArticleImagePrefix, StringComparison.Ordinal));
 }
 
 /// <summary>
 /// Makes one archive while the app keeps serving: a snapshot of the database, then the resume files that snapshot names.
 /// A resume is written before the row that names it commits, so every file the snapshot names is there unless it was deleted
 /// since (a candidate erased meanwhile); such a file is listed as missing, not a reason to fail. Files written after the
-/// snapshot belong to the next backup. The archive is written under a temporary name and renamed when complete.
+/// snapshot belong to the next backup. Article images follow: every file the image store wrote, which includes every one the
+/// snapshot names (an image's files are written before its row commits). The archive is written under a temporary name and
+/// renamed when complete.
 /// </summary>
 public sealed class BackupService(
     IDbContextFactory<AppDbContext> dbFactory,
     ResumeStore resumes,
+    ArticleImageStore images,
     IOptions<BackupOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
@@ -102,6 +108,13 @@ public sealed class BackupService(
                         files.Add(added);
                     }
                 }
+                foreach (var name in ArticleImageNames())
+                {
+                    if (await AddAsync(zip, BackupManifest.ArticleImagePrefix + name, Path.Combine(images.Folder, name), createdAt, ct) is { } image)
+                    {
+                        files.Add(image);
+                    }
+                }
                 manifest = new BackupManifest(BackupManifest.CurrentFormat, createdAt, AppVersion, contents.SchemaMigration, files, missing);
                 var entry = zip.CreateEntry(BackupManifest.EntryName, CompressionLevel.Optimal);
                 entry.LastWriteTime = createdAt;
@@ -115,6 +128,11 @@ public sealed class BackupService(
         }
         return manifest;
     }
+
+    private IEnumerable<string> ArticleImageNames() =>
+        !Directory.Exists(images.Folder) ? [] :
+        Directory.EnumerateFiles(images.Folder).Select(Path.GetFileName).OfType<string>()
+            .Where(BackupManifest.IsArticleImageFileName).Order(StringComparer.Ordinal);
 
     /// <returns>The file as archived, or null when it is not there to read.</returns>
     private static async Task<ArchivedFile?> AddAsync(ZipArchive zip, string entryPath, string sourcePath, DateTimeOffset at, CancellationToken ct)
@@ -165,8 +183,9 @@ public sealed class BackupService(
     {
         var database = result.Manifest.Files[0];
         logger.LogInformation(
-            "Backup {Archive} written in {Seconds:F1} s: database of {DatabaseBytes} bytes (schema {Migration}), {Files} resume files, {ArchiveBytes} bytes",
-            result.ArchivePath, result.Elapsed.TotalSeconds, database.Bytes, result.Manifest.SchemaMigration, result.ResumeFiles, result.ArchiveBytes);
+            "Backup {Archive} written in {Seconds:F1} s: database of {DatabaseBytes} bytes (schema {Migration}), {Files} resume files, {Images} article image files, {ArchiveBytes} bytes",
+            result.ArchivePath, result.Elapsed.TotalSeconds, database.Bytes, result.Manifest.SchemaMigration, result.ResumeFiles, result.ArticleImageFiles,
+            result.ArchiveBytes);
         if (result.Manifest.MissingFiles.Count > 0)
         {
             logger.LogWarning(

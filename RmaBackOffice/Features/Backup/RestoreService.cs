@@ -3,6 +3,7 @@ using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Features.Candidates;
 
 namespace RmaBackOffice.Features.Backup;
@@ -14,15 +15,15 @@ public sealed record RestoreOutcome(bool Restored, IReadOnlyList<string> Lines)
 }
 
 /// <summary>
-/// Puts an archive back: the database and its resume files. It checks everything before it touches anything (the manifest,
+/// Puts an archive back: the database, its resume files and the article images. It checks everything before it touches anything (the manifest,
 /// every entry's size and SHA-256, the schema version), refuses while any process holds the database (see
-/// <see cref="DatabaseLock"/>), and replaces an existing database only when forced, keeping the old one and its resume
-/// files aside. The new files are written under temporary names and renamed into place.
+/// <see cref="DatabaseLock"/>), and replaces an existing database only when forced, keeping the old one and its files aside. The new files are written under temporary names and renamed into place.
 /// </summary>
 public sealed class RestoreService(
     IDbContextFactory<AppDbContext> dbFactory,
     DatabaseLock databaseLock,
     ResumeStore resumes,
+    ArticleImageStore images,
     TimeProvider clock,
     ILogger<RestoreService> logger)
 {
@@ -83,13 +84,17 @@ public sealed class RestoreService(
         {
             return InUse(database);
         }
-        var folder = resumes.Folder;
+        var folders = new FileFolder[]
+        {
+            new(BackupManifest.ResumePrefix, resumes.Folder, "resume files"),
+            new(BackupManifest.ArticleImagePrefix, images.Folder, "article image files"),
+        };
         var existing = File.Exists(database) || File.Exists(database + "-wal") || File.Exists(database + "-journal")
-            || (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any());
+            || folders.Any(f => Directory.Exists(f.Folder) && Directory.EnumerateFileSystemEntries(f.Folder).Any());
         if (existing && !force)
         {
             return RestoreOutcome.Refused(
-                $"Refused: a database ({database}) or resume files ({folder}) are already there.",
+                $"Refused: a database ({database}), resume files ({resumes.Folder}) or article images ({images.Folder}) are already there.",
                 "Add --force to replace them; the current ones are then kept aside (*.before-restore-<time>).",
                 "Nothing was changed.");
         }
@@ -97,47 +102,49 @@ public sealed class RestoreService(
         var lines = new List<string>();
         var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var stagedDatabase = database + ".restoring";
-        var stagedFolder = Path.TrimEndingDirectorySeparator(folder) + ".restoring";
         try
         {
-            var mismatch = await ExtractAsync(zip, manifest, stagedDatabase, stagedFolder, ct);
+            var mismatch = await ExtractAsync(zip, manifest, stagedDatabase, folders, ct);
             if (mismatch is not null)
             {
                 return RestoreOutcome.Refused($"Refused: {mismatch} changed while it was being restored.", "Nothing was changed.");
             }
             if (existing)
             {
-                lines.AddRange(SetAside(database, folder, stamp));
+                lines.AddRange(SetAside(database, folders, stamp));
             }
             foreach (var companion in Companions)
             {
                 File.Delete(database + companion);
             }
             File.Move(stagedDatabase, database);
-            BackupService.CreateOwnerOnlyFolder(folder);
-            foreach (var file in Directory.EnumerateFiles(stagedFolder))
+            foreach (var folder in folders)
             {
-                File.Move(file, Path.Combine(folder, Path.GetFileName(file)));
+                BackupService.CreateOwnerOnlyFolder(folder.Folder);
+                foreach (var file in Directory.EnumerateFiles(folder.Staged))
+                {
+                    File.Move(file, Path.Combine(folder.Folder, Path.GetFileName(file)));
+                }
             }
         }
         finally
         {
             File.Delete(stagedDatabase);
-            if (Directory.Exists(stagedFolder))
+            foreach (var folder in folders.Where(f => Directory.Exists(f.Staged)))
             {
-                Directory.Delete(stagedFolder, recursive: true);
+                Directory.Delete(folder.Staged, recursive: true);
             }
         }
 
-        var resumeCount = manifest.Files.Count - 1;
         lines.Insert(0, $"Restored {archivePath} (made {manifest.CreatedAt:u} by version {manifest.AppVersion}, schema {manifest.SchemaMigration ?? "none"}):");
         lines.Insert(1, $"  database to {database}");
-        lines.Insert(2, $"  {resumeCount} resume files to {folder}");
+        lines.InsertRange(2, folders.Select(f =>
+            $"  {manifest.Files.Count(file => file.Path.StartsWith(f.Prefix, StringComparison.Ordinal))} {f.Label} to {f.Folder}"));
         if (manifest.MissingFiles.Count > 0)
         {
             lines.Add($"  {manifest.MissingFiles.Count} resume files were already missing when the backup was made (listed in its manifest).");
         }
-        logger.LogInformation("Restored {Archive} to {Database} and {Folder}", archivePath, database, folder);
+        logger.LogInformation("Restored {Archive} to {Database}, {Resumes} and {Images}", archivePath, database, resumes.Folder, images.Folder);
         return new RestoreOutcome(true, lines);
     }
 
@@ -230,20 +237,27 @@ public sealed class RestoreService(
     }
 
     /// <returns>The path of an entry whose bytes no longer match, or null when every file was written as listed.</returns>
-    private static async Task<string?> ExtractAsync(ZipArchive zip, BackupManifest manifest, string stagedDatabase, string stagedFolder, CancellationToken ct)
+    private static async Task<string?> ExtractAsync(ZipArchive zip, BackupManifest manifest, string stagedDatabase, IReadOnlyList<FileFolder> folders,
+        CancellationToken ct)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(stagedDatabase)!);
         File.Delete(stagedDatabase);
-        if (Directory.Exists(stagedFolder))
+        foreach (var folder in folders)
         {
-            Directory.Delete(stagedFolder, recursive: true);
+            if (Directory.Exists(folder.Staged))
+            {
+                Directory.Delete(folder.Staged, recursive: true);
+            }
+            BackupService.CreateOwnerOnlyFolder(folder.Staged);
         }
-        BackupService.CreateOwnerOnlyFolder(stagedFolder);
         foreach (var file in manifest.Files)
         {
-            var target = file.Path == BackupManifest.DatabaseEntry
-                ? stagedDatabase
-                : Path.Combine(stagedFolder, file.Path[BackupManifest.ResumePrefix.Length..]);
+            var target = stagedDatabase;
+            if (file.Path != BackupManifest.DatabaseEntry)
+            {
+                var folder = folders.Single(f => file.Path.StartsWith(f.Prefix, StringComparison.Ordinal));
+                target = Path.Combine(folder.Staged, file.Path[folder.Prefix.Length..]);
+            }
             await using var source = zip.GetEntry(file.Path)!.Open();
             await using var destination = new FileStream(target, BackupService.OwnerOnly(FileMode.CreateNew));
             var (bytes, sha256) = await Checksums.CopyAsync(source, destination, ct, file.Bytes);
@@ -257,8 +271,8 @@ public sealed class RestoreService(
         return null;
     }
 
-    /// <summary>Moves the current database (with its log) and resume files to *.before-restore-&lt;time&gt;.</summary>
-    private static List<string> SetAside(string database, string folder, string stamp)
+    /// <summary>Moves the current database (with its log), resume files and article images to *.before-restore-&lt;time&gt;.</summary>
+    private static List<string> SetAside(string database, IReadOnlyList<FileFolder> folders, string stamp)
     {
         var lines = new List<string>();
         var asideDatabase = $"{database}.before-restore-{stamp}";
@@ -275,8 +289,12 @@ public sealed class RestoreService(
                 File.Move(database + companion, asideDatabase + companion);
             }
         }
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        foreach (var (folder, label) in folders.Select(f => (f.Folder, f.Label)))
         {
+            if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                continue;
+            }
             var asideFolder = $"{Path.TrimEndingDirectorySeparator(folder)}.before-restore-{stamp}";
             // Entry by entry, not the folder itself, which may be a mount point.
             Directory.CreateDirectory(asideFolder);
@@ -288,9 +306,15 @@ public sealed class RestoreService(
             {
                 Directory.Move(directory, Path.Combine(asideFolder, Path.GetFileName(directory)));
             }
-            lines.Add($"  the previous resume files are kept in {asideFolder}");
+            lines.Add($"  the previous {label} are kept in {asideFolder}");
         }
         return lines;
+    }
+
+    /// <summary>A folder of files the archive holds under <paramref name="Prefix"/>, and where they are gathered before going into place.</summary>
+    private sealed record FileFolder(string Prefix, string Folder, string Label)
+    {
+        public string Staged => Path.TrimEndingDirectorySeparator(Folder) + ".restoring";
     }
 
     private async Task<bool> KnowsMigrationAsync(string migration, CancellationToken ct)

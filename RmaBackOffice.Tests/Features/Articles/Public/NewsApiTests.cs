@@ -14,6 +14,7 @@ public class NewsApiTests(AppHost host) : IClassFixture<AppHost>
     public async Task The_api_lists_published_articles_a_page_at_a_time_newest_first()
     {
         var category = await steps.CategoryAsync(NewsSteps.Unique("Api section"));
+        await steps.CoverImageAsync(await steps.AuthorAsync("Ursula Upload"));
         var titles = new List<string>();
         for (var i = 0; i < 3; i++)
         {
@@ -34,7 +35,7 @@ public class NewsApiTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal(titles[0], Assert.Single(second.RootElement.GetProperty("items").EnumerateArray()).GetProperty("title").GetString());
         var item = root.GetProperty("items")[0];
         Assert.Equal(category.Slug, item.GetProperty("category").GetProperty("slug").GetString());
-        Assert.Equal("http://localhost/media/articles/cafe0123-960.webp", item.GetProperty("coverImage").GetProperty("url").GetString());
+        Assert.Equal("http://localhost/media/articles/cafe0123-1600.jpg", item.GetProperty("coverImage").GetProperty("url").GetString());
         Assert.StartsWith("http://localhost/news/", item.GetProperty("url").GetString(), StringComparison.Ordinal);
     }
 

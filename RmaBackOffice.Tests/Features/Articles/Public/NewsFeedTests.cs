@@ -28,6 +28,7 @@ public class NewsFeedTests(AppHost host) : IClassFixture<AppHost>
     public async Task The_feed_is_rss_2_with_each_article_read_field_by_field()
     {
         var author = await steps.AuthorAsync("Felix Feed");
+        await steps.CoverImageAsync(author);
         var content = NewsSteps.Content(NewsSteps.Unique("In the feed"), authorId: author);
         await steps.PublishedAsync(content);
         var draft = await steps.UnpublishedAsync(RmaBackOffice.Features.Articles.ArticleStatus.InReview);
@@ -43,8 +44,8 @@ public class NewsFeedTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal("Felix Feed", Assert.Single(item.ElementExtensions.ReadElementExtensions<string>("creator", NewsFeeds.DublinCore)));
         Assert.True(item.PublishDate > DateTimeOffset.UnixEpoch);
         var image = item.Links.Single(l => l.RelationshipType == "enclosure");
-        Assert.Equal("http://localhost/media/articles/cafe0123-960.webp", image.Uri.AbsoluteUri);
-        Assert.Equal("image/webp", image.MediaType);
+        Assert.Equal("http://localhost/media/articles/cafe0123-1600.jpg", image.Uri.AbsoluteUri);
+        Assert.Equal("image/jpeg", image.MediaType);
         Assert.Equal($"http://localhost/news/{content.Slug}", item.Id);
         Assert.DoesNotContain(feed.Items, i => i.Id.EndsWith(draft, StringComparison.Ordinal));
         Assert.True(feed.Items.Count() <= NewsFeeds.Items);

@@ -77,7 +77,7 @@ public partial class NewsPagesTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains($"<meta name=\"description\" content=\"{content.Summary}\"", html, StringComparison.Ordinal);
         Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost/news/{content.Slug}\"", html, StringComparison.Ordinal);
         Assert.Contains($"<meta property=\"og:title\" content=\"{content.Title}\"", html, StringComparison.Ordinal);
-        Assert.Contains("<meta property=\"og:image\" content=\"http://localhost/media/articles/cafe0123-960.webp\"", html, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image\" content=\"http://localhost/media/articles/cafe0123-1600.jpg\"", html, StringComparison.Ordinal);
         Assert.Contains("<meta name=\"twitter:card\" content=\"summary_large_image\"", html, StringComparison.Ordinal);
         Assert.Contains("Anna Byline", html, StringComparison.Ordinal);
         Assert.Contains("Nora writes about leadership.", html, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public partial class NewsPagesTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal("https://schema.org", root.GetProperty("@context").GetString());
         Assert.Equal("NewsArticle", root.GetProperty("@type").GetString());
         Assert.Equal(content.Title, root.GetProperty("headline").GetString());
-        Assert.Equal("http://localhost/media/articles/cafe0123-960.webp", root.GetProperty("image")[0].GetString());
+        Assert.Equal("http://localhost/media/articles/cafe0123-1600.jpg", root.GetProperty("image")[0].GetString());
         Assert.True(DateTimeOffset.TryParse(root.GetProperty("datePublished").GetString(), out _));
         Assert.True(DateTimeOffset.TryParse(root.GetProperty("dateModified").GetString(), out _));
         Assert.Equal("Anna Byline", root.GetProperty("author")[0].GetProperty("name").GetString());

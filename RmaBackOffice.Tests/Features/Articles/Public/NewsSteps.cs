@@ -26,12 +26,15 @@ public sealed class NewsSteps(AppHost host)
         "cafe0123", "Two people shaking hands in an office", false, authorId ?? Writer.Id, bio);
 
     /// <summary>Records the image <see cref="Content"/> names as its cover, so the pages find its sizes (no files are written).</summary>
-    public async Task CoverImageAsync(string uploadedById)
+    public Task CoverImageAsync(string uploadedById) => StoredImageAsync("cafe0123", 1600, 900, [480, 960, 1600], uploadedById);
+
+    /// <summary>Records a stored picture of this size and these widths (no files are written).</summary>
+    public async Task StoredImageAsync(string hash, int width, int height, int[] widths, string uploadedById)
     {
         await using var db = await Factory().CreateDbContextAsync();
-        if (!await db.Set<ArticleImage>().AnyAsync(i => i.ContentHash == "cafe0123"))
+        if (!await db.Set<ArticleImage>().AnyAsync(i => i.ContentHash == hash))
         {
-            db.Add(ArticleImage.Create("cafe0123", "handshake.jpg", "image/jpeg", 1600, 900, [480, 960, 1600], uploadedById, host.Now));
+            db.Add(ArticleImage.Create(hash, "picture.jpg", "image/jpeg", width, height, widths, uploadedById, host.Now));
             await db.SaveChangesAsync();
         }
     }

@@ -77,9 +77,9 @@ public static class NewsFeeds
             item.Categories.Add(new SyndicationCategory(article.CategoryName));
         }
         item.ElementExtensions.Add("creator", DublinCore, article.AuthorName);
-        if (article.CoverImage is { } image)
+        if (links.Cover(article) is { } image)
         {
-            item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(links.Cover(image)), "image/webp", 0));
+            item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(new Uri(image), "image/jpeg", 0));
         }
         return item;
     }

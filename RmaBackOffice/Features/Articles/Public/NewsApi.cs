@@ -112,7 +112,7 @@ public static class NewsApi
         article.CategoryName.Length > 0 ? new PublicArticleCategory(article.CategoryName, article.CategorySlug) : null,
         article.Tags,
         article.AuthorName,
-        article.CoverImage is { } image ? new PublicArticleImage(links.Cover(image), article.CoverAlt ?? "") : null,
+        links.Cover(article) is { } image ? new PublicArticleImage(image, article.CoverAlt ?? "") : null,
         article.PublishedAt,
         article.UpdatedAt);
 

@@ -1,3 +1,4 @@
+using RmaBackOffice.Features.Articles.Images;
 using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Articles.Public;
@@ -5,9 +6,6 @@ namespace RmaBackOffice.Features.Articles.Public;
 /// <summary>Absolute addresses of the public news pages and images, on the public site's base address.</summary>
 public sealed class NewsLinks(string baseUrl)
 {
-    /// <summary>The width of the cover image the pages and feeds use (the image pipeline stores several).</summary>
-    public const int CoverWidth = 960;
-
     public string BaseUrl { get; } = baseUrl.TrimEnd('/');
 
     public static NewsLinks For(HttpContext context) => new(PublicSite.BaseUrl(context));
@@ -22,11 +20,13 @@ public sealed class NewsLinks(string baseUrl)
 
     public static string TagPath(string tag) => "/news/tag/" + Uri.EscapeDataString(tag);
 
-    /// <summary>A cover image as the image pipeline serves it (/media/articles/{hash}-{width}.webp).</summary>
-    public static string CoverPath(string image, int width = CoverWidth, string format = "webp") =>
-        $"/media/articles/{Uri.EscapeDataString(image)}-{width}.{format}";
-
-    public string Cover(string image) => Absolute(CoverPath(image));
+    /// <summary>
+    /// The cover for Open Graph, JSON-LD, the feeds and the API: the largest JPEG stored (a narrow picture has no 960 or 1600
+    /// file, and JPEG is what every link preview reads); null when the cover is not a stored picture.
+    /// </summary>
+    public string? Cover(NewsSummary article) => article is { CoverImage: { } hash, CoverWidth: { } width }
+        ? Absolute(ArticleImageUrls.Url(hash, width, ImageVariantFormat.Jpeg))
+        : null;
 }
 
 /// <summary>Where the feeds are, for the pages that link to them.</summary>

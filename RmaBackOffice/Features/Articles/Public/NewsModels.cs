@@ -1,6 +1,7 @@
 namespace RmaBackOffice.Features.Articles.Public;
 
 /// <summary>An article as the public sees it in a list: its live revision, never the working copy.</summary>
+/// <param name="CoverWidth">The largest width the cover is stored at; null when the cover is not a stored picture.</param>
 public sealed record NewsSummary(
     int Id,
     string Slug,
@@ -13,7 +14,8 @@ public sealed record NewsSummary(
     string? CoverAlt,
     string AuthorName,
     DateTimeOffset PublishedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int? CoverWidth = null);
 
 /// <summary>One live article, with its sanitized body and the author's public bio.</summary>
 public sealed record NewsArticle(NewsSummary Summary, string? AuthorBio, string Html);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles.Images;
 
 namespace RmaBackOffice.Features.Articles.Public;
 
@@ -116,6 +117,8 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
             Tags = r.Tags,
             CoverImage = r.CoverImage,
             CoverAlt = r.CoverDecorative ? "" : r.CoverAlt,
+            CoverVariants = r.CoverImage == null ? null
+                : db.Set<ArticleImage>().Where(i => i.ContentHash == r.CoverImage).Select(i => i.Variants).FirstOrDefault(),
             AuthorName = u == null ? null : u.DisplayName,
             AuthorBio = r.AuthorBio,
             PublishedAt = a.FirstPublishedAt ?? a.LiveSince ?? a.CreatedAt,
@@ -134,6 +137,7 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
         public string Tags { get; init; } = "";
         public string? CoverImage { get; init; }
         public string? CoverAlt { get; init; }
+        public string? CoverVariants { get; init; }
         public string? AuthorName { get; init; }
         public string? AuthorBio { get; init; }
         public DateTimeOffset PublishedAt { get; init; }
@@ -142,6 +146,12 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
 
         public NewsSummary ToSummary() => new(Id, Slug, Title, Summary, CategoryName, CategorySlug,
             Tags.Split('\n', StringSplitOptions.RemoveEmptyEntries), CoverImage, CoverAlt,
-            string.IsNullOrWhiteSpace(AuthorName) ? FirmByline : AuthorName, PublishedAt, UpdatedAt);
+            string.IsNullOrWhiteSpace(AuthorName) ? FirmByline : AuthorName, PublishedAt, UpdatedAt, LargestWidth(CoverVariants));
+
+        // The stored widths are ascending ("480,960,1600"); the last is the largest file there is.
+        private static int? LargestWidth(string? variants) =>
+            variants?.Split(',', StringSplitOptions.RemoveEmptyEntries) is [.., var last]
+            && int.TryParse(last, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width)
+                ? width : null;
     }
 }

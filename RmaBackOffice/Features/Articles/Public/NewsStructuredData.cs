@@ -40,9 +40,9 @@ public static class NewsStructuredData
         {
             data["description"] = summary.Summary;
         }
-        if (summary.CoverImage is { } image)
+        if (links.Cover(summary) is { } image)
         {
-            data["image"] = new JsonArray(links.Cover(image));
+            data["image"] = new JsonArray(image);
         }
         if (summary.CategoryName.Length > 0)
         {
