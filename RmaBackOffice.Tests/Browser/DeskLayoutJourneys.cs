@@ -86,6 +86,9 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
         await Expect(card.Locator("td[data-label=Position]")).ToContainTextAsync($"Chief Financial Officer {tag}");
         await Expect(card.Locator("td[data-label=Company]")).ToHaveTextAsync("Bohemia Freight Holdings");
         await Expect(card.Locator("td[data-label=Age]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("just now|ago"));
+        // Nobody owns it yet and its priority is Normal: neither fact takes a line on the card.
+        await Expect(card.Locator("td[data-label=Owner]")).ToBeHiddenAsync();
+        await Expect(card.Locator("td[data-label=Priority]")).ToBeHiddenAsync();
         Assert.True((await card.BoundingBoxAsync())!.Width <= Phone.Width);
         Assert.False(await ScrollsSidewaysAsync(page));
 
@@ -112,6 +115,18 @@ public class DeskLayoutJourneys(KestrelAppHost host, BrowserFixture browser) : I
         // The whole card opens the job order.
         await card.ClickAsync(new() { Position = new() { X = 200, Y = 40 } });
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"Chief Financial Officer {tag}");
+
+        // "Add a note" is on the first screen and takes the recruiter past the form to the note field.
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var jump = page.GetByTestId("jump-to-note");
+        await Expect(jump).ToBeInViewportAsync();
+        await jump.ClickAsync();
+        var note = page.Locator("[data-testid=note-input] textarea, textarea[data-testid=note-input]");
+        await Expect(note).ToBeFocusedAsync();
+        await Expect(note).ToBeInViewportAsync();
+        await page.Keyboard.TypeAsync($"Called the chair {tag}");
+        await page.GetByTestId("note-add").ClickAsync();
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync($"Called the chair {tag}");
     });
 
     [Fact]

@@ -78,6 +78,21 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         StateHasChanged();
     }
 
+    /// <summary>Every column but the reference and the name, which say who a row is.</summary>
+    private static readonly IReadOnlyList<Option> HideableColumns =
+        [new("Role", "Current role"), new("Level", "Level"), new("Status", "Status"), new("Location", "Location"), new("Registered", "Registered")];
+
+    private IReadOnlySet<string> hiddenColumns = new HashSet<string>();
+
+    private string? Hide(string column) => hiddenColumns.Contains(column) ? "rma-col-hidden" : null;
+
+    private void ShowColumns(IReadOnlySet<string> hidden)
+    {
+        hiddenColumns = hidden;
+        changed = true;
+        StateHasChanged();
+    }
+
     private string TotalText => capped ? CappedText : total.ToString("N0", CultureInfo.CurrentCulture);
 
     private int PageCount => Math.Max(1, (int)Math.Ceiling(total / (double)view.PageSize));
