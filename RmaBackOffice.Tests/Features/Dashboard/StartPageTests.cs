@@ -152,6 +152,7 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
         Assert.DoesNotContain("Job orders and candidates", page.Markup);
         Assert.DoesNotContain("Staff accounts and system", page.Markup);
         Assert.Empty(page.FindAll("[data-testid=start-chart]"));
+        Assert.Contains("You publish on the firm's public site", Card(page, "account").TextContent);
     }
 
     [Fact]

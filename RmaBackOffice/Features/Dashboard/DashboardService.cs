@@ -112,7 +112,9 @@ public sealed class DashboardService(
             ? new("account", "Two-factor sign-in", Icons.Material.Outlined.VerifiedUser, "Two-factor is on",
                 "Your own sign-in.", "Your sign-in is protected by an authenticator app.", "/Account/Manage", false)
             : new("account", "Two-factor sign-in", Icons.Material.Outlined.Security, "Two-factor is off",
-                "Your own sign-in.", "You handle candidates' personal data: protect your sign-in with an authenticator app.",
+                "Your own sign-in.", (me.IsInRole(Roles.Admin) || me.IsInRole(Roles.Recruiter)
+                    ? "You handle candidates' personal data"
+                    : "You publish on the firm's public site") + ": protect your sign-in with an authenticator app.",
                 "/Account/Manage/TwoFactorAuthentication", true);
     }
 }
