@@ -4,10 +4,13 @@ using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Tests.Features.Articles;
+using RmaBackOffice.Tests.Features.Articles.Public;
 using RmaBackOffice.Tests.Features.Authorization;
 using RmaBackOffice.Tests.Features.Candidates;
 using RmaBackOffice.Tests.Support;
@@ -98,6 +101,62 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         }
 
         Assert.True(scanned > 20, $"Only {scanned} pages were scanned; the matrix lost its pages.");
+        Assert.True(failures.Length == 0, $"{(DarkMode ? "Dark" : "Light")} mode at {width}×{height}:{Environment.NewLine}{failures}");
+    });
+
+    /// <summary>
+    /// The pages the matrix can only name with an article behind them: a published article as the public reads it, its
+    /// editor (with the "published version live" badge), and its history with the restore dialog open.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public Task A_published_article_its_editor_and_its_restore_dialog_have_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    {
+        var steps = new NewsSteps(host);
+        var author = await steps.AuthorAsync("Rhea Reporter");
+        await steps.CoverImageAsync(author);
+        var content = NewsSteps.Content(NewsSteps.Unique("Our new Vienna office"), authorId: author);
+        var published = await steps.PublishedAsync(content);
+        // Edited after publishing: the public keeps the live version, and the workspace marks it with an outlined badge.
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var article = await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Id == published);
+            article.Edit(content with { Summary = "A sharper summary, waiting for review." }, steps.NextTime());
+            await db.SaveChangesAsync();
+        }
+        var editor = await host.CreateStaffAsync(Roles.Editor);
+        var (drafted, _) = await ArticleData.WithRevisionsAsync(host, editor, "The firm opens an office in Prague.", "The firm proudly opens an office in Prague.");
+        var failures = new StringBuilder();
+        var size = new ViewportSize { Width = width, Height = height };
+
+        var reader = await browser.NewPageAsync(size, DarkMode, host.BaseAddress);
+        await OpenAsync(reader, $"/news/{content.Slug}");
+        await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = content.Title, Level = 1 })).ToBeVisibleAsync();
+        await ScanAsync(reader, $"/news/{content.Slug} as visitor", failures);
+        await SaveScreenshotAsync(reader, "news-article", width);
+
+        var page = await browser.NewPageAsync(size, DarkMode, host.BaseAddress);
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, editor.Email!, AppHost.DefaultPassword);
+        await OpenAsync(page, $"/articles/{published}");
+        await Expect(page.GetByTestId("article-title")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Published version live")).ToBeVisibleAsync();
+        await ScanAsync(page, $"/articles/{published} as editor", failures);
+        await SaveScreenshotAsync(page, "article-editor", width);
+
+        await OpenAsync(page, "/articles");
+        await Expect(page.GetByText("Live", new() { Exact = true }).First).ToBeVisibleAsync();
+        await ScanAsync(page, "/articles with a live article in review as editor", failures);
+
+        await OpenAsync(page, $"/articles/{drafted}/history");
+        var restore = page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" });
+        await restore.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await ScanAsync(page, $"/articles/{drafted}/history dialog 'Restore' as editor", failures);
+        await SaveScreenshotAsync(page, "article-history-restore", width);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(restore).ToBeFocusedAsync();
+
         Assert.True(failures.Length == 0, $"{(DarkMode ? "Dark" : "Light")} mode at {width}×{height}:{Environment.NewLine}{failures}");
     });
 

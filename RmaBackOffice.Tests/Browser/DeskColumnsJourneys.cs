@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RmaBackOffice.Data;
@@ -14,6 +16,13 @@ public class DeskColumnsJourneys(KestrelAppHost host, BrowserFixture browser) : 
     private static readonly ViewportSize Laptop = new() { Width = 1440, Height = 900 };
 
     private string Url(string path) => new Uri(host.BaseAddress, path).ToString();
+
+    private static string Shot(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "layout");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
 
     private async Task<IPage> SignedInAsync()
     {
@@ -57,6 +66,9 @@ public class DeskColumnsJourneys(KestrelAppHost host, BrowserFixture browser) : 
         await menu.GetByLabel("Owner").UncheckAsync();
         await Expect(ownerHeader).ToBeHiddenAsync();
         await Expect(grid.Locator("tbody td[data-label=Owner]").First).ToBeHiddenAsync();
+        var axe = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } });
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Nodes.FirstOrDefault()?.Html}"));
+        await page.ScreenshotAsync(new() { Path = Shot("columns-menu-1440.png") });
         await page.Keyboard.PressAsync("Escape");
         await Expect(menu).ToHaveCountAsync(0);
         await Expect(opener).ToBeFocusedAsync();

@@ -51,6 +51,8 @@ public class DeskExportJourneys(KestrelAppHost host, BrowserFixture browser) : I
         await Expect(status).ToHaveTextAsync(new Regex(@"^Exported 3 job orders \(\d+ KB\): job-orders-\d{4}-\d{2}-\d{2}\.csv is in your downloads\.$"));
         Assert.Contains(await page.EvaluateAsync<string[]>("() => window.rmaExportLines"), line => line.StartsWith("Exporting…", StringComparison.Ordinal));
         Assert.Equal(desk, page.Url);
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "layout"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "layout", "export-done-1440.png") });
         Assert.Matches(@"^job-orders-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
         var lines = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
         Assert.Equal(4, lines.Count);
