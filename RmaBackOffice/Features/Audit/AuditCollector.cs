@@ -21,7 +21,8 @@ internal static class AuditCollector
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && !e.Metadata.IsOwned() && !e.Entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: true))
+                && !e.Metadata.IsOwned() && !e.Entity.GetType().IsDefined(typeof(NotAuditedAttribute), inherit: true)
+                && !scope.Unrecorded.Contains(e.Entity))
             // Records first, then what narrates them, so a timeline line lands on its record's entry.
             .OrderBy(e => e.Entity is IAuditNarration or IdentityUserRole<string> or IdentityUserToken<string>
                 or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityUserPasskey<string>)
