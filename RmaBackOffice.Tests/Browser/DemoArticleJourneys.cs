@@ -35,6 +35,10 @@ public class DemoArticleJourneys(DemoKestrelAppHost host, BrowserFixture browser
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("article-checklist")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("checklist-summary")).ToContainTextAsync("Ready to publish once approved.");
+        // On a laptop the Markdown and its preview stand side by side, each wide enough to write in.
+        var body = (await page.GetByTestId("article-body").BoundingBoxAsync())!;
+        var preview = (await page.GetByTestId("article-preview").BoundingBoxAsync())!;
+        Assert.True(body.Width > 300 && preview.X >= body.X + body.Width, $"Body {body.Width} px wide at {body.X}, preview at {preview.X}.");
         await ShootAsync(page, "editor");
 
         var reader = await browser.NewPageAsync(new ViewportSize { Width = 1440, Height = 900 });
