@@ -737,6 +737,12 @@ namespace RmaBackOffice.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RestoredFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RestoredFromNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SavedAt")
                         .HasColumnType("INTEGER");
 

@@ -23,6 +23,11 @@ public sealed class ArticleRevision
     /// <summary>The editing session an autosave belongs to.</summary>
     public string? SessionId { get; private set; }
 
+    /// <summary>For a restore: the revision brought back (its id, and its number as the history shows it; 0 for an autosave).</summary>
+    public int? RestoredFromId { get; private set; }
+
+    public int? RestoredFromNumber { get; private set; }
+
     public string Title { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public int? CategoryId { get; private set; }
@@ -45,12 +50,14 @@ public sealed class ArticleRevision
     }
 
     public static ArticleRevision Of(int articleId, int number, RevisionKind kind, ArticleContent content, Common.Actor by, DateTimeOffset at,
-        string? sessionId = null) => new()
+        string? sessionId = null, ArticleRevision? restoredFrom = null) => new()
     {
         ArticleId = articleId,
         Number = number,
         Kind = kind,
         SessionId = sessionId,
+        RestoredFromId = restoredFrom?.Id,
+        RestoredFromNumber = restoredFrom?.Number,
         Title = content.Title,
         Slug = content.Slug,
         CategoryId = content.CategoryId,

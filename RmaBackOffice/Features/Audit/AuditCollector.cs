@@ -22,7 +22,7 @@ internal static class AuditCollector
         List<EntityEntry> changed;
         try
         {
-            changed = Changed(tracker);
+            changed = Changed(tracker, scope);
         }
         finally
         {
@@ -56,9 +56,9 @@ internal static class AuditCollector
         }
     }
 
-    private static List<EntityEntry> Changed(ChangeTracker tracker) => tracker.Entries()
+    private static List<EntityEntry> Changed(ChangeTracker tracker, AuditScope scope) => tracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && AuditShape.For(e.Metadata).Audited)
+                && AuditShape.For(e.Metadata).Audited && !scope.Unrecorded.Contains(e.Entity))
             // Records first, then what narrates them, so a timeline line lands on its record's entry.
             .OrderBy(e => e.Entity is IAuditNarration or IdentityUserRole<string> or IdentityUserToken<string>
                 or IdentityUserLogin<string> or IdentityUserClaim<string> or IdentityUserPasskey<string>)

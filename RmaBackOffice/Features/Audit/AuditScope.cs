@@ -22,6 +22,13 @@ public sealed class AuditScope(Actor actor, AuditOrigin origin)
     internal List<PendingAuditEntry> Pending { get; } = [];
     internal Dictionary<object, string> NamedActions { get; } = new(ReferenceEqualityComparer.Instance);
     internal HashSet<string> ErasedSubjects { get; } = [];
+    internal HashSet<object> Unrecorded { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A change the trail already holds in substance and need not repeat: a session's rolling autosave, after its first
+    /// entry. The record is still written; only its entry is left out.
+    /// </summary>
+    public void LeaveUnrecorded(object entity) => Unrecorded.Add(entity);
 
     /// <summary>
     /// The person's personal values leave the trail with this command: every value filed under them is erased (the entries

@@ -22,7 +22,7 @@ public sealed class ArticleRevisionService(IDbContextFactory<AppDbContext> dbFac
             return null;
         }
         var rows = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == articleId)
-            .Select(r => new RevisionRow(r.Id, r.Number, r.Kind, r.SessionId, r.SavedByName, r.SavedAt, r.Id == article.LiveRevisionId))
+            .Select(r => new RevisionRow(r.Id, r.Number, r.Kind, r.SessionId, r.SavedByName, r.SavedAt, r.Id == article.LiveRevisionId, r.RestoredFromNumber))
             .ToListAsync(ct);
         return new RevisionHistory(articleId, article.Title, article.Status, article.Version, Collapse(rows));
     }
@@ -84,7 +84,8 @@ public sealed class ArticleRevisionService(IDbContextFactory<AppDbContext> dbFac
         {
             var actedOn = article.Version;
             article.Edit(content, work.Now);
-            var restored = ArticleRevision.Of(article.Id, article.TakeRevisionNumber(), RevisionKind.Restore, article.Content, work.Actor, work.Now);
+            var restored = ArticleRevision.Of(article.Id, article.TakeRevisionNumber(), RevisionKind.Restore, article.Content, work.Actor, work.Now,
+                restoredFrom: revision);
             work.Db.ArticleRevisions.Add(restored);
             work.Name(article, RestoredAction);
             await work.SaveAsync(ct);
@@ -110,5 +111,5 @@ public sealed class ArticleRevisionService(IDbContextFactory<AppDbContext> dbFac
         || await db.ArticleSlugs.AnyAsync(s => s.Slug == slug && s.ArticleId != articleId, ct);
 
     private static RevisionRow Row(ArticleRevision r, int? liveId) =>
-        new(r.Id, r.Number, r.Kind, r.SessionId, r.SavedByName, r.SavedAt, r.Id == liveId);
+        new(r.Id, r.Number, r.Kind, r.SessionId, r.SavedByName, r.SavedAt, r.Id == liveId, r.RestoredFromNumber);
 }

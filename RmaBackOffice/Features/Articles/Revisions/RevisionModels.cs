@@ -1,7 +1,9 @@
 namespace RmaBackOffice.Features.Articles.Revisions;
 
 /// <summary>One line of an article's history: a saved revision, or the one autosave a session keeps.</summary>
-public sealed record RevisionRow(int Id, int Number, RevisionKind Kind, string? SessionId, string SavedByName, DateTimeOffset SavedAt, bool IsLive)
+/// <param name="RestoredFromNumber">For a restore, the number of the revision it brought back (0 for an autosave).</param>
+public sealed record RevisionRow(int Id, int Number, RevisionKind Kind, string? SessionId, string SavedByName, DateTimeOffset SavedAt, bool IsLive,
+    int? RestoredFromNumber = null)
 {
     public string Label => Kind == RevisionKind.Autosave
         ? $"Autosave (session {ShortSession})"
@@ -11,7 +13,12 @@ public sealed record RevisionRow(int Id, int Number, RevisionKind Kind, string? 
     {
         RevisionKind.Save => "Saved",
         RevisionKind.Autosave => "Autosave",
-        RevisionKind.Restore => "Restored",
+        RevisionKind.Restore => RestoredFromNumber switch
+        {
+            null => "Restored",
+            0 => "Restored from an autosave",
+            var n => $"Restored from revision {n}",
+        },
         RevisionKind.KeptFromConflict => "Kept from a conflict",
         _ => Kind.ToString(),
     };

@@ -51,7 +51,12 @@ public sealed partial class ArticleService(
     public Task<CommandResult> KeepMineAsync(int id, int theirVersion, ArticleForm form, string? sessionId = null, CancellationToken ct = default) =>
         SaveAsync(id, theirVersion, form, sessionId, RevisionKind.KeptFromConflict, ct);
 
-    /// <summary>Keeps one rolling copy of what this editing session has typed; the working copy and its version are untouched.</summary>
+    /// <summary>
+    /// Keeps one rolling copy of what this editing session has typed; the working copy and its version are untouched.
+    /// The audit trail gets one entry per session, when its autosave starts: the later rolls (one every few seconds of
+    /// typing) change only this private copy, which the editor's next save replaces by an audited revision, so an entry per
+    /// keystroke pause would bury the trail without telling a reader anything the save does not.
+    /// </summary>
     public async Task<CommandResult> AutosaveAsync(int id, string sessionId, ArticleForm form, CancellationToken ct = default)
     {
         var errors = FormValidation.Validate(form);
@@ -79,6 +84,7 @@ public sealed partial class ArticleService(
         else
         {
             autosave.Roll(form.ToContent(), work.Now);
+            work.Audit.LeaveUnrecorded(autosave);
         }
         work.Name(autosave, "ArticleRevision.Autosaved");
         await work.SaveAsync(ct);
