@@ -13,6 +13,8 @@ public static class AuditModule
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<ClientConnection>();
         services.AddScoped<CircuitHandler, ClientConnectionCircuitHandler>();
+        // Every unit of work starts with the guard, so the two are registered together: the command-line tools need both too.
+        services.AddScoped<StaffGuard>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<AuditVerifier>();
         services.AddScoped<AuditQueries>();

@@ -6,7 +6,6 @@ public static class UsersModule
 {
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
-        services.AddScoped<StaffGuard>();
         services.AddScoped<UserAdminService>();
         return services;
     }
