@@ -97,6 +97,40 @@ public sealed class StartPageCountsTests : IAsyncLifetime
         Assert.All(reads.Where(s => s.Contains("JobOrders ", StringComparison.Ordinal)), s => Assert.Contains("COVERING INDEX", s));
     }
 
+    [Fact]
+    public async Task Registrations_per_week_and_pipeline_conversion_read_their_date_ranges_from_an_index()
+    {
+        var registrations = await PlanAsync(SqliteDashboardStatistics.RegistrationsByWeekSql,
+            ("$start", Now.AddDays(-84).UtcTicks), ("$end", Now.UtcTicks), ("$week", TimeSpan.FromDays(7).Ticks));
+        Assert.Contains(registrations, s => s.StartsWith("SEARCH CandidateRegistrations USING COVERING INDEX IX_CandidateRegistrations_ReceivedAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(registrations, s => s.StartsWith("SCAN CandidateRegistrations", StringComparison.Ordinal));
+
+        var conversion = await PlanAsync(SqliteDashboardStatistics.ConversionSql.Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
+            ("$s0", "Identified"), ("$s1", "Contacted"), ("$kind", 1), ("$from", Now.AddDays(-84).UtcTicks), ("$to", Now.UtcTicks));
+        var reads = conversion.Where(s => s.Contains("CandidateActivities", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reads);
+        Assert.All(reads, s => Assert.StartsWith("SEARCH CandidateActivities", s));
+        Assert.Contains(reads, s => s.Contains("IX_CandidateActivities_Kind_At", StringComparison.Ordinal));
+    }
+
+    private async Task<List<string>> PlanAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name, Value = value });
+        }
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+        return steps;
+    }
+
     private Task<JobOrderList> ListAsync(JobOrderQuery query) =>
         JobOrderService.ListAsync(db, new SqliteJobOrderSearch(), new SqliteDeskCounts(), query, default);
 

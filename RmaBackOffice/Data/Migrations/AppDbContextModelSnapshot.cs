@@ -1254,6 +1254,8 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("CandidateId", "At");
 
+                    b.HasIndex("Kind", "At");
+
                     b.ToTable("CandidateActivities", (string)null);
                 });
 
@@ -1334,6 +1336,8 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Receipt")
                         .IsUnique();

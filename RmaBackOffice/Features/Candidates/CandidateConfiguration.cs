@@ -81,6 +81,8 @@ internal sealed class CandidateRegistrationConfiguration : IEntityTypeConfigurat
         r.HasIndex(x => x.CandidateId);
         r.Property(x => x.Receipt).HasMaxLength(20);
         r.HasIndex(x => x.Receipt).IsUnique();
+        // The start page's registrations per week count a date range.
+        r.HasIndex(x => x.ReceivedAt);
     }
 }
 
@@ -90,6 +92,8 @@ internal sealed class CandidateActivityConfiguration : IEntityTypeConfiguration<
     {
         a.ToTable("CandidateActivities");
         a.HasIndex(x => new { x.CandidateId, x.At });
+        // The start page's pipeline conversion reads one kind of activity in a date range.
+        a.HasIndex(x => new { x.Kind, x.At });
         TimelineRecord<CandidateActivityKind>.ConfigureColumns(a);
     }
 }
