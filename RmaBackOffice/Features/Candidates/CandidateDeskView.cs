@@ -1,4 +1,5 @@
 using System.Globalization;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -17,6 +18,9 @@ public sealed record CandidateDeskView
     public string? Industry { get; init; }
     public PositionLevel? Level { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>An office's id or "none" (see <see cref="OfficeFilter"/>).</summary>
+    public string? Office { get; init; }
     public ConsentState? Consent { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
@@ -33,20 +37,21 @@ public sealed record CandidateDeskView
 
     /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new object?[] { Status, Industry, Level, Country, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
+    public int FilterCount => new object?[] { Status, Industry, Level, Country, Office, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
 
     /// <summary>How many of the filters behind "More filters" apply.</summary>
     public int MoreFilterCount => new object?[] { Country, Consent, From, To }.Count(v => v is not null);
 
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
-        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null) => new()
+        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null, string? office = null) => new()
     {
         Search = string.IsNullOrWhiteSpace(q) ? null : q,
         Status = QueryValues.Enum<CandidateStatus>(status),
         Industry = string.IsNullOrWhiteSpace(industry) ? null : industry,
         Level = QueryValues.Enum<PositionLevel>(level),
         Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
+        Office = OfficeFilter.Normalise(office),
         Consent = QueryValues.Enum<ConsentState>(consent),
         From = QueryValues.Date(from),
         To = QueryValues.Date(to),
@@ -66,6 +71,7 @@ public sealed record CandidateDeskView
         ["industry"] = Industry,
         ["level"] = Level?.ToString(),
         ["country"] = Country,
+        ["office"] = Office,
         ["consent"] = Consent?.ToString(),
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -93,6 +99,8 @@ public sealed record CandidateDeskView
         Industry = Industry,
         Level = Level,
         Country = Country,
+        HandlingOfficeId = OfficeFilter.Parse(Office).OfficeId,
+        NoHandlingOffice = OfficeFilter.Parse(Office).NoOffice,
         Consent = Consent,
         RegisteredFrom = From,
         RegisteredTo = To,

@@ -197,6 +197,14 @@ public sealed partial class CandidateService
             var country = query.Country.Trim();
             candidates = candidates.Where(c => c.Country == country);
         }
+        if (query.NoHandlingOffice)
+        {
+            candidates = candidates.Where(c => c.HandlingOfficeId == null);
+        }
+        else if (query.HandlingOfficeId is { } office)
+        {
+            candidates = candidates.Where(c => c.HandlingOfficeId == office);
+        }
         if (query.RegisteredFrom is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Features.JobOrders;
 
@@ -21,6 +22,9 @@ public sealed record JobOrderDeskView
     public string? Owner { get; init; }
     public bool Unassigned { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>An office's id or "none" (see <see cref="OfficeFilter"/>).</summary>
+    public string? Office { get; init; }
     public string? From { get; init; }
     public string? To { get; init; }
     public bool Spam { get; init; }
@@ -42,17 +46,18 @@ public sealed record JobOrderDeskView
 
     /// <summary>True when an arrival can only appear on this view by being the newest row of the first page.</summary>
     public bool TakesArrivalsInPlace => ShowsNewestFirst && string.IsNullOrWhiteSpace(Q) && Industry is null && Level is null
-        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null
+        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && Office is null && From is null && To is null
         && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, From, To }.Count(v => v is not null)
+    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, Office, From, To }.Count(v => v is not null)
         + (Unassigned ? 1 : 0) + (Spam ? 1 : 0);
 
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
-        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null) => new()
+        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null,
+        string? office = null) => new()
     {
         Q = Blank(q),
         Status = Blank(status),
@@ -62,6 +67,7 @@ public sealed record JobOrderDeskView
         Owner = Blank(owner),
         Unassigned = unassigned,
         Country = Blank(country),
+        Office = OfficeFilter.Normalise(office),
         From = Blank(from),
         To = Blank(to),
         Spam = spam,
@@ -93,6 +99,8 @@ public sealed record JobOrderDeskView
         OwnerId = Owner == "me" ? myId : Owner,
         Unassigned = Unassigned,
         Country = Country,
+        HandlingOfficeId = OfficeFilter.Parse(Office).OfficeId,
+        NoHandlingOffice = OfficeFilter.Parse(Office).NoOffice,
         ReceivedFrom = QueryValues.Date(From),
         ReceivedTo = QueryValues.Date(To),
         Spam = Spam,
@@ -114,6 +122,7 @@ public sealed record JobOrderDeskView
         ["owner"] = Owner,
         ["unassigned"] = Unassigned ? true : null,
         ["country"] = Country,
+        ["office"] = Office,
         ["from"] = From,
         ["to"] = To,
         ["spam"] = Spam ? true : null,

@@ -21,6 +21,12 @@ public sealed record JobOrderQuery
     public bool Unassigned { get; init; }
     public JobOrderPriority? Priority { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>Only the job orders this office handles.</summary>
+    public int? HandlingOfficeId { get; init; }
+
+    /// <summary>Only the job orders no office handles yet.</summary>
+    public bool NoHandlingOffice { get; init; }
     public DateOnly? ReceivedFrom { get; init; }
     public DateOnly? ReceivedTo { get; init; }
     public bool Spam { get; init; }
@@ -81,4 +87,5 @@ public sealed record JobOrderDetails(
     string IndustryName,
     string? OwnerName,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<RelatedJobOrder> SameCompany);
+    IReadOnlyList<RelatedJobOrder> SameCompany,
+    string? HandlingOffice = null);
