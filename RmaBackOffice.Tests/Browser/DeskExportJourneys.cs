@@ -37,12 +37,20 @@ public class DeskExportJourneys(KestrelAppHost host, BrowserFixture browser) : I
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=job-orders-grid] tbody tr")).ToHaveCountAsync(3);
 
-        // Every line the status shows is kept, so the progress line is seen however quickly a small export finishes.
+        // Every line the status shows is kept, so the progress line is seen however quickly a small export finishes, and with
+        // each line where the status tabs were at that moment: the status must not push them down.
         var status = page.GetByTestId("export-status");
+        await Expect(status).ToHaveAttributeAsync("aria-live", "polite");
+        var tabsTop = await page.GetByTestId("status-tabs").EvaluateAsync<double>("el => el.getBoundingClientRect().top");
         await status.EvaluateAsync("""
             el => {
                 window.rmaExportLines = [];
-                new MutationObserver(() => window.rmaExportLines.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true });
+                window.rmaTabsTops = [];
+                const tabs = document.querySelector("[data-testid=status-tabs]");
+                new MutationObserver(() => {
+                    window.rmaExportLines.push(el.textContent);
+                    window.rmaTabsTops.push(tabs.getBoundingClientRect().top);
+                }).observe(el, { childList: true, characterData: true, subtree: true });
             }
             """);
         var desk = page.Url;
@@ -50,6 +58,8 @@ public class DeskExportJourneys(KestrelAppHost host, BrowserFixture browser) : I
 
         await Expect(status).ToHaveTextAsync(new Regex(@"^Exported 3 job orders \(\d+ KB\): job-orders-\d{4}-\d{2}-\d{2}\.csv is in your downloads\.$"));
         Assert.Contains(await page.EvaluateAsync<string[]>("() => window.rmaExportLines"), line => line.StartsWith("Exporting…", StringComparison.Ordinal));
+        Assert.All(await page.EvaluateAsync<double[]>("() => window.rmaTabsTops"), top => Assert.Equal(tabsTop, top));
+        Assert.Equal(tabsTop, await page.GetByTestId("status-tabs").EvaluateAsync<double>("el => el.getBoundingClientRect().top"));
         Assert.Equal(desk, page.Url);
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "layout"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "TestResults", "layout", "export-done-1440.png") });
