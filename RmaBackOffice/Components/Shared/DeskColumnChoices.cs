@@ -66,6 +66,6 @@ public sealed class DeskColumnChoices
     /// <summary>Kept for this circuit, so a desk opened again without a reload shows the latest choice.</summary>
     public void Remember(string desk, IEnumerable<string> hidden) => hiddenByDesk[desk] = [.. hidden];
 
-    /// <summary>The cookie's value for a set of hidden columns (comma-separated, escaped for a cookie).</summary>
+    /// <summary>The cookie's value for a set of hidden columns, comma-separated (app.js escapes it for the cookie).</summary>
     public static string CookieValue(IEnumerable<string> hidden) => string.Join(',', hidden.Order(StringComparer.Ordinal));
 }
