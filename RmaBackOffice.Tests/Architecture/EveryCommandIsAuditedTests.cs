@@ -51,6 +51,12 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
             var order = await s.JobOrderAsync();
             return await s.As<JobOrderService>(j => j.AssignAsync(order.Id, order.Version, s.Recruiter.Id));
         }),
+        ["JobOrderService.AssignHandlingOfficeAsync"] = (["JobOrder.Edited"], async s =>
+        {
+            var order = await s.JobOrderAsync();
+            var office = await s.OfficeAsync();
+            return await s.As<JobOrderService>(j => j.AssignHandlingOfficeAsync(order.Id, order.Version, office.Id));
+        }),
         ["JobOrderService.AddNoteAsync"] = (["JobOrder.NoteAdded"], async s =>
         {
             var order = await s.JobOrderAsync();
@@ -82,6 +88,12 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
         {
             var candidate = await s.CandidateAsync();
             return await s.As<CandidateService>(c => c.MoveAsync(candidate.Id, candidate.Version, CandidateStatus.Screened));
+        }),
+        ["CandidateService.AssignHandlingOfficeAsync"] = (["Candidate.Edited"], async s =>
+        {
+            var candidate = await s.CandidateAsync();
+            var office = await s.OfficeAsync();
+            return await s.As<CandidateService>(c => c.AssignHandlingOfficeAsync(candidate.Id, candidate.Version, office.Id));
         }),
         ["CandidateService.AddNoteAsync"] = (["Candidate.NoteAdded"], async s =>
         {

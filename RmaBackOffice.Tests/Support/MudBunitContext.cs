@@ -89,6 +89,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();
         Services.AddScoped<EditorialCards>();
         Services.AddScoped<RmaBackOffice.Features.Offices.OfficeAdminService>();
+        Services.AddScoped<RmaBackOffice.Features.Offices.HandlingOffices>();
         Services.AddScoped<JobOrderService>();
         Services.AddScoped<CandidateService>();
         Services.AddScoped<PipelineService>();

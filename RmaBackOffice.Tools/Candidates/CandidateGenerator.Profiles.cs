@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Bogus;
 using RmaBackOffice.Features.Candidates;
+using OfficeChoice = RmaBackOffice.Features.Offices.OfficeChoice;
+using RmaBackOffice.Tools.Synthetic;
 using static RmaBackOffice.Tools.Synthetic.World;
 
 namespace RmaBackOffice.Tools.Candidates;
@@ -9,7 +11,7 @@ namespace RmaBackOffice.Tools.Candidates;
 /// <summary>Who registers: a person's details, consent and status, or a spammer's.</summary>
 public static partial class CandidateGenerator
 {
-    private static GeneratedCandidate Make(Faker f, int id, DateTimeOffset now, StringBuilder text)
+    private static GeneratedCandidate Make(Faker f, int id, DateTimeOffset now, StringBuilder text, IReadOnlyList<OfficeChoice> offices)
     {
         var createdAt = CreatedAt(f, now);
         var lastActivityAt = createdAt + (now - createdAt) * Math.Pow(f.Random.Double(), 3);
@@ -49,6 +51,7 @@ public static partial class CandidateGenerator
             Phone = phone,
             City = f.Random.Double() < 0.9 ? f.PickRandom(country.Cities) : null,
             Country = country.Name,
+            HandlingOfficeId = GeneratedOffices.For(offices, country.Name, id)?.Id,
             CurrentTitle = title,
             CurrentEmployer = employer,
             Level = level,

@@ -2,6 +2,8 @@ using System.Text;
 using System.Threading.Channels;
 using Bogus;
 using RmaBackOffice.Data;
+using HandlingOffices = RmaBackOffice.Features.Offices.HandlingOffices;
+using OfficeChoice = RmaBackOffice.Features.Offices.OfficeChoice;
 using RmaBackOffice.Tools.Sqlite;
 
 namespace RmaBackOffice.Tools.Candidates;
@@ -50,13 +52,14 @@ public static partial class CandidateGenerator
 
         // Disposed whatever happens: rows already committed must be searchable, and the app needs its trigger back.
         await using var loader = await CandidateBulkLoader.OpenAsync(db, ct);
-        var result = await WriteRowsAsync(loader, faker, count, now, progress, ct);
+        var offices = await HandlingOffices.ChoicesAsync(db, ct);
+        var result = await WriteRowsAsync(loader, faker, count, now, offices, progress, ct);
         progress?.Invoke($"rows written; indexing the text of {count:N0} candidates");
         return result;
     }
 
     private static async Task<CandidateGenerationResult> WriteRowsAsync(
-        CandidateBulkLoader loader, Faker faker, int count, DateTimeOffset now, Action<string>? progress, CancellationToken ct)
+        CandidateBulkLoader loader, Faker faker, int count, DateTimeOffset now, IReadOnlyList<OfficeChoice> offices, Action<string>? progress, CancellationToken ct)
     {
         var firstId = loader.FirstId;
         // One thread makes the next batch while the other writes this one.
@@ -71,7 +74,7 @@ public static partial class CandidateGenerator
                     var batch = new GeneratedCandidate[Math.Min(BatchSize, count - start)];
                     for (var i = 0; i < batch.Length; i++)
                     {
-                        batch[i] = Make(faker, firstId + start + i, now, text);
+                        batch[i] = Make(faker, firstId + start + i, now, text, offices);
                     }
                     await batches.Writer.WriteAsync(batch, ct);
                 }

@@ -15,6 +15,7 @@ internal sealed record GeneratedCandidate
     public string? Phone { get; init; }
     public string? City { get; init; }
     public string Country { get; init; } = "";
+    public int? HandlingOfficeId { get; init; }
     public string CurrentTitle { get; init; } = "";
     public string? CurrentEmployer { get; init; }
     public PositionLevel Level { get; init; }

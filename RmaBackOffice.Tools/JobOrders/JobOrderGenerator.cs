@@ -2,7 +2,10 @@ using System.Threading.Channels;
 using Bogus;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.JobOrders;
+using HandlingOffices = RmaBackOffice.Features.Offices.HandlingOffices;
+using OfficeChoice = RmaBackOffice.Features.Offices.OfficeChoice;
 using RmaBackOffice.Tools.Sqlite;
+using RmaBackOffice.Tools.Synthetic;
 using static RmaBackOffice.Tools.Synthetic.World;
 
 namespace RmaBackOffice.Tools.JobOrders;
@@ -28,6 +31,7 @@ public static partial class JobOrderGenerator
 
         await using var loader = await JobOrderBulkLoader.OpenAsync(db, ct);
         var companies = Company.Pool(faker, Math.Max(40, count / 12));
+        var offices = await HandlingOffices.ChoicesAsync(db, ct);
 
         // One thread makes the next batch of orders while the other writes this one.
         var batches = Channel.CreateBounded<JobOrder[]>(2);
@@ -40,7 +44,7 @@ public static partial class JobOrderGenerator
                     var batch = new JobOrder[Math.Min(BatchSize, count - start)];
                     for (var i = 0; i < batch.Length; i++)
                     {
-                        batch[i] = MakeOrder(faker, companies, recruiters, now);
+                        batch[i] = MakeOrder(faker, companies, recruiters, offices, now);
                     }
                     await batches.Writer.WriteAsync(batch, ct);
                 }
@@ -64,7 +68,7 @@ public static partial class JobOrderGenerator
         return new GenerationResult(count, activities, created);
     }
 
-    private static JobOrder MakeOrder(Faker f, IReadOnlyList<Company> companies, Actor[] recruiters, DateTimeOffset now)
+    private static JobOrder MakeOrder(Faker f, IReadOnlyList<Company> companies, Actor[] recruiters, IReadOnlyList<OfficeChoice> offices, DateTimeOffset now)
     {
         var receivedAt = ReceivedAt(f, now);
         if (f.Random.Double() < 0.02)
@@ -106,6 +110,10 @@ public static partial class JobOrderGenerator
             ConsentToContact = true,
         };
         var order = JobOrder.Receive(form, receivedAt, null);
+        if (GeneratedOffices.For(offices, order.Country, receivedAt.UtcTicks) is { } office)
+        {
+            order.AssignHandlingOffice(office.Id, office.City, null, Actor.Public, receivedAt);
+        }
         Work(f, order, recruiters, now);
         return order;
     }

@@ -29,6 +29,7 @@ internal sealed class CandidateBulkLoader : IAsyncDisposable
         ("PhoneKey", c => CandidateKeys.Phone(c.Phone)),
         ("City", c => c.City),
         ("Country", c => c.Country),
+        ("HandlingOfficeId", c => c.HandlingOfficeId),
         ("CurrentTitle", c => c.CurrentTitle),
         ("CurrentEmployer", c => c.CurrentEmployer),
         ("Level", c => (int)c.Level),

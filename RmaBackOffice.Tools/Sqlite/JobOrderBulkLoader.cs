@@ -26,6 +26,7 @@ internal sealed class JobOrderBulkLoader : IAsyncDisposable
         ("Level", o => (int)o.Level),
         ("City", o => o.City),
         ("Country", o => o.Country),
+        ("HandlingOfficeId", o => o.HandlingOfficeId),
         ("WorkArrangement", o => (int?)o.WorkArrangement),
         ("SalaryMin", o => (double?)o.SalaryMin),
         ("SalaryMax", o => (double?)o.SalaryMax),

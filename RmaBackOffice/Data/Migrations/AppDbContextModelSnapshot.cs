@@ -1210,7 +1210,7 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("Country", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status", "Level");
 
-                    b.HasIndex("HandlingOfficeId", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status", "Level")
+                    b.HasIndex("HandlingOfficeId", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Id", "Status", "Level")
                         .HasDatabaseName("IX_Candidates_HandlingOffice");
 
                     b.ToTable("Candidates", (string)null);
@@ -1640,9 +1640,6 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("Country", "IsSpam", "Status", "ReceivedAt");
 
-                    b.HasIndex("HandlingOfficeId", "IsSpam", "ReceivedAt", "Status")
-                        .HasDatabaseName("IX_JobOrders_HandlingOffice");
-
                     b.HasIndex("Industry", "IsSpam", "Status", "ReceivedAt");
 
                     b.HasIndex("Level", "IsSpam", "Status", "ReceivedAt");
@@ -1650,6 +1647,9 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("OwnerId", "IsSpam", "Status", "ReceivedAt");
 
                     b.HasIndex("Priority", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("HandlingOfficeId", "IsSpam", "ReceivedAt", "Id", "Status")
+                        .HasDatabaseName("IX_JobOrders_HandlingOffice");
 
                     b.ToTable("JobOrders", (string)null);
                 });

@@ -50,9 +50,9 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         c.HasIndex(x => new { x.Level, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status });
         c.HasIndex(x => new { x.Country, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status, x.Level });
         c.HasIndex(x => new { x.NeedsReview, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt });
-        // The office filter with the desk's standing filter, newest registration first as the desk opens; status and level ride
-        // along so the filtered view's tabs are counted from entries.
-        c.HasIndex(x => new { x.HandlingOfficeId, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Status, x.Level })
+        // The office filter with the desk's standing filter, in the desk's full default order (registration time, then the id
+        // as a column); status and level ride along so a filtered view is counted and paged from entries.
+        c.HasIndex(x => new { x.HandlingOfficeId, x.IsSpam, x.ErasedAt, x.MergedIntoId, x.CreatedAt, x.Id, x.Status, x.Level })
             .HasDatabaseName(HandlingOfficeIndex);
         // Offices are unpublished, never deleted: deleting one that still handles candidates is refused, because a cascade
         // would change candidates outside the unit of work, unaudited and off their timelines.

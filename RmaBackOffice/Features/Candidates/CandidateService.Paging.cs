@@ -22,7 +22,7 @@ public sealed partial class CandidateService
     private static IQueryable<Candidate> InView(AppDbContext db, ICandidateSearch search, CandidateQuery query, bool large, IQueryable<Candidate> filtered)
     {
         // Newest first within one office (or none) is the order of the office index, which the planner picks for itself.
-        if (!large || (query.Sort == CandidateSort.Registered && (query.HandlingOfficeId is not null || query.NoHandlingOffice)))
+        if (!large || ((query.Sort is CandidateSort.Registered or CandidateSort.Relevance) && (query.HandlingOfficeId is not null || query.NoHandlingOffice)))
         {
             return filtered;
         }

@@ -51,9 +51,9 @@ internal sealed class JobOrderConfiguration : IEntityTypeConfiguration<JobOrder>
         order.HasIndex(o => new { o.Level, o.IsSpam, o.Status, o.ReceivedAt });
         order.HasIndex(o => new { o.Priority, o.IsSpam, o.Status, o.ReceivedAt });
         order.HasIndex(o => new { o.Country, o.IsSpam, o.Status, o.ReceivedAt });
-        // The office filter, newest first as the desk opens: its entries are in the desk's default order, and the status they
-        // carry lets a status tab be counted and walked without reading rows.
-        order.HasIndex(o => new { o.HandlingOfficeId, o.IsSpam, o.ReceivedAt, o.Status }).HasDatabaseName(HandlingOfficeIndex);
+        // The office filter, newest first as the desk opens: its entries are in the desk's full default order (received time,
+        // then the id as a column), and the status they carry lets a status tab be counted and paged without reading rows.
+        order.HasIndex(o => new { o.HandlingOfficeId, o.IsSpam, o.ReceivedAt, o.Id, o.Status }).HasDatabaseName(HandlingOfficeIndex);
         // Offices are unpublished, never deleted: deleting one that still handles work is refused rather than emptied silently,
         // because a cascade would change job orders outside the unit of work, unaudited and off their timelines.
         order.HasOne<Office>().WithMany().HasForeignKey(o => o.HandlingOfficeId).OnDelete(DeleteBehavior.Restrict);

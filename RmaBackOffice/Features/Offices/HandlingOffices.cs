@@ -46,10 +46,13 @@ public sealed class HandlingOffices(IDbContextFactory<AppDbContext> dbFactory, S
         {
             return [];
         }
+        // By the ISO code when the country is one; only an unknown name is compared with how the firm writes a country
+        // ("China" beside Hong Kong must not make China's own office ambiguous).
         var code = Countries.CodeOf(country);
         var text = country.Trim();
-        return choices.Where(o => (code is not null && string.Equals(o.CountryCode, code, StringComparison.OrdinalIgnoreCase))
-            || string.Equals(o.CountryLabel, text, StringComparison.OrdinalIgnoreCase)).ToList();
+        return code is not null
+            ? choices.Where(o => string.Equals(o.CountryCode, code, StringComparison.OrdinalIgnoreCase)).ToList()
+            : choices.Where(o => string.Equals(o.CountryLabel, text, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
     /// <summary>The office to suggest: the only one in the country, or the first in the directory's order when there are several.</summary>
