@@ -658,6 +658,29 @@ namespace RmaBackOffice.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticleLiveTag", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tag", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Tag", "PublishedAt", "ArticleId")
+                        .HasDatabaseName("IX_ArticleLiveTags_Tag_PublishedAt");
+
+                    b.ToTable("ArticleLiveTags", (string)null);
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticlePreviewLink", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +703,10 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -1337,10 +1364,10 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Receipt")
                         .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
 
                     b.ToTable("CandidateRegistrations", (string)null);
                 });
@@ -1959,6 +1986,15 @@ namespace RmaBackOffice.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticleLiveTag", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Articles.Article", null)
+                        .WithMany("LiveTags")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticlePreviewLink", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Articles.Article", null)
@@ -2097,6 +2133,8 @@ namespace RmaBackOffice.Data.Migrations
 
             modelBuilder.Entity("RmaBackOffice.Features.Articles.Article", b =>
                 {
+                    b.Navigation("LiveTags");
+
                     b.Navigation("Tags");
                 });
 

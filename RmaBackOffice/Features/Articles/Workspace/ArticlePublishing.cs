@@ -10,6 +10,12 @@ internal static class ArticlePublishing
     public static async Task PublishAsync(Work work, Article article, ArticleMarkdown markdown, CancellationToken ct)
     {
         article.RequirePublishable();
+        // The live tags change with the live revision; they must be loaded, or a republish would add rows that exist.
+        var liveTags = work.Db.Entry(article).Collection(a => a.LiveTags);
+        if (!liveTags.IsLoaded)
+        {
+            await liveTags.LoadAsync(ct);
+        }
         var revision = await work.Db.ArticleRevisions
             .Where(r => r.ArticleId == article.Id && r.Kind != RevisionKind.Autosave)
             .OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct);
