@@ -19,6 +19,9 @@ public sealed partial class ArticleImageSweeper(
 
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
+    // One sweep at a time in this process: a sweep asked for while the timer's runs waits for it, then finds what is left.
+    private readonly SemaphoreSlim running = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (options.DeleteUnusedAfter <= TimeSpan.Zero)
@@ -46,6 +49,19 @@ public sealed partial class ArticleImageSweeper(
         {
             return 0;
         }
+        await running.WaitAsync(ct);
+        try
+        {
+            return await SweepOnceAsync(ct);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<int> SweepOnceAsync(CancellationToken ct)
+    {
         var cutoff = clock.GetUtcNow() - options.DeleteUnusedAfter;
         await using var scope = scopes.CreateAsyncScope();
         var candidates = await UnreferencedAsync(scope.ServiceProvider, cutoff, ct);
@@ -129,6 +145,12 @@ public sealed partial class ArticleImageSweeper(
         }
         logger.LogInformation("Deleted unused article image {Hash}.", hash);
         return true;
+    }
+
+    public override void Dispose()
+    {
+        running.Dispose();
+        base.Dispose();
     }
 
     [GeneratedRegex("[0-9a-f]{32}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
