@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
@@ -34,13 +36,16 @@ public sealed class DeskSession : IAsyncDisposable
 
     public JobOrderService JobOrders => scope.ServiceProvider.GetRequiredService<JobOrderService>();
 
+    /// <summary>The editors' workspace (sign in as an <see cref="Roles.Editor"/>).</summary>
+    public ArticleService Articles => scope.ServiceProvider.GetRequiredService<ArticleService>();
+
     public DashboardService Dashboard => scope.ServiceProvider.GetRequiredService<DashboardService>();
 
     /// <summary>Signs the benchmark's recruiter (or another role's member) in, made once in the database with the roles the app seeds.</summary>
     public static async Task<DeskSession> SignInAsync(string databasePath, string role = Roles.Recruiter)
     {
         var email = $"bench.{role.ToLowerInvariant()}@rma.local";
-        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup());
+        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup().AddArticles());
         var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var name in Roles.All)

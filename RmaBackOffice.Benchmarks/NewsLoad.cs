@@ -12,8 +12,9 @@ namespace RmaBackOffice.Benchmarks;
 /// <summary>
 /// <c>news-load [--articles 10000] [--revisions 20] [--seconds 15] [--port 5296]</c>: the public news pages of the shipped
 /// app (Release build, its own process) over a generated database. Latency: one client, one request at a time over
-/// loopback (p50/p95 of the whole answer: server time plus loopback). Throughput: 16 concurrent clients on the article page,
-/// and the same clients on a static file of the same app (its floor: no routing to a page, no database, no rendering).
+/// loopback (p50/p95 of the whole answer: server time plus loopback) on the article page, list page 1, a tag page and the
+/// feed. Throughput: 16 concurrent clients on the article page, and the same clients on a static file of the same app
+/// (its floor: no routing to a page, no database, no rendering).
 /// </summary>
 public static class NewsLoad
 {
@@ -37,6 +38,7 @@ public static class NewsLoad
         await LatencyAsync(client, "warm-up", i => Article(slugs, i), 300);
         await LatencyAsync(client, "/news/{slug}", i => Article(slugs, i), 1_000);
         await LatencyAsync(client, "/news (page 1)", _ => "/news", 500);
+        await LatencyAsync(client, "/news/tag/{tag} (page 1)", _ => "/news/tag/board%20succession", 500);
         await LatencyAsync(client, "/news/feed.xml", _ => "/news/feed.xml", 300);
 
         var page = await ThroughputAsync(client, TimeSpan.FromSeconds(seconds), 16, i => Article(slugs, i));

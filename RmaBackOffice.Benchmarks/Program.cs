@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using RmaBackOffice.Benchmarks;
 using RmaBackOffice.Benchmarks.Intake;
 
-// dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit*]   (see BENCHMARKS.md)
+// dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit* | *ArticleQuery*]   (see BENCHMARKS.md)
 // dotnet run -c Release --project RmaBackOffice.Benchmarks -- browser [candidates] [job-orders]: the desks in headless Chromium.
 // dotnet run -c Release --project RmaBackOffice.Benchmarks -- circuits [desk counts...]   (open desks in headless Chromium)
 // Each benchmark class makes its generated database in its global setup, so a filtered run makes only the one it reads.
@@ -36,6 +36,10 @@ if (args is ["generate", .. var which])
     if (which.Length == 0 || which.Contains("audit"))
     {
         await AuditBenchmarkDatabase.EnsureAsync();
+    }
+    if (which.Length == 0 || which.Contains("articles"))
+    {
+        await ArticleBenchmarkDatabase.EnsureAsync();
     }
     return 0;
 }

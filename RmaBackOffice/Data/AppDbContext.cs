@@ -29,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<AuditTrim> AuditTrims => Set<AuditTrim>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+    public DbSet<ArticleLiveTag> ArticleLiveTags => Set<ArticleLiveTag>();
     public DbSet<ArticleCategory> ArticleCategories => Set<ArticleCategory>();
     public DbSet<ArticleSlug> ArticleSlugs => Set<ArticleSlug>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();

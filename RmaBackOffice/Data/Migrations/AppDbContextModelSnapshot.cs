@@ -658,6 +658,29 @@ namespace RmaBackOffice.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticleLiveTag", b =>
+                {
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Tag", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Tag", "PublishedAt", "ArticleId")
+                        .HasDatabaseName("IX_ArticleLiveTags_Tag_PublishedAt");
+
+                    b.ToTable("ArticleLiveTags", (string)null);
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticlePreviewLink", b =>
                 {
                     b.Property<int>("Id")
@@ -680,6 +703,10 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.Property<long?>("RevokedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -835,6 +862,9 @@ namespace RmaBackOffice.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastUploadedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OriginalName")
@@ -1971,6 +2001,15 @@ namespace RmaBackOffice.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticleLiveTag", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Articles.Article", null)
+                        .WithMany("LiveTags")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Articles.ArticlePreviewLink", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Articles.Article", null)
@@ -2125,6 +2164,8 @@ namespace RmaBackOffice.Data.Migrations
 
             modelBuilder.Entity("RmaBackOffice.Features.Articles.Article", b =>
                 {
+                    b.Navigation("LiveTags");
+
                     b.Navigation("Tags");
                 });
 

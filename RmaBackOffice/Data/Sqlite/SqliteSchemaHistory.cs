@@ -52,4 +52,21 @@ public static class SqliteSchemaHistory
         SET Receipt = 'REG-' || strftime('%Y', ReceivedAt / 10000000 - 62135596800, 'unixepoch') || '-' || printf('%06d', Id)
         WHERE Receipt IS NULL;
         """;
+
+    /// <summary>
+    /// The public tag pages' table starts with the tags of every article live when it was added (migration ArticleLiveTags):
+    /// the live revision's newline-joined tags, one row each, dated by the article's first publication. Archived (5) is not live.
+    /// </summary>
+    public const string BackfillArticleLiveTags = """
+        WITH RECURSIVE Split (ArticleId, PublishedAt, Tag, Rest) AS (
+            SELECT a.Id, COALESCE(a.FirstPublishedAt, a.LiveSince, a.CreatedAt), NULL, r.Tags || char(10)
+            FROM Articles a JOIN ArticleRevisions r ON r.Id = a.LiveRevisionId
+            WHERE a.LiveRevisionId IS NOT NULL AND a.Status <> 5
+            UNION ALL
+            SELECT ArticleId, PublishedAt, trim(substr(Rest, 1, instr(Rest, char(10)) - 1)), substr(Rest, instr(Rest, char(10)) + 1)
+            FROM Split WHERE Rest <> ''
+        )
+        INSERT OR IGNORE INTO ArticleLiveTags (Tag, ArticleId, PublishedAt)
+        SELECT Tag, ArticleId, PublishedAt FROM Split WHERE Tag IS NOT NULL AND Tag <> '';
+        """;
 }

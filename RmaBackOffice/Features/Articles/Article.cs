@@ -57,6 +57,8 @@ public sealed class Article : IAuditReferenced
     public string? PublishFailure { get; private set; }
     public DateTimeOffset? PublishFailedAt { get; private set; }
     public bool IsLive => LiveRevisionId is not null && Status != ArticleStatus.Archived;
+    /// <summary>The live revision's tags while it is live; empty otherwise. Load it with the article before publishing or archiving.</summary>
+    public List<ArticleLiveTag> LiveTags { get; private set; } = [];
 
     /// <summary>Bumped by every change; a save from a stale copy is refused.</summary>
     public int Version { get; private set; }
@@ -192,6 +194,7 @@ public sealed class Article : IAuditReferenced
         LiveHtml = html;
         FirstPublishedAt ??= at;
         LiveSince = at;
+        KeepLiveTags(revision.Content.Tags, FirstPublishedAt.Value);
         ScheduledFor = null;
         PublishFailure = null;
         PublishFailedAt = null;
@@ -221,6 +224,7 @@ public sealed class Article : IAuditReferenced
     public void Archive(DateTimeOffset at)
     {
         Require(ArticleStatus.Published, "archive it");
+        LiveTags.Clear();
         MoveTo(ArticleStatus.Archived, at);
     }
 
@@ -230,7 +234,26 @@ public sealed class Article : IAuditReferenced
         Require(ArticleStatus.Archived, "reopen it");
         LiveRevisionId = null;
         LiveHtml = null;
+        LiveTags.Clear();
         MoveTo(ArticleStatus.Draft, at);
+    }
+
+    /// <summary>
+    /// The live tag rows become the given tags. A row whose tag stays (compared as the database compares tags, ignoring case)
+    /// is kept, so a save never deletes and inserts one key.
+    /// </summary>
+    private void KeepLiveTags(IReadOnlyCollection<string> tags, DateTimeOffset publishedAt)
+    {
+        var wanted = tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        LiveTags.RemoveAll(t => !wanted.Contains(t.Tag, StringComparer.OrdinalIgnoreCase));
+        foreach (var kept in LiveTags.Where(t => t.PublishedAt != publishedAt))
+        {
+            kept.MovePublishedAt(publishedAt);
+        }
+        foreach (var tag in wanted.Where(t => !LiveTags.Exists(existing => string.Equals(existing.Tag, t, StringComparison.OrdinalIgnoreCase))))
+        {
+            LiveTags.Add(new ArticleLiveTag(tag, publishedAt));
+        }
     }
 
     public bool IsDue(DateTimeOffset now) => Status == ArticleStatus.Scheduled && ScheduledFor is { } due && due <= now;

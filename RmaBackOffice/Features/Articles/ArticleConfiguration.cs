@@ -36,6 +36,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         article.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.Navigation(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.Property);
+        article.HasMany(a => a.LiveTags).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        article.Navigation(a => a.LiveTags).UsePropertyAccessMode(PropertyAccessMode.Property);
     }
 }
 
@@ -47,6 +49,19 @@ internal sealed class ArticleTagConfiguration : IEntityTypeConfiguration<Article
         tag.HasKey(t => new { t.ArticleId, t.Tag });
         tag.Property(t => t.Tag).HasMaxLength(ArticleContent.TagLength).UseCollation("NOCASE");
         tag.HasIndex(t => new { t.Tag, t.ArticleId });
+    }
+}
+
+internal sealed class ArticleLiveTagConfiguration : IEntityTypeConfiguration<ArticleLiveTag>
+{
+    public void Configure(EntityTypeBuilder<ArticleLiveTag> tag)
+    {
+        tag.ToTable("ArticleLiveTags");
+        tag.HasKey(t => new { t.Tag, t.ArticleId });
+        tag.Property(t => t.Tag).HasMaxLength(ArticleContent.TagLength).UseCollation("NOCASE");
+        // A tag page newest first is one range of this index: the rows of the tag, already in the public list's order.
+        tag.HasIndex(t => new { t.Tag, t.PublishedAt, t.ArticleId }).HasDatabaseName("IX_ArticleLiveTags_Tag_PublishedAt");
+        tag.HasIndex(t => t.ArticleId);
     }
 }
 
@@ -109,6 +124,8 @@ internal sealed class ArticlePreviewLinkConfiguration : IEntityTypeConfiguration
         link.HasIndex(l => l.TokenHash).IsUnique();
         link.HasIndex(l => l.ArticleId);
         link.Property(l => l.CreatedById).HasMaxLength(450);
+        link.Property(l => l.TimeZoneId).HasMaxLength(64);
+        link.Ignore(l => l.TimeZone);
         link.HasOne<Article>().WithMany().HasForeignKey(l => l.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

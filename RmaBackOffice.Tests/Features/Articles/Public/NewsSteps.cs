@@ -66,7 +66,7 @@ public sealed class NewsSteps(AppHost host)
     public async Task RepublishAsync(int articleId, ArticleContent content)
     {
         await using var db = await Factory().CreateDbContextAsync();
-        var article = await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Id == articleId);
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.LiveTags).SingleAsync(a => a.Id == articleId);
         await PublishAsync(db, article, content);
     }
 
@@ -96,7 +96,7 @@ public sealed class NewsSteps(AppHost host)
     public async Task ArchiveAsync(int articleId)
     {
         await using var db = await Factory().CreateDbContextAsync();
-        var article = await db.Articles.SingleAsync(a => a.Id == articleId);
+        var article = await db.Articles.Include(a => a.LiveTags).SingleAsync(a => a.Id == articleId);
         article.Archive(NextTime());
         await db.SaveChangesAsync();
     }

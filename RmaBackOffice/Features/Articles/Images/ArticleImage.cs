@@ -35,6 +35,17 @@ public sealed class ArticleImage
 
     public DateTimeOffset UploadedAt { get; private set; }
 
+    /// <summary>
+    /// When the same picture was last uploaded again (an editor picking it for a new article gets the stored one): the unused
+    /// image sweep counts its grace from the latest upload, as the editor may not have saved yet.
+    /// </summary>
+    [Common.NotAudited]
+    public DateTimeOffset? LastUploadedAt { get; private set; }
+
+    public DateTimeOffset LatestUpload => LastUploadedAt is { } again && again > UploadedAt ? again : UploadedAt;
+
+    public void UploadedAgain(DateTimeOffset at) => LastUploadedAt = at;
+
     public IReadOnlyList<int> VariantWidths =>
         [.. Variants.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(w => int.Parse(w, CultureInfo.InvariantCulture))];
 

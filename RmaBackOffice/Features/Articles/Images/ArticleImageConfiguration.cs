@@ -10,6 +10,7 @@ internal sealed class ArticleImageConfiguration : IEntityTypeConfiguration<Artic
     {
         i.ToTable("ArticleImages");
         i.Ignore(x => x.VariantWidths);
+        i.Ignore(x => x.LatestUpload);
         i.HasIndex(x => x.ContentHash).IsUnique();
         i.Property(x => x.ContentHash).HasMaxLength(ArticleImageUrls.HashLength).IsRequired();
         i.Property(x => x.OriginalName).HasMaxLength(200);

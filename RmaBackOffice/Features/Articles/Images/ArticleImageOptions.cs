@@ -4,7 +4,8 @@ namespace RmaBackOffice.Features.Articles.Images;
 
 /// <summary>
 /// Limits and sizes of article images, from <c>Articles:Images:*</c>: the folder (relative to the app's content root, default
-/// <c>data/article-images</c>), the largest upload, the most pixels a picture may declare, and the widths it is re-encoded to.
+/// <c>data/article-images</c>), the largest upload, the most pixels a picture may declare, the widths it is re-encoded to,
+/// and how long an unused upload is kept.
 /// </summary>
 public sealed class ArticleImageOptions
 {
@@ -20,6 +21,12 @@ public sealed class ArticleImageOptions
     /// <summary>The widths served, ascending; a picture narrower than the largest is also served at its own width, never upscaled.</summary>
     public IReadOnlyList<int> Widths { get; init; } = [480, 960, 1600];
 
+    /// <summary>
+    /// How long an uploaded image no revision refers to is kept (from its latest upload) before the sweep deletes it:
+    /// <c>Articles:Images:DeleteUnusedAfterDays</c>, default 7; 0 turns the sweep off.
+    /// </summary>
+    public TimeSpan DeleteUnusedAfter { get; init; } = TimeSpan.FromDays(7);
+
     public static ArticleImageOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(Section);
@@ -33,6 +40,7 @@ public sealed class ArticleImageOptions
             MaxBytes = section.GetValue<long?>("MaxBytes") is > 0 and var bytes ? bytes : 10 * 1024 * 1024,
             MaxPixels = section.GetValue<long?>("MaxPixels") is > 0 and var pixels ? pixels : 40_000_000,
             Widths = chosen.Length > 0 ? chosen : [480, 960, 1600],
+            DeleteUnusedAfter = section.GetValue<double?>("DeleteUnusedAfterDays") is >= 0 and var days ? TimeSpan.FromDays(days) : TimeSpan.FromDays(7),
         };
     }
 

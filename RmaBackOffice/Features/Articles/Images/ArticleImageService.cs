@@ -24,9 +24,10 @@ public sealed class ArticleImageService(
     {
         await using var work = await units.BeginAsync(Policies.Editorial, ct);
         var hash = ArticleImageStore.HashOf(content.Span);
-        var known = await work.Db.Set<ArticleImage>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentHash == hash, ct);
+        var known = await work.Db.Set<ArticleImage>().FirstOrDefaultAsync(i => i.ContentHash == hash, ct);
         if (known is not null && store.Has(hash, known.VariantWidths))
         {
+            await UploadedAgainAsync(work, known, ct);
             return Stored(known.Id);
         }
         var processed = await processor.ProcessAsync(content, ct);
@@ -37,6 +38,7 @@ public sealed class ArticleImageService(
         await store.SaveAsync(hash, processed.Variants, ct);
         if (known is not null)
         {
+            await UploadedAgainAsync(work, known, ct);
             return Stored(known.Id);
         }
         var header = processed.Header!.Value;
@@ -68,6 +70,13 @@ public sealed class ArticleImageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<ArticleImage>().AsNoTracking().FirstOrDefaultAsync(i => i.ContentHash == hash, ct) is { } image ? StoredArticleImage.From(image) : null;
+    }
+
+    /// <summary>Restarts the unused-image grace: the editor who uploaded it again may not have saved the article yet.</summary>
+    private static async Task UploadedAgainAsync(Work work, ArticleImage image, CancellationToken ct)
+    {
+        image.UploadedAgain(work.Now);
+        await work.SaveAsync(ct);
     }
 
     private static CommandResult Stored(int id) => new() { CreatedId = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };

@@ -45,6 +45,16 @@ public sealed class ArticleImageStore(ArticleImageOptions options)
         }
     }
 
+    /// <summary>Deletes every variant file of a picture; a file already gone is not an error.</summary>
+    public void Delete(string hash, IEnumerable<int> widths)
+    {
+        foreach (var width in widths)
+        {
+            File.Delete(PathOf(hash, width, ImageVariantFormat.WebP));
+            File.Delete(PathOf(hash, width, ImageVariantFormat.Jpeg));
+        }
+    }
+
     /// <summary>The stored file for a public address's name, or null when the name is not one the store writes or the file is not there.</summary>
     public FileInfo? Find(string? fileName) =>
         ArticleImageUrls.TryParseFileName(fileName, out var hash, out var width, out var format)

@@ -8,6 +8,8 @@ public static class ArticleImagesModule
         services.AddSingleton<ArticleImageStore>();
         services.AddSingleton<ArticleImageProcessor>();
         services.AddScoped<ArticleImageService>();
+        services.AddSingleton<ArticleImageSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ArticleImageSweeper>());
         return services;
     }
 }

@@ -40,10 +40,7 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<NewsPage> PageAsync(NewsFilter filter, int page, int pageSize, int total, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await Rows(db, Filtered(db, filter)
-                .OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
-                .Skip((page - 1) * pageSize).Take(pageSize))
-            .ToListAsync(ct);
+        var rows = await Rows(db, OnPage(db, filter, page, pageSize)).ToListAsync(ct);
         var items = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Select(r => r.ToSummary()).ToList();
         return new NewsPage(items, page, pageSize, total);
     }
@@ -81,7 +78,23 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
     private static IQueryable<Article> Live(AppDbContext db) =>
         db.Articles.AsNoTracking().Where(a => a.LiveRevisionId != null && a.Status != ArticleStatus.Archived);
 
-    private static IQueryable<Article> Filtered(AppDbContext db, NewsFilter filter)
+    /// <summary>The live articles on one page of the list (unordered: the caller orders the rows it reads).</summary>
+    internal static IQueryable<Article> OnPage(AppDbContext db, NewsFilter filter, int page, int pageSize)
+    {
+        if (filter.Tag is not { } tag)
+        {
+            return Filtered(db, filter).OrderByDescending(a => a.FirstPublishedAt).ThenByDescending(a => a.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize);
+        }
+        // A tag page walks the tag's range of the live tag index in the list's order and stops at the page's end.
+        var others = Filtered(db, filter with { Tag = null });
+        var ids = db.ArticleLiveTags.Where(t => t.Tag == tag && others.Any(a => a.Id == t.ArticleId))
+            .OrderByDescending(t => t.PublishedAt).ThenByDescending(t => t.ArticleId)
+            .Skip((page - 1) * pageSize).Take(pageSize).Select(t => t.ArticleId);
+        return Live(db).Where(a => ids.Contains(a.Id));
+    }
+
+    internal static IQueryable<Article> Filtered(AppDbContext db, NewsFilter filter)
     {
         var live = Live(db);
         if (filter.CategorySlug is { } category)
@@ -90,11 +103,12 @@ public sealed class NewsReader(IDbContextFactory<AppDbContext> dbFactory)
         }
         if (filter.Tag is { } tag)
         {
-            // The live revision's tags, not the working copy's: a pending change must not move an article between tag pages.
-            // LIKE compares ASCII letters regardless of case, as tags are matched everywhere else.
-            var pattern = "%\n" + tag.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "\n%";
-            live = live.Where(a => db.ArticleRevisions.Any(r => r.Id == a.LiveRevisionId && EF.Functions.Like("\n" + r.Tags + "\n", pattern, "\\")));
+            // The live tags (the live revision's, not the working copy's: a pending change must not move an article between
+            // tag pages), read from the tag's range of their index; the column compares ASCII letters regardless of case.
+            live = from t in db.ArticleLiveTags
+                   where t.Tag == tag
+                   join a in live on t.ArticleId equals a.Id
+                   select a;
         }
         return live;
     }

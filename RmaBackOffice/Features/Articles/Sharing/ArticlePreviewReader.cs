@@ -5,8 +5,19 @@ using RmaBackOffice.Features.Articles.Rendering;
 namespace RmaBackOffice.Features.Articles.Sharing;
 
 /// <summary>What a preview link shows: the working copy as a reader would see it.</summary>
+/// <param name="Zone">The time zone of the person who shared the link, in which the page shows times beside UTC.</param>
+/// <param name="SharedByName">Who made the link, to name whose time zone that is.</param>
 public sealed record ArticlePreview(
-    string Title, string? Summary, string Html, string? CategoryName, string? AuthorName, int RevisionNumber, DateTimeOffset SavedAt, DateTimeOffset LinkExpiresAt);
+    string Title, string? Summary, string Html, string? CategoryName, string? AuthorName, int RevisionNumber, DateTimeOffset SavedAt, DateTimeOffset LinkExpiresAt,
+    TimeZoneInfo Zone, string? SharedByName)
+{
+    public string Show(DateTimeOffset at) => EditorTime.Show(at, Zone);
+
+    /// <summary>Says whose clock the times are on, so a reviewer elsewhere reads them right.</summary>
+    public string ZoneNote => Zone == TimeZoneInfo.Utc || Zone.Id is "UTC" or "Etc/UTC"
+        ? "Times are in UTC."
+        : $"Times are in {Zone.Id}, the time zone of {SharedByName ?? "the editor"} who shared this preview, with UTC in brackets.";
+}
 
 /// <summary>
 /// Opens a preview link for someone without an account. A token that is unknown, expired or revoked gets the same nothing, so
@@ -51,6 +62,8 @@ public sealed class ArticlePreviewReader(IDbContextFactory<AppDbContext> dbFacto
         var author = content.AuthorId is { } authorId
             ? await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
-        return new ArticlePreview(content.Title, content.Summary, markdown.ToHtml(content.Body), category, author, number, savedAt, link.ExpiresAt);
+        var sharedBy = await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
+        return new ArticlePreview(content.Title, content.Summary, markdown.ToHtml(content.Body), category, author, number, savedAt, link.ExpiresAt,
+            link.TimeZone, string.IsNullOrWhiteSpace(sharedBy) ? null : sharedBy);
     }
 }

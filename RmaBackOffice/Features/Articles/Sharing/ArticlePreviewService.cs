@@ -42,7 +42,8 @@ public sealed class ArticlePreviewService(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>A new link; its token is in the result's <see cref="CommandResult.OneTimeToken"/>, shown once and kept only as a hash.</summary>
-    public async Task<CommandResult> CreateAsync(int articleId, int days, CancellationToken ct = default)
+    /// <param name="timeZoneId">The maker's time zone (IANA), in which the preview page shows its times beside UTC.</param>
+    public async Task<CommandResult> CreateAsync(int articleId, int days, string? timeZoneId = null, CancellationToken ct = default)
     {
         await using var work = await units.BeginAsync(Policies.Editorial, ct);
         if (days is < MinDays or > MaxDays)
@@ -53,7 +54,7 @@ public sealed class ArticlePreviewService(IDbContextFactory<AppDbContext> dbFact
         {
             return CommandResult.Fail("This article no longer exists.");
         }
-        var (link, token) = ArticlePreviewLink.Create(articleId, work.Actor.Id ?? "", work.Now, TimeSpan.FromDays(days));
+        var (link, token) = ArticlePreviewLink.Create(articleId, work.Actor.Id ?? "", work.Now, TimeSpan.FromDays(days), timeZoneId);
         work.Db.ArticlePreviewLinks.Add(link);
         await work.SaveAsync(ct);
         return CommandResult.Ok with { CreatedId = link.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), OneTimeToken = token };

@@ -61,7 +61,7 @@ public sealed class ArticleScheduler(
         string failure;
         await using (var work = await units.BeginAsSystemAsync(ct))
         {
-            var article = await work.Db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, ct);
+            var article = await work.Db.Articles.Include(a => a.Tags).Include(a => a.LiveTags).SingleOrDefaultAsync(a => a.Id == id, ct);
             if (article is null || !article.IsDue(work.Now) || article.PublishFailure is not null)
             {
                 return false;

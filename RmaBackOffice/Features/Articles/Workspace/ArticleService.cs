@@ -241,7 +241,7 @@ public sealed partial class ArticleService(
     private async Task<CommandResult> ChangeAsync(int id, int version, string action, Func<Article, Work, Task> change, CancellationToken ct)
     {
         await using var work = await units.BeginAsync(Policies.Editorial, ct);
-        var article = await work.Db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var article = await work.Db.Articles.Include(a => a.Tags).Include(a => a.LiveTags).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
             return CommandResult.Fail("This article no longer exists.");
