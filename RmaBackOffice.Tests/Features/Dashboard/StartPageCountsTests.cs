@@ -100,12 +100,13 @@ public sealed class StartPageCountsTests : IAsyncLifetime
     [Fact]
     public async Task Registrations_per_week_and_pipeline_conversion_read_their_date_ranges_from_an_index()
     {
-        var registrations = await PlanAsync(SqliteDashboardStatistics.RegistrationsByWeekSql,
+        var registrations = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.RegistrationsByWeekSql, "c.HandlingOfficeId", null),
             ("$start", Now.AddDays(-84).UtcTicks), ("$end", Now.UtcTicks), ("$week", TimeSpan.FromDays(7).Ticks));
         Assert.Contains(registrations, s => s.StartsWith("SEARCH CandidateRegistrations USING COVERING INDEX IX_CandidateRegistrations_ReceivedAt", StringComparison.Ordinal));
         Assert.DoesNotContain(registrations, s => s.StartsWith("SCAN CandidateRegistrations", StringComparison.Ordinal));
 
-        var conversion = await PlanAsync(SqliteDashboardStatistics.ConversionSql.Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
+        var conversion = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.ConversionSql, "", null)
+                .Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
             ("$s0", "Identified"), ("$s1", "Contacted"), ("$kind", 1), ("$from", Now.AddDays(-84).UtcTicks), ("$to", Now.UtcTicks));
         var reads = conversion.Where(s => s.Contains("CandidateActivities", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reads);

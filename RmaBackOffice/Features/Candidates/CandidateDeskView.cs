@@ -23,6 +23,12 @@ public sealed record CandidateDeskView
     public bool Review { get; init; }
     public DateOnly? PlacedSince { get; init; }
 
+    /// <summary>The handling office's id (<c>office=12</c>).</summary>
+    public int? Office { get; init; }
+
+    /// <summary>The handling office's region's id (<c>region=2</c>): candidates handled by any office in it.</summary>
+    public int? Region { get; init; }
+
     /// <summary>The column a person sorted by; null keeps the desk's order (best match when searching, else newest).</summary>
     public CandidateSort? Sort { get; init; }
     public bool Descending { get; init; }
@@ -33,14 +39,14 @@ public sealed record CandidateDeskView
 
     /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new object?[] { Status, Industry, Level, Country, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
+    public int FilterCount => new object?[] { Status, Industry, Level, Country, Consent, From, To, Office, Region }.Count(v => v is not null) + (Review ? 1 : 0);
 
     /// <summary>How many of the filters behind "More filters" apply.</summary>
     public int MoreFilterCount => new object?[] { Country, Consent, From, To }.Count(v => v is not null);
 
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
-        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null) => new()
+        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null, string? office = null, string? region = null) => new()
     {
         Search = string.IsNullOrWhiteSpace(q) ? null : q,
         Status = QueryValues.Enum<CandidateStatus>(status),
@@ -52,6 +58,8 @@ public sealed record CandidateDeskView
         To = QueryValues.Date(to),
         Review = review,
         PlacedSince = QueryValues.Date(placedSince),
+        Office = Id(office),
+        Region = Id(region),
         Sort = SortNamed(sort),
         Descending = SortNamed(sort) is not null && string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
         Page = page is > 1 ? page.Value - 1 : 0,
@@ -71,6 +79,8 @@ public sealed record CandidateDeskView
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["review"] = Review ? true : null,
         ["placed"] = PlacedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["office"] = Office,
+        ["region"] = Region,
         ["sort"] = Sort?.ToString().ToLowerInvariant(),
         ["dir"] = Sort is null ? null : Descending ? "desc" : "asc",
         ["page"] = Page > 0 ? Page + 1 : null,
@@ -98,12 +108,18 @@ public sealed record CandidateDeskView
         RegisteredTo = To,
         NeedsReview = Review,
         PlacedSince = PlacedSince,
+        OfficeId = Office,
+        RegionId = Region,
         // No column chosen: best match first when searching, otherwise newest registration first (the service's fallback).
         Sort = Sort ?? CandidateSort.Relevance,
         Descending = Sort is null || Descending,
         Page = Page,
         PageSize = PageSize,
     };
+
+    /// <summary>A positive id; anything else in the address is ignored.</summary>
+    private static int? Id(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     /// <summary>Only the columns the desk offers; never a string from the browser into the query.</summary>
     private static CandidateSort? SortNamed(string? name) => name?.ToLowerInvariant() switch

@@ -25,6 +25,13 @@ public sealed record JobOrderDeskView
     public string? To { get; init; }
     public bool Spam { get; init; }
     public string? Focus { get; init; }
+
+    /// <summary>The handling office's id, as the address spells it (<c>office=12</c>).</summary>
+    public string? Office { get; init; }
+
+    /// <summary>The handling office's region's id (<c>region=2</c>): job orders handled by any office in it.</summary>
+    public string? Region { get; init; }
+
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
     public bool Descending { get; init; } = true;
 
@@ -43,16 +50,18 @@ public sealed record JobOrderDeskView
     /// <summary>True when an arrival can only appear on this view by being the newest row of the first page.</summary>
     public bool TakesArrivalsInPlace => ShowsNewestFirst && string.IsNullOrWhiteSpace(Q) && Industry is null && Level is null
         && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null
+        && Office is null && Region is null
         && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, From, To }.Count(v => v is not null)
+    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, From, To, Office, Region }.Count(v => v is not null)
         + (Unassigned ? 1 : 0) + (Spam ? 1 : 0);
 
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
-        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null) => new()
+        string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null,
+        string? office = null, string? region = null) => new()
     {
         Q = Blank(q),
         Status = Blank(status),
@@ -66,6 +75,8 @@ public sealed record JobOrderDeskView
         To = Blank(to),
         Spam = spam,
         Focus = FocusNamed(focus)?.ToString().ToLowerInvariant(),
+        Office = Id(office),
+        Region = Id(region),
         Sort = QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received,
         Descending = dir is null ? DescendsByDefault(QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received) : dir != "asc",
         Page = Math.Max(1, page ?? 1),
@@ -97,6 +108,8 @@ public sealed record JobOrderDeskView
         ReceivedTo = QueryValues.Date(To),
         Spam = Spam,
         Focus = FocusFilter,
+        OfficeId = Id(Office) is { } office ? int.Parse(office, CultureInfo.InvariantCulture) : null,
+        RegionId = Id(Region) is { } region ? int.Parse(region, CultureInfo.InvariantCulture) : null,
         Sort = Sort,
         Descending = Descending,
         Page = Page - 1,
@@ -118,6 +131,8 @@ public sealed record JobOrderDeskView
         ["to"] = To,
         ["spam"] = Spam ? true : null,
         ["focus"] = Focus,
+        ["office"] = Office,
+        ["region"] = Region,
         ["sort"] = Sort == JobOrderSort.Received ? null : Sort.ToString(),
         ["dir"] = Descending == DescendsByDefault(Sort) ? null : Descending ? "desc" : "asc",
         ["page"] = forExport || Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture),
@@ -128,6 +143,10 @@ public sealed record JobOrderDeskView
     public static JobOrderFocus? FocusNamed(string? name) =>
         Enum.GetValues<JobOrderFocus>().Select(f => (JobOrderFocus?)f)
             .FirstOrDefault(f => string.Equals(f.ToString(), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A positive id as digits only; anything else in the address is ignored.</summary>
+    private static string? Id(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id.ToString(CultureInfo.InvariantCulture) : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
