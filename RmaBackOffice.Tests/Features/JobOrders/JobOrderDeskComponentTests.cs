@@ -201,6 +201,30 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_row_shows_what_the_employer_typed_as_text_never_as_markup_in_both_modes()
+    {
+        var tag = "mk" + Guid.NewGuid().ToString("N")[..6];
+        await ReceiveAsync($"Chief <script>alert(1)</script> {tag} & \"Officer\"", company: "<img src=x onerror=alert(1)> Widgets & Co");
+        await using var ctx = await RecruiterContextAsync();
+        var page = RenderDesk(ctx, $"q={tag}");
+        page.WaitForAssertion(() => Assert.Single(Rows(page)), Patience);
+
+        static IReadOnlyList<string> Cells(IElement row) => row.QuerySelectorAll("td[data-label]").Select(td => $"{td.GetAttribute("data-label")}={td.TextContent.Trim()}").ToList();
+        var row = Assert.Single(Rows(page));
+        Assert.Empty(row.QuerySelectorAll("script, img, [onerror]"));
+        Assert.Contains($"Position=Chief <script>alert(1)</script> {tag} & \"Officer\"", Cells(row)[0]);
+        Assert.Contains("Company=<img src=x onerror=alert(1)> Widgets & Co", Cells(row));
+        var plain = Cells(row);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-toggle]").Click());
+        page.WaitForAssertion(() => Assert.NotNull(Assert.Single(Rows(page)).QuerySelector("input[type=checkbox]")), Patience);
+        var bulkRow = Assert.Single(Rows(page));
+        Assert.Empty(bulkRow.QuerySelectorAll("script, img, [onerror]"));
+        Assert.Equal(plain, Cells(bulkRow));
+        Assert.Equal(row.QuerySelector("th[scope=row] a")!.GetAttribute("href"), bulkRow.QuerySelector("th[scope=row] a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Rows_past_the_first_response_target_stand_out()
     {
         var tag = "od" + Guid.NewGuid().ToString("N")[..6];
