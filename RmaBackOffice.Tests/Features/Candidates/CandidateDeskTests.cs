@@ -89,6 +89,28 @@ public class CandidateDeskTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task A_row_shows_what_the_candidate_typed_as_text_never_as_markup()
+    {
+        var word = "numbat" + Guid.NewGuid().ToString("N")[..6];
+        var registered = await RegisterAsync(f => { f.CurrentEmployer = "<img src=x onerror=alert(1)> & Sons"; f.CurrentTitle = "<b>Chief</b> \"Officer\""; },
+            resumeText: $"Ran the <script>alert(1)</script> {word} desk.");
+        var (ctx, _, _) = await RecruiterContextAsync();
+        await using var _ctx = ctx;
+
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("q", word));
+        var page = ctx.Render<CandidatesPage>();
+
+        page.WaitForAssertion(() => Assert.Contains(registered.Reference, Assert.Single(page.FindAll("tbody tr.mud-table-row")).TextContent), Wait);
+        var row = Assert.Single(page.FindAll("tbody tr.mud-table-row"));
+        Assert.Empty(row.QuerySelectorAll("script, img, b, [onerror]"));
+        Assert.Contains("<img src=x onerror=alert(1)> & Sons", row.QuerySelector(".candidate-cell-role")!.TextContent);
+        Assert.Contains("<b>Chief</b> \"Officer\"", row.QuerySelector(".candidate-cell-role")!.TextContent);
+        Assert.Equal(word, Assert.Single(row.QuerySelectorAll("[data-testid=snippet] mark")).TextContent, ignoreCase: true);
+        Assert.Equal($"/candidates/{registered.CandidateId}", row.QuerySelector(".candidate-cell-reference a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Enter_searches_at_once_while_typing_waits_for_a_pause()
     {
         var word = "tapir" + Guid.NewGuid().ToString("N")[..6];
