@@ -1101,6 +1101,9 @@ namespace RmaBackOffice.Data.Migrations
                         .HasMaxLength(1100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("HandlingOfficeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsSpam")
                         .HasColumnType("INTEGER");
 
@@ -1206,6 +1209,9 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("Level", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status");
 
                     b.HasIndex("Country", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status", "Level");
+
+                    b.HasIndex("HandlingOfficeId", "IsSpam", "ErasedAt", "MergedIntoId", "CreatedAt", "Status", "Level")
+                        .HasDatabaseName("IX_Candidates_HandlingOffice");
 
                     b.ToTable("Candidates", (string)null);
                 });
@@ -1337,10 +1343,10 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Receipt")
                         .IsUnique();
+
+                    b.HasIndex("ReceivedAt");
 
                     b.ToTable("CandidateRegistrations", (string)null);
                 });
@@ -1541,6 +1547,9 @@ namespace RmaBackOffice.Data.Migrations
                     b.Property<double?>("FlatFee")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("HandlingOfficeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1630,6 +1639,9 @@ namespace RmaBackOffice.Data.Migrations
                     b.HasIndex("IsSpam", "Status", "ReceivedAt");
 
                     b.HasIndex("Country", "IsSpam", "Status", "ReceivedAt");
+
+                    b.HasIndex("HandlingOfficeId", "IsSpam", "ReceivedAt", "Status")
+                        .HasDatabaseName("IX_JobOrders_HandlingOffice");
 
                     b.HasIndex("Industry", "IsSpam", "Status", "ReceivedAt");
 
@@ -2013,6 +2025,14 @@ namespace RmaBackOffice.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("RmaBackOffice.Features.Candidates.Candidate", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("HandlingOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("RmaBackOffice.Features.Candidates.CandidateActivity", b =>
                 {
                     b.HasOne("RmaBackOffice.Features.Candidates.Candidate", null)
@@ -2055,6 +2075,14 @@ namespace RmaBackOffice.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrder", b =>
+                {
+                    b.HasOne("RmaBackOffice.Features.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("HandlingOfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RmaBackOffice.Features.JobOrders.JobOrderActivity", b =>

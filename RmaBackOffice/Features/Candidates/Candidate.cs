@@ -53,6 +53,9 @@ public sealed partial class Candidate : IAuditReferenced, IPersonalData
     public DateTimeOffset? ErasedAt { get; private set; }
     public int? MergedIntoId { get; private set; }
 
+    /// <summary>The firm's office that looks after the candidate; suggested from the country, set by recruiters.</summary>
+    public int? HandlingOfficeId { get; private set; }
+
     public int Version { get; private set; }
 
     public List<CandidateIndustry> Industries { get; private set; } = [];
@@ -152,6 +155,25 @@ public sealed partial class Candidate : IAuditReferenced, IPersonalData
             throw new CandidateRuleException($"Keep a note under {CandidateActivity.MaxTextLength} characters.");
         }
         Activities.Add(CandidateActivity.Make(at, by, CandidateActivityKind.NoteAdded, text: text.Trim()));
+        Touch(at);
+    }
+
+    /// <summary>How the timeline names a change of handling office.</summary>
+    public const string HandlingOfficeField = "Handling office";
+
+    /// <summary>Hands the candidate to one of the firm's offices (or to none), recorded on the timeline by the offices' names.</summary>
+    public void AssignHandlingOffice(int? officeId, string? officeName, string? previousOfficeName, Actor by, DateTimeOffset at)
+    {
+        if (officeId == HandlingOfficeId)
+        {
+            return;
+        }
+        if (ErasedAt is not null || MergedIntoId is not null)
+        {
+            throw new CandidateRuleException($"{Reference} is {(ErasedAt is not null ? "erased" : "merged")}: it is no longer handled by an office.");
+        }
+        Activities.Add(CandidateActivity.Make(at, by, CandidateActivityKind.Edited, HandlingOfficeField, previousOfficeName, officeName));
+        HandlingOfficeId = officeId;
         Touch(at);
     }
 

@@ -51,6 +51,9 @@ public sealed class JobOrder : IAuditReferenced
     public decimal? FlatFee { get; private set; }
     public bool IsConfidential { get; private set; }
 
+    /// <summary>The firm's office that runs the search; suggested from the country, set by recruiters. Null until chosen.</summary>
+    public int? HandlingOfficeId { get; private set; }
+
     /// <summary>Bumped by every change; a save from a stale copy is refused.</summary>
     public int Version { get; private set; }
 
@@ -135,6 +138,24 @@ public sealed class JobOrder : IAuditReferenced
         FirstResponseAt ??= at;
         Version++;
     }
+
+    /// <summary>
+    /// Hands the job order to one of the firm's offices (or to none), recorded on the timeline by the offices' names. Routing
+    /// is not an answer to the employer, so the first response is left alone.
+    /// </summary>
+    public void AssignHandlingOffice(int? officeId, string? officeName, string? previousOfficeName, Actor by, DateTimeOffset at)
+    {
+        if (officeId == HandlingOfficeId)
+        {
+            return;
+        }
+        Activities.Add(JobOrderActivity.Edited(at, by, HandlingOfficeField, previousOfficeName, officeName));
+        HandlingOfficeId = officeId;
+        Version++;
+    }
+
+    /// <summary>How the timeline names a change of handling office.</summary>
+    public const string HandlingOfficeField = "Handling office";
 
     public void AddNote(string text, Actor by, DateTimeOffset at)
     {
