@@ -1,4 +1,5 @@
 using System.Globalization;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -17,17 +18,17 @@ public sealed record CandidateDeskView
     public string? Industry { get; init; }
     public PositionLevel? Level { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>An office's id or "none" (see <see cref="OfficeFilter"/>).</summary>
+    public string? Office { get; init; }
     public ConsentState? Consent { get; init; }
     public DateOnly? From { get; init; }
     public DateOnly? To { get; init; }
     public bool Review { get; init; }
     public DateOnly? PlacedSince { get; init; }
 
-    /// <summary>The handling office's id (<c>office=12</c>).</summary>
-    public int? Office { get; init; }
-
-    /// <summary>The handling office's region's id (<c>region=2</c>): candidates handled by any office in it.</summary>
-    public int? Region { get; init; }
+    /// <summary>The handling office's region's id (<c>region=2</c>): candidates handled by any office in it (the start page's link).</summary>
+    public string? Region { get; init; }
 
     /// <summary>The column a person sorted by; null keeps the desk's order (best match when searching, else newest).</summary>
     public CandidateSort? Sort { get; init; }
@@ -39,27 +40,26 @@ public sealed record CandidateDeskView
 
     /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new object?[] { Status, Industry, Level, Country, Consent, From, To, Office, Region }.Count(v => v is not null) + (Review ? 1 : 0);
+    public int FilterCount => new object?[] { Status, Industry, Level, Country, Office, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
 
     /// <summary>How many of the filters behind "More filters" apply.</summary>
     public int MoreFilterCount => new object?[] { Country, Consent, From, To }.Count(v => v is not null);
 
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
-        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null, string? office = null, string? region = null) => new()
+        bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null, string? office = null) => new()
     {
         Search = string.IsNullOrWhiteSpace(q) ? null : q,
         Status = QueryValues.Enum<CandidateStatus>(status),
         Industry = string.IsNullOrWhiteSpace(industry) ? null : industry,
         Level = QueryValues.Enum<PositionLevel>(level),
         Country = string.IsNullOrWhiteSpace(country) ? null : country.Trim(),
+        Office = OfficeFilter.Normalise(office),
         Consent = QueryValues.Enum<ConsentState>(consent),
         From = QueryValues.Date(from),
         To = QueryValues.Date(to),
         Review = review,
         PlacedSince = QueryValues.Date(placedSince),
-        Office = Id(office),
-        Region = Id(region),
         Sort = SortNamed(sort),
         Descending = SortNamed(sort) is not null && string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase),
         Page = page is > 1 ? page.Value - 1 : 0,
@@ -74,12 +74,12 @@ public sealed record CandidateDeskView
         ["industry"] = Industry,
         ["level"] = Level?.ToString(),
         ["country"] = Country,
+        ["office"] = Office,
         ["consent"] = Consent?.ToString(),
         ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["review"] = Review ? true : null,
         ["placed"] = PlacedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        ["office"] = Office,
         ["region"] = Region,
         ["sort"] = Sort?.ToString().ToLowerInvariant(),
         ["dir"] = Sort is null ? null : Descending ? "desc" : "asc",
@@ -103,13 +103,14 @@ public sealed record CandidateDeskView
         Industry = Industry,
         Level = Level,
         Country = Country,
+        HandlingOfficeId = OfficeFilter.Parse(Office).OfficeId,
+        NoHandlingOffice = OfficeFilter.Parse(Office).NoOffice,
         Consent = Consent,
         RegisteredFrom = From,
         RegisteredTo = To,
         NeedsReview = Review,
         PlacedSince = PlacedSince,
-        OfficeId = Office,
-        RegionId = Region,
+        HandlingRegionId = RegionId(Region),
         // No column chosen: best match first when searching, otherwise newest registration first (the service's fallback).
         Sort = Sort ?? CandidateSort.Relevance,
         Descending = Sort is null || Descending,
@@ -117,8 +118,10 @@ public sealed record CandidateDeskView
         PageSize = PageSize,
     };
 
-    /// <summary>A positive id; anything else in the address is ignored.</summary>
-    private static int? Id(string? text) =>
+    /// <summary>The view narrowed to a region's offices, as <c>region=</c> in the address says it (ids only).</summary>
+    public CandidateDeskView InRegion(string? region) => this with { Region = RegionId(region)?.ToString(CultureInfo.InvariantCulture) };
+
+    private static int? RegionId(string? text) =>
         int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     /// <summary>Only the columns the desk offers; never a string from the browser into the query.</summary>

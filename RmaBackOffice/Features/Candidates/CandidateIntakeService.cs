@@ -103,6 +103,7 @@ public sealed class CandidateIntakeService(
         else
         {
             var candidate = Candidate.Register(form, resume, now, key);
+            await CandidateService.AssignOfficeFromCountryAsync(db, candidate, work.Actor, now, ct);
             db.Candidates.Add(candidate);
             await work.FlushAsync(ct);
             candidate.AssignReference();

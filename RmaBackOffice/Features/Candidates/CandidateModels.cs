@@ -25,6 +25,12 @@ public sealed record CandidateQuery
     public PositionLevel? Level { get; init; }
     public string? Industry { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>Only the candidates this office handles.</summary>
+    public int? HandlingOfficeId { get; init; }
+
+    /// <summary>Only the candidates no office handles yet.</summary>
+    public bool NoHandlingOffice { get; init; }
     public DateOnly? RegisteredFrom { get; init; }
     public DateOnly? RegisteredTo { get; init; }
     public ConsentState? Consent { get; init; }
@@ -33,12 +39,8 @@ public sealed record CandidateQuery
     /// <summary>Only candidates moved to Placed in a search on or after this day (UTC).</summary>
     public DateOnly? PlacedSince { get; init; }
 
-    /// <summary>Only candidates this office handles.</summary>
-    public int? OfficeId { get; init; }
-
     /// <summary>Only candidates handled by an office in this region.</summary>
-    public int? RegionId { get; init; }
-
+    public int? HandlingRegionId { get; init; }
     public bool Spam { get; init; }
     /// <summary>Searched while someone types (pickers): the last word matches as a prefix. Not part of the URL.</summary>
     public bool AsTyped { get; init; }
@@ -112,7 +114,8 @@ public sealed record CandidateDetails(
     Candidate Candidate,
     IReadOnlyList<string> IndustryNames,
     IReadOnlyList<CandidateTimelineEntry> Timeline,
-    IReadOnlyList<RegistrationSummary> Registrations);
+    IReadOnlyList<RegistrationSummary> Registrations,
+    string? HandlingOffice = null);
 
 /// <summary>What candidates are suggested for: a job order's role, and the candidates already in its search.</summary>
 public sealed record RoleToFill(string PositionTitle, string? Description, PositionLevel Level, string Industry, string Country, string? City, IReadOnlyCollection<int> AlreadyIn);

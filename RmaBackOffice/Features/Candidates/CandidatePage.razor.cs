@@ -4,6 +4,7 @@ using MudBlazor;
 using RmaBackOffice.Common;
 using RmaBackOffice.Components.Shared;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -19,6 +20,7 @@ public partial class CandidatePage
     private readonly EditedForm<CandidateEditForm> edit = new(CandidateEditFields.Changes);
     private readonly ServerErrors errors = new();
     private IReadOnlyList<Option> industries = [];
+    private IReadOnlyList<OfficeChoice> offices = [];
     private List<BreadcrumbItem> breadcrumbs = [];
     private string? mergedIntoReference;
     private string? note;
@@ -38,6 +40,7 @@ public partial class CandidatePage
     {
         await Guard.RequireAsync(Policies.Triage);
         industries = await Industries.ListAsync();
+        offices = await Offices.ChoicesAsync();
         // A re-render of the same page (say, the sign-in state refreshed) must not drop an edit in progress.
         if (loadedId == Id)
         {
@@ -163,6 +166,10 @@ public partial class CandidatePage
 
     private async Task MoveAsync(CandidateStatus to) =>
         await AfterSideActionAsync(await Candidates.MoveAsync(Id, details!.Candidate.Version, to), $"Moved to {to.Label()}.");
+
+    private async Task ChooseOfficeAsync(int? officeId) =>
+        await AfterSideActionAsync(await Candidates.AssignHandlingOfficeAsync(Id, details!.Candidate.Version, officeId),
+            officeId is null ? "Handling office removed." : $"Handled by {offices.FirstOrDefault(o => o.Id == officeId)?.City}.");
 
     private async Task MarkReviewedAsync() =>
         await AfterSideActionAsync(await Candidates.MarkReviewedAsync(Id, details!.Candidate.Version), "Marked as reviewed.");

@@ -21,7 +21,8 @@ public sealed partial class CandidateService
     /// </summary>
     private static IQueryable<Candidate> InView(AppDbContext db, ICandidateSearch search, CandidateQuery query, bool large, IQueryable<Candidate> filtered)
     {
-        if (!large)
+        // Newest first within one office (or none) is the order of the office index, which the planner picks for itself.
+        if (!large || (query.Sort == CandidateSort.Registered && (query.HandlingOfficeId is not null || query.NoHandlingOffice)))
         {
             return filtered;
         }

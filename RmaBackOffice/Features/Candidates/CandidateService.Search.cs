@@ -197,6 +197,19 @@ public sealed partial class CandidateService
             var country = query.Country.Trim();
             candidates = candidates.Where(c => c.Country == country);
         }
+        if (query.NoHandlingOffice)
+        {
+            candidates = candidates.Where(c => c.HandlingOfficeId == null);
+        }
+        else if (query.HandlingOfficeId is { } office)
+        {
+            candidates = candidates.Where(c => c.HandlingOfficeId == office);
+        }
+        if (query.HandlingRegionId is { } region)
+        {
+            var inRegion = db.Offices.Where(f => f.RegionId == region).Select(f => (int?)f.Id);
+            candidates = candidates.Where(c => inRegion.Contains(c.HandlingOfficeId));
+        }
         if (query.RegisteredFrom is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -49,7 +50,8 @@ public sealed partial class CandidateService(
             .OrderByDescending(r => r.ReceivedAt)
             .Select(r => new RegistrationSummary(r.ReceivedAt, r.WasDuplicate, r.ResumeStoredName != null))
             .ToListAsync(ct);
-        return new CandidateDetails(candidate, industryNames, timeline, registrations);
+        var office = await HandlingOffices.CityOfAsync(db, candidate.HandlingOfficeId, ct);
+        return new CandidateDetails(candidate, industryNames, timeline, registrations, office);
     }
 
     public async Task<CommandResult> UpdateAsync(int id, int version, CandidateEditForm form, CancellationToken ct = default)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -27,6 +28,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
 
     [Inject] private CandidateService Candidates { get; set; } = default!;
     [Inject] private IndustryOptions Industries { get; set; } = default!;
+    [Inject] private HandlingOffices Offices { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -37,11 +39,13 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     [SupplyParameterFromQuery(Name = "industry")] public string? Industry { get; set; }
     [SupplyParameterFromQuery(Name = "level")] public string? Level { get; set; }
     [SupplyParameterFromQuery(Name = "country")] public string? Country { get; set; }
+    [SupplyParameterFromQuery(Name = "office")] public string? Office { get; set; }
     [SupplyParameterFromQuery(Name = "consent")] public string? Consent { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = "review")] public bool Review { get; set; }
     [SupplyParameterFromQuery(Name = "placed")] public string? Placed { get; set; }
+    [SupplyParameterFromQuery(Name = "region")] public string? RegionText { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
     [SupplyParameterFromQuery(Name = "dir")] public string? DirectionText { get; set; }
     // Text, not int: a hand-edited "page=abc" shows the first page instead of failing the render.
@@ -51,6 +55,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     private CandidateDeskView view = new();
     private IReadOnlyList<CandidateRow> rows = [];
     private IReadOnlyList<Option> industries = [];
+    private IReadOnlyList<OfficeChoice> offices = [];
     private int total;
     private bool capped;
     private bool loading = true;
@@ -106,12 +111,13 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var asked = CandidateDeskView.Parse(Q, StatusText, Industry, Level, Country, Consent, From, To, Review, SortText, DirectionText,
-            PageNumber(PageText), PageNumber(SizeText), Placed);
+            PageNumber(PageText), PageNumber(SizeText), Placed, Office).InRegion(RegionText);
         if (!started)
         {
             started = true;
             view = asked;
             typed = view.Search;
+            offices = await Offices.ChoicesAsync();
             if (!TakePrerendered())
             {
                 industries = await Industries.ListAsync();

@@ -50,16 +50,18 @@ public sealed class DashboardService(
             ["placed"] = CandidatesIn(new() { PlacedSince = quarterStart }, offices),
         };
 
-    /// <summary>The job-order desk's view narrowed to the filter's handling office or region, in the desk's own address values.</summary>
-    public static JobOrderDeskView JobOrdersIn(JobOrderDeskView view, OfficeScope? offices) => offices is null ? view : view with
-    {
-        Office = offices.OfficeId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Region = offices.RegionId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    /// <summary>
+    /// The job-order desk's view narrowed to the filter's handling office (the desk's own <c>office</c> filter) or region,
+    /// in the desk's own address values.
+    /// </summary>
+    public static JobOrderDeskView JobOrdersIn(JobOrderDeskView view, OfficeScope? offices) =>
+        offices is null ? view : view with { Office = Text(offices.OfficeId), Region = Text(offices.RegionId) };
 
     /// <summary>The candidate desk's view narrowed to the filter's handling office or region.</summary>
     public static CandidateDeskView CandidatesIn(CandidateDeskView view, OfficeScope? offices) =>
-        offices is null ? view : view with { Office = offices.OfficeId, Region = offices.RegionId };
+        offices is null ? view : view with { Office = Text(offices.OfficeId), Region = Text(offices.RegionId) };
+
+    private static string? Text(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first day (UTC) of the quarter <paramref name="now"/> falls in.</summary>
     public static DateOnly QuarterStart(DateTimeOffset now) => new(now.UtcDateTime.Year, (now.UtcDateTime.Month - 1) / 3 * 3 + 1, 1);

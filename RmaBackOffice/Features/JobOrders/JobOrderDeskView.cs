@@ -1,4 +1,5 @@
 using System.Globalization;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Features.JobOrders;
 
@@ -21,15 +22,18 @@ public sealed record JobOrderDeskView
     public string? Owner { get; init; }
     public bool Unassigned { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>An office's id or "none" (see <see cref="OfficeFilter"/>).</summary>
+    public string? Office { get; init; }
     public string? From { get; init; }
     public string? To { get; init; }
     public bool Spam { get; init; }
     public string? Focus { get; init; }
 
-    /// <summary>The handling office's id, as the address spells it (<c>office=12</c>).</summary>
-    public string? Office { get; init; }
-
-    /// <summary>The handling office's region's id (<c>region=2</c>): job orders handled by any office in it.</summary>
+    /// <summary>
+    /// The handling office's region's id (<c>region=2</c>): job orders handled by any office in it. The start page's region
+    /// filter links here; the desk's own office filter is <c>office</c>.
+    /// </summary>
     public string? Region { get; init; }
 
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
@@ -49,19 +53,18 @@ public sealed record JobOrderDeskView
 
     /// <summary>True when an arrival can only appear on this view by being the newest row of the first page.</summary>
     public bool TakesArrivalsInPlace => ShowsNewestFirst && string.IsNullOrWhiteSpace(Q) && Industry is null && Level is null
-        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && From is null && To is null
-        && Office is null && Region is null
-        && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open;
+        && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && Office is null && From is null && To is null
+        && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open && Region is null;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, From, To, Office, Region }.Count(v => v is not null)
+    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, Office, From, To }.Count(v => v is not null)
         + (Unassigned ? 1 : 0) + (Spam ? 1 : 0);
 
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
         string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null,
-        string? office = null, string? region = null) => new()
+        string? office = null) => new()
     {
         Q = Blank(q),
         Status = Blank(status),
@@ -71,17 +74,19 @@ public sealed record JobOrderDeskView
         Owner = Blank(owner),
         Unassigned = unassigned,
         Country = Blank(country),
+        Office = OfficeFilter.Normalise(office),
         From = Blank(from),
         To = Blank(to),
         Spam = spam,
         Focus = FocusNamed(focus)?.ToString().ToLowerInvariant(),
-        Office = Id(office),
-        Region = Id(region),
         Sort = QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received,
         Descending = dir is null ? DescendsByDefault(QueryValues.Enum<JobOrderSort>(sort) ?? JobOrderSort.Received) : dir != "asc",
         Page = Math.Max(1, page ?? 1),
         PageSize = size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize,
     };
+
+    /// <summary>The view narrowed to a region's offices, as <c>region=</c> in the address says it (ids only).</summary>
+    public JobOrderDeskView InRegion(string? region) => this with { Region = RegionId(region)?.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>Newest first for dates, A to Z for names: what a person expects on the first click of a header.</summary>
     public static bool DescendsByDefault(JobOrderSort sort) => sort is JobOrderSort.Received or JobOrderSort.Priority;
@@ -104,12 +109,13 @@ public sealed record JobOrderDeskView
         OwnerId = Owner == "me" ? myId : Owner,
         Unassigned = Unassigned,
         Country = Country,
+        HandlingOfficeId = OfficeFilter.Parse(Office).OfficeId,
+        NoHandlingOffice = OfficeFilter.Parse(Office).NoOffice,
         ReceivedFrom = QueryValues.Date(From),
         ReceivedTo = QueryValues.Date(To),
         Spam = Spam,
         Focus = FocusFilter,
-        OfficeId = Id(Office) is { } office ? int.Parse(office, CultureInfo.InvariantCulture) : null,
-        RegionId = Id(Region) is { } region ? int.Parse(region, CultureInfo.InvariantCulture) : null,
+        HandlingRegionId = RegionId(Region),
         Sort = Sort,
         Descending = Descending,
         Page = Page - 1,
@@ -127,11 +133,11 @@ public sealed record JobOrderDeskView
         ["owner"] = Owner,
         ["unassigned"] = Unassigned ? true : null,
         ["country"] = Country,
+        ["office"] = Office,
         ["from"] = From,
         ["to"] = To,
         ["spam"] = Spam ? true : null,
         ["focus"] = Focus,
-        ["office"] = Office,
         ["region"] = Region,
         ["sort"] = Sort == JobOrderSort.Received ? null : Sort.ToString(),
         ["dir"] = Descending == DescendsByDefault(Sort) ? null : Descending ? "desc" : "asc",
@@ -144,9 +150,8 @@ public sealed record JobOrderDeskView
         Enum.GetValues<JobOrderFocus>().Select(f => (JobOrderFocus?)f)
             .FirstOrDefault(f => string.Equals(f.ToString(), name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A positive id as digits only; anything else in the address is ignored.</summary>
-    private static string? Id(string? text) =>
-        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id.ToString(CultureInfo.InvariantCulture) : null;
+    private static int? RegionId(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using RmaBackOffice.Common;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 
 namespace RmaBackOffice.Features.JobOrders;
@@ -86,9 +87,12 @@ public static class JobOrderExport
             OwnerId = owner == "me" ? myId : owner,
             Unassigned = Flag("unassigned"),
             Country = Text("country"),
+            HandlingOfficeId = OfficeFilter.Parse(Text("office")).OfficeId,
+            NoHandlingOffice = OfficeFilter.Parse(Text("office")).NoOffice,
             ReceivedFrom = QueryValues.Date(Text("from")),
             ReceivedTo = QueryValues.Date(Text("to")),
             Spam = Flag("spam"),
+            HandlingRegionId = new JobOrderDeskView().InRegion(Text("region")).ToQuery(myId).HandlingRegionId,
         };
     }
 }

@@ -21,16 +21,19 @@ public sealed record JobOrderQuery
     public bool Unassigned { get; init; }
     public JobOrderPriority? Priority { get; init; }
     public string? Country { get; init; }
+
+    /// <summary>Only the job orders this office handles.</summary>
+    public int? HandlingOfficeId { get; init; }
+
+    /// <summary>Only the job orders no office handles yet.</summary>
+    public bool NoHandlingOffice { get; init; }
     public DateOnly? ReceivedFrom { get; init; }
     public DateOnly? ReceivedTo { get; init; }
     public bool Spam { get; init; }
     public JobOrderFocus? Focus { get; init; }
 
-    /// <summary>Only job orders this office handles.</summary>
-    public int? OfficeId { get; init; }
-
     /// <summary>Only job orders handled by an office in this region.</summary>
-    public int? RegionId { get; init; }
+    public int? HandlingRegionId { get; init; }
 
     /// <summary>The moment a time-relative focus (stalled) is judged at; the service sets it from its clock when left unset.</summary>
     public DateTimeOffset? AsOf { get; init; }
@@ -87,4 +90,5 @@ public sealed record JobOrderDetails(
     string IndustryName,
     string? OwnerName,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<RelatedJobOrder> SameCompany);
+    IReadOnlyList<RelatedJobOrder> SameCompany,
+    string? HandlingOffice = null);

@@ -57,6 +57,7 @@ public sealed partial class JobOrderService
         }
 
         var order = JobOrder.Receive(form, work.Now, key);
+        await AssignOfficeFromCountryAsync(work.Db, order, work.Actor, work.Now, ct);
         work.Db.JobOrders.Add(order);
         try
         {

@@ -19,7 +19,9 @@ public sealed partial class JobOrderService
     private static IQueryable<JobOrder> Walked(AppDbContext db, IJobOrderSearch search, JobOrderQuery query, bool large)
     {
         var source = db.JobOrders.AsQueryable();
-        if (large)
+        // Newest first within one office (or none) is the order of the office index, which the planner picks for itself.
+        var byOffice = query.Sort == JobOrderSort.Received && (query.HandlingOfficeId is not null || query.NoHandlingOffice);
+        if (large && !byOffice)
         {
             // Newest first within one status, country or priority is the order of that sort's index.
             var index = (query.Sort, query.Status, query.Country, query.Priority) switch

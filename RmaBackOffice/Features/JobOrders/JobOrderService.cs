@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Web;
 
@@ -200,6 +201,20 @@ public sealed partial class JobOrderService(
             var country = query.Country.Trim();
             orders = orders.Where(o => o.Country == country);
         }
+        if (query.NoHandlingOffice)
+        {
+            orders = orders.Where(o => o.HandlingOfficeId == null);
+        }
+        else if (query.HandlingOfficeId is { } office)
+        {
+            orders = orders.Where(o => o.HandlingOfficeId == office);
+        }
+        if (query.HandlingRegionId is { } region)
+        {
+            // An IN list of the region's few offices, each read through the handling-office index.
+            var inRegion = db.Offices.Where(f => f.RegionId == region).Select(f => (int?)f.Id);
+            orders = orders.Where(o => inRegion.Contains(o.HandlingOfficeId));
+        }
         if (query.ReceivedFrom is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -242,7 +257,8 @@ public sealed partial class JobOrderService(
             .Take(20)
             .Select(o => new RelatedJobOrder(o.Id, o.Reference, o.PositionTitle, o.Status, o.ReceivedAt))
             .ToListAsync(ct);
-        return new JobOrderDetails(order, industry ?? order.Industry, owner, timeline, sameCompany);
+        var office = await HandlingOffices.CityOfAsync(db, order.HandlingOfficeId, ct);
+        return new JobOrderDetails(order, industry ?? order.Industry, owner, timeline, sameCompany, office);
     }
 
     public async Task<IReadOnlyList<Option>> OwnersAsync(CancellationToken ct = default)

@@ -66,6 +66,37 @@ public static class Countries
     public static bool IsKnown(string? code) => code is not null && Names.ContainsKey(code);
 
     public static string NameOf(string code) => Names.TryGetValue(code, out var name) ? name : code;
+
+    /// <summary>
+    /// The ISO code of a country as people type it on a form: the code itself, the English short name (with "and" or "&amp;"),
+    /// or a common other name ("USA", "UK", "England"). Null when it names no country this list knows.
+    /// </summary>
+    public static string? CodeOf(string? country)
+    {
+        var text = country?.Trim().TrimEnd('.');
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (text.Length == 2 && Names.ContainsKey(text))
+        {
+            return text.ToUpperInvariant();
+        }
+        var spaced = text.Replace(" and ", " & ", StringComparison.OrdinalIgnoreCase);
+        return ByName.GetValueOrDefault(spaced) ?? OtherNames.GetValueOrDefault(text);
+    }
+
+    private static readonly Dictionary<string, string> ByName = All.ToDictionary(c => c.Name, c => c.Code, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, string> OtherNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["USA"] = "US", ["U.S.A"] = "US", ["U.S"] = "US", ["United States of America"] = "US", ["America"] = "US",
+        ["UK"] = "GB", ["U.K"] = "GB", ["Great Britain"] = "GB", ["Britain"] = "GB", ["England"] = "GB", ["Scotland"] = "GB",
+        ["Wales"] = "GB", ["Northern Ireland"] = "GB", ["Czech Republic"] = "CZ", ["Korea"] = "KR", ["Republic of Korea"] = "KR",
+        ["Russian Federation"] = "RU", ["UAE"] = "AE", ["Holland"] = "NL", ["The Netherlands"] = "NL", ["Deutschland"] = "DE",
+        ["Viet Nam"] = "VN", ["Hong Kong SAR"] = "HK", ["PRC"] = "CN", ["People's Republic of China"] = "CN",
+        ["Türkiye"] = "TR", ["Schweiz"] = "CH", ["Österreich"] = "AT", ["España"] = "ES", ["Italia"] = "IT",
+    };
 }
 
 public sealed record Country(string Code, string Name);

@@ -9,6 +9,7 @@ public static class OfficesModule
     {
         services.AddScoped<OfficeAdminService>();
         services.AddScoped<OfficeDirectory>();
+        services.AddScoped<HandlingOffices>();
         services.AddSitemapSource<OfficesSitemapSource>();
         return services;
     }
