@@ -305,6 +305,16 @@ public class EveryCommandIsAuditedTests(AppHost host) : IClassFixture<AppHost>
         Assert.Equal(offered, Commands.Keys.Order());
     }
 
+    [Fact]
+    public void Every_action_a_command_writes_is_in_the_catalogue_the_viewer_offers()
+    {
+        var catalogue = AuditCatalogue.For(host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Model);
+
+        var missing = Commands.Values.SelectMany(c => c.Actions).Distinct().Except(catalogue.Actions).ToList();
+
+        Assert.True(missing.Count == 0, "Actions the audit viewer cannot offer (name them in AuditActions): " + string.Join(", ", missing));
+    }
+
     [Theory]
     [MemberData(nameof(CommandNames))]
     public async Task Each_command_writes_exactly_its_audit_entries_as_the_person_who_acted(string command)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,12 +25,14 @@ public class DeskColumnsJourneys(KestrelAppHost host, BrowserFixture browser) : 
         return Path.Combine(folder, name);
     }
 
-    private async Task<IPage> SignedInAsync()
+    private async Task<IPage> SignedInAsync() => (await SignedInAsUserAsync()).Page;
+
+    private async Task<(IPage Page, ApplicationUser User)> SignedInAsUserAsync()
     {
         var rita = await host.CreateUserAsync($"cols-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Rita Recruiter");
         var page = await browser.NewPageAsync(Laptop);
         await BrowserFixture.SignInAsync(page, host.BaseAddress, rita.Email!, AppHost.DefaultPassword);
-        return page;
+        return (page, rita);
     }
 
     private async Task ReceiveAsync(string title)
@@ -79,6 +82,11 @@ public class DeskColumnsJourneys(KestrelAppHost host, BrowserFixture browser) : 
         await Expect(opener).ToHaveTextAsync("Columns (1 hidden)");
         await Expect(ownerHeader).ToBeHiddenAsync();
         await Expect(grid.Locator("thead th", new() { HasText = "Company" })).ToBeVisibleAsync();
+        // The server's first HTML already leaves it out, so it never flashes before the circuit starts.
+        var firstHtml = await FirstHtmlAsync(page, "/job-orders");
+        Assert.True(HiddenInHtml(firstHtml, "Owner"));
+        Assert.False(HiddenInHtml(firstHtml, "Company"));
+        Assert.Contains("Columns (1 hidden)", firstHtml);
 
         // The choice belongs to this desk: the candidate desk still shows every column.
         await page.GotoAsync(Url("/candidates"));
@@ -122,5 +130,44 @@ public class DeskColumnsJourneys(KestrelAppHost host, BrowserFixture browser) : 
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Expect(opener).ToHaveTextAsync("Columns (1 hidden)");
         await Expect(levelHeader).ToBeHiddenAsync();
+        Assert.True(HiddenInHtml(await FirstHtmlAsync(page, "/candidates"), "Level"));
     });
+
+    [Fact]
+    public Task A_column_cookie_is_read_only_for_its_person_and_only_for_the_columns_the_desk_offers() => browser.JourneyAsync(async () =>
+    {
+        await ReceiveAsync("Chief Financial Officer");
+        var (page, rita) = await SignedInAsUserAsync();
+        var someone = Guid.NewGuid().ToString();
+        await page.Context.AddCookiesAsync(
+        [
+            new() { Name = $"rma.columns.{rita.Id}.job-orders", Value = Uri.EscapeDataString("Priority,Reference,Position,<b>x</b>"), Url = host.BaseAddress.ToString() },
+            new() { Name = $"rma.columns.{someone}.job-orders", Value = "Company", Url = host.BaseAddress.ToString() },
+        ]);
+
+        var html = await FirstHtmlAsync(page, "/job-orders");
+
+        Assert.True(HiddenInHtml(html, "Priority"));
+        Assert.False(HiddenInHtml(html, "Company"));
+        Assert.False(HiddenInHtml(html, "Reference"));
+        Assert.False(HiddenInHtml(html, "Position"));
+        Assert.Contains("Columns (1 hidden)", html);
+        Assert.DoesNotContain("<b>x</b>", html);
+    });
+
+    /// <summary>The page as the server first sends it, with this browser's cookies, before any script runs.</summary>
+    private async Task<string> FirstHtmlAsync(IPage page, string path)
+    {
+        var response = await page.Context.APIRequest.GetAsync(Url(path));
+        Assert.True(response.Ok, $"{path}: {response.Status}");
+        return await response.TextAsync();
+    }
+
+    /// <summary>Whether the column's header cell (plain, or holding its sort button) carries the hidden class.</summary>
+    private static bool HiddenInHtml(string html, string column)
+    {
+        var header = Regex.Match(html, $@"<th\b([^>]*)>\s*(?:<button[^>]*>\s*)?{column}\b");
+        Assert.True(header.Success, $"No header cell for {column} in the first HTML.");
+        return header.Groups[1].Value.Contains("rma-col-hidden", StringComparison.Ordinal);
+    }
 }

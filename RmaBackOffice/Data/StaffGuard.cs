@@ -43,19 +43,21 @@ public sealed class StaffGuard(
         var stamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The account and its roles in one round trip: this runs before every command and every page's first read.
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive, u.SecurityStamp, u.LockoutEnd })
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.Email, u.IsActive, u.SecurityStamp, u.LockoutEnd,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
             .SingleOrDefaultAsync(ct);
         if (user is null || !user.IsActive || user.SecurityStamp != stamp || user.LockoutEnd > clock.GetUtcNow())
         {
             throw new StaffAccessDeniedException("Your session has ended. Please sign in again.", sessionEnded: true);
         }
 
-        var roles = await db.UserRoles.AsNoTracking()
-            .Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(ct);
+        var roles = user.Roles;
         if (!roles.Intersect(Policies.RolesFor[policy]).Any())
         {
             throw new StaffAccessDeniedException("Your account does not have access to this. Ask an administrator if you need it.");

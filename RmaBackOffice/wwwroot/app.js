@@ -2,12 +2,9 @@ window.rma = {
     saveTheme: function (theme) {
         document.cookie = "rma.theme=" + theme + "; path=/; max-age=31536000; samesite=lax";
     },
-    // A desk's hidden columns, kept per person and desk in this browser; storage may be off, and then nothing is kept.
-    loadColumns: function (key) {
-        try { return localStorage.getItem(key); } catch (e) { return null; }
-    },
-    saveColumns: function (key, value) {
-        try { if (value) { localStorage.setItem(key, value); } else { localStorage.removeItem(key); } } catch (e) { }
+    // A desk's hidden columns, kept per person and desk in a cookie that the server reads to render the desk without them.
+    saveColumns: function (name, value) {
+        document.cookie = name + "=" + encodeURIComponent(value) + "; path=/; max-age=" + (value ? 31536000 : 0) + "; samesite=lax";
     }
 };
 

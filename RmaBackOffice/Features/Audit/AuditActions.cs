@@ -2,7 +2,8 @@ namespace RmaBackOffice.Features.Audit;
 
 /// <summary>
 /// The catalogue of actions the trail records. Changes to records are named <c>{Type}.Created/Changed/Deleted</c>, or after the
-/// timeline line that narrates them (<c>JobOrder.StatusChanged</c>, <c>Candidate.NoteAdded</c>); these are the rest.
+/// timeline line that narrates them (<c>JobOrder.StatusChanged</c>, <c>Candidate.NoteAdded</c>); these are the rest, and
+/// <see cref="AuditCatalogue"/> adds the ones the model implies. A new named action belongs here, or the viewer cannot offer it.
 /// </summary>
 public static class AuditActions
 {
@@ -28,4 +29,25 @@ public static class AuditActions
     public const string BulkAction = "Desk.BulkAction";
     public const string AuditExported = "Audit.Exported";
     public const string AuditTrimmed = "Audit.Trimmed";
+
+    public const string OfficeEdited = "Office.Edited";
+    public const string OfficePublished = "Office.Published";
+    public const string OfficeUnpublished = "Office.Unpublished";
+    public const string OfficeMoved = "Office.Moved";
+    public const string RegionMoved = "Region.Moved";
+
+    public const string ArticleSaved = "Article.Saved";
+    public const string ArticleKeptFromConflict = "Article.KeptFromConflict";
+    public const string ArticleSubmitted = "Article.Submitted";
+    public const string ArticleChangesRequested = "Article.ChangesRequested";
+    public const string ArticleApproved = "Article.Approved";
+    public const string ArticleScheduled = "Article.Scheduled";
+    public const string ArticleUnscheduled = "Article.Unscheduled";
+    public const string ArticlePublished = "Article.Published";
+    public const string ArticlePublishFailed = "Article.PublishFailed";
+    public const string ArticleArchived = "Article.Archived";
+    public const string ArticleReopened = "Article.Reopened";
+    public const string ArticleRevisionRestored = "Article.RevisionRestored";
+    public const string ArticleAutosaved = "ArticleRevision.Autosaved";
+    public const string ArticlePreviewLinkRevoked = "ArticlePreviewLink.Revoked";
 }

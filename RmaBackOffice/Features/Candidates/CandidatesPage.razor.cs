@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
+using RmaBackOffice.Components.Shared;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
@@ -88,6 +89,10 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         [new("Role", "Current role"), new("Level", "Level"), new("Status", "Status"), new("Location", "Location"), new("Registered", "Registered")];
 
     private IReadOnlySet<string> hiddenColumns = new HashSet<string>();
+
+    [CascadingParameter] private DeskColumnChoices? ColumnChoices { get; set; }
+
+    protected override void OnInitialized() => hiddenColumns = ColumnChoices?.HiddenOn("candidates", HideableColumns) ?? hiddenColumns;
 
     private string? Hide(string column) => hiddenColumns.Contains(column) ? "rma-col-hidden" : null;
 

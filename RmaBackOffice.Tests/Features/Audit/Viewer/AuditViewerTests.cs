@@ -122,5 +122,61 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains(exported.Changes, c => c.Field == "Filter" && c.NewValue == $"action=JobOrder.StatusChanged, reference={mine.Reference}");
     }
 
+    [Fact]
+    public async Task The_filter_lists_offer_exactly_the_catalogue_and_opening_the_page_asks_the_trail_for_no_distinct_values()
+    {
+        var rita = await RecruiterAsync("Rita Recruiter");
+        await ReceiveAndQualifyAsync(rita);
+        var admin = await AdminAsync();
+        var database = new RecordingDbFactory(host);
+        await using var ctx = new MudBunitContext();
+        // The page's queries over contexts that note what they send; the guard keeps the host's database.
+        ctx.Services.AddScoped(sp => new AuditQueries(database, sp.GetRequiredService<StaffGuard>(),
+            sp.GetRequiredService<AuditVerifier>(), sp.GetRequiredService<IAuditPages>()));
+        await ctx.SignInAsync(host, admin);
+        var popovers = ctx.Render<MudBlazor.MudPopoverProvider>();
+        var catalogue = AuditCatalogue.For(host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Model);
+
+        var page = ctx.Render<AuditPage>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=audit-grid] tbody tr.mud-table-row")));
+        Assert.DoesNotContain(database.Commands, sql => sql.Contains("DISTINCT", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(database.Commands, sql => sql.Contains("\"AuditEntries\"", StringComparison.Ordinal) && !sql.Contains("WHERE", StringComparison.Ordinal));
+        Assert.Equal(catalogue.Actions, await ListedAsync("Action"));
+        Assert.Equal(catalogue.EntityTypes, await ListedAsync("Entity type"));
+
+        async Task<string[]> ListedAsync(string label)
+        {
+            var select = page.FindComponents<MudBlazor.MudSelect<string>>().Single(s => s.Instance.Label == label);
+            await page.InvokeAsync(() => select.Instance.OpenMenu());
+            string[] items = [];
+            popovers.WaitForAssertion(() => Assert.NotEmpty(items = [.. popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim())]));
+            await page.InvokeAsync(() => select.Instance.CloseMenu());
+            popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-list-item")));
+            return items;
+        }
+    }
+
+    [Fact]
+    public void The_catalogue_names_what_the_app_records()
+    {
+        var catalogue = AuditCatalogue.For(host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Model);
+
+        Assert.Contains("JobOrder.StatusChanged", catalogue.Actions);
+        Assert.Contains("JobOrder.Created", catalogue.Actions);
+        Assert.Contains("Candidate.NoteAdded", catalogue.Actions);
+        Assert.Contains("ApplicationUser.LoginChanged", catalogue.Actions);
+        Assert.Contains(AuditActions.SignedIn, catalogue.Actions);
+        Assert.Contains(AuditActions.OfficeMoved, catalogue.Actions);
+        Assert.DoesNotContain("JobOrderActivity.Created", catalogue.Actions);
+        Assert.DoesNotContain("AuditEntry.Created", catalogue.Actions);
+        Assert.Equal(catalogue.Actions.Distinct().Order(StringComparer.Ordinal), catalogue.Actions);
+        Assert.Contains(nameof(JobOrder), catalogue.EntityTypes);
+        Assert.Contains(nameof(ApplicationUser), catalogue.EntityTypes);
+        Assert.Contains(nameof(AuditEntry), catalogue.EntityTypes);
+        Assert.DoesNotContain("JobOrderActivity", catalogue.EntityTypes);
+        Assert.DoesNotContain("IdentityUserRole`1", catalogue.EntityTypes);
+    }
+
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -54,19 +54,15 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
         }
     }
 
-    /// <summary>The actions and entity types the trail holds, for the filters' lists, with the catalogue's actions always offered.</summary>
-    public async Task<(IReadOnlyList<string> Actions, IReadOnlyList<string> EntityTypes)> ChoicesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The filters' lists: every action and entity type the app records, from its catalogue and model. Nothing is read from the
+    /// trail, whose distinct values would be a walk over a whole index.
+    /// </summary>
+    public AuditCatalogue Choices()
     {
-        await guard.RequireAsync(Policies.Admin, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var actions = await db.AuditEntries.Select(e => e.Action).Distinct().ToListAsync(ct);
-        var types = await db.AuditEntries.Select(e => e.EntityType).Distinct().ToListAsync(ct);
-        return ([.. actions.Union(CatalogueActions).Order(StringComparer.Ordinal)], [.. types.Order(StringComparer.Ordinal)]);
+        using var db = dbFactory.CreateDbContext();
+        return AuditCatalogue.For(db.Model);
     }
-
-    private static readonly string[] CatalogueActions = typeof(AuditActions)
-        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 
     internal static IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries, AuditFilter filter)
     {
