@@ -11,7 +11,8 @@ namespace RmaBackOffice.Benchmarks;
 
 /// <summary>
 /// Each role's start page as a visit's first render runs it (no memo): every section's entry point, called as the
-/// signed-in recruiter or admin, each re-checking access as the page's components do.
+/// signed-in recruiter or admin, each re-checking access as the page's components do; for the whole firm, and filtered to
+/// one office (London: every section narrowed through the handling-office indexes).
 /// </summary>
 [Config(typeof(Config))]
 [MemoryDiagnoser]
@@ -21,6 +22,10 @@ public class StartPageBenchmarks
 
     [Params(Roles.Recruiter, Roles.Admin)]
     public string Role { get; set; } = Roles.Recruiter;
+
+    /// <summary>The office filter's slug; null for the whole firm.</summary>
+    [Params(null, "london")]
+    public string? Office { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -38,11 +43,14 @@ public class StartPageBenchmarks
         var services = session.Services;
         // A fresh memo: a visit's first render counts (the second, interactive render reuses its numbers).
         var memo = new StartPageMemo(TimeProvider.System);
-        var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, memo);
+        var offices = ActivatorUtilities.CreateInstance<StartPageOffices>(services, memo);
+        var filter = StartPageFilter.FromAddress(null, Office);
+        var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, memo, offices);
         var (_, scope) = await dashboard.WhoAsync();
-        var shown = (await dashboard.WorkCardsAsync(scope)).Count;
-        shown += (await ActivatorUtilities.CreateInstance<ActiveSearches>(services, memo).ListAsync(scope)).Oldest.Count;
-        shown += (await ActivatorUtilities.CreateInstance<DashboardCharts>(services, memo).GetAsync(new StartPageFilter())).Received.Labels.Count;
+        var shown = (await offices.ChoicesAsync()).Count;
+        shown += (await dashboard.WorkCardsAsync(scope, filter)).Count;
+        shown += (await ActivatorUtilities.CreateInstance<ActiveSearches>(services, memo, offices).ListAsync(scope, filter)).Oldest.Count;
+        shown += (await ActivatorUtilities.CreateInstance<DashboardCharts>(services, memo, offices).GetAsync(filter)).Received.Labels.Count;
         await dashboard.AccountCardAsync();
         if (scope == StartPageScope.Firm)
         {

@@ -43,6 +43,39 @@ public class StartPageJourneys(KestrelAppHost host, BrowserFixture browser) : IC
         await Expect(page.GetByTestId("page-range")).ToHaveTextAsync($"1–{waiting} of {waiting}");
     });
 
+    [Fact]
+    public Task On_a_phone_a_recruiter_chooses_an_office_and_the_address_numbers_and_links_follow() => browser.JourneyAsync(async () =>
+    {
+        var arrived = await host.ReceiveJobOrderAsync();
+        await host.ReceiveJobOrderAsync();
+        int london;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            london = await db.Offices.Where(o => o.Slug == "london").Select(o => o.Id).SingleAsync();
+            await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET HandlingOfficeId = CASE WHEN Id = {arrived.Id} THEN {london} END WHERE HandlingOfficeId = {london} OR Id = {arrived.Id}");
+        }
+        var recruiter = await host.CreateStaffAsync(Roles.Recruiter);
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, recruiter.Email!, AppHost.DefaultPassword);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        var number = page.Locator("[data-card=awaiting] [data-testid=card-number]");
+        await Expect(number).ToContainTextAsync("job order");
+
+        await page.GetByLabel("Office").SelectOptionAsync(new SelectOptionValue { Value = "london" });
+
+        await page.WaitForURLAsync(url => url.Contains("office=london", StringComparison.Ordinal));
+        await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1 job order"));
+        Assert.Contains($"office={london}", await number.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await Expect(page.GetByTestId("start-filter-says")).ToContainTextAsync("the London office");
+        // The filter bar fits the phone: nothing scrolls sideways.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+
+        await number.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/job-orders", StringComparison.Ordinal) && url.Contains($"office={london}", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("page-range")).ToHaveTextAsync("1–1 of 1");
+    });
+
     [Theory]
     [InlineData(Roles.Recruiter, 1440, 900)]
     [InlineData(Roles.Recruiter, 390, 844)]
@@ -72,7 +105,7 @@ public class StartPageJourneys(KestrelAppHost host, BrowserFixture browser) : IC
         }
         else
         {
-            await Expect(page.GetByTestId("start-chart")).ToHaveCountAsync(4);
+            await Expect(page.GetByTestId("start-chart")).ToHaveCountAsync(5);
             await Expect(page.GetByTestId("active-searches").Locator("tbody tr")).Not.ToHaveCountAsync(0);
         }
         if (role == Roles.Admin)

@@ -84,6 +84,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddScoped<ActiveSearches>();
         Services.AddScoped<AdminFacts>();
         Services.AddScoped<DashboardCharts>();
+        Services.AddScoped<StartPageOffices>();
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Rendering.ArticleMarkdown>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Data.IArticleSearch>());
         Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();

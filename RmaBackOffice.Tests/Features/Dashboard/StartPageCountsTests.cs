@@ -100,17 +100,53 @@ public sealed class StartPageCountsTests : IAsyncLifetime
     [Fact]
     public async Task Registrations_per_week_and_pipeline_conversion_read_their_date_ranges_from_an_index()
     {
-        var registrations = await PlanAsync(SqliteDashboardStatistics.RegistrationsByWeekSql,
+        var registrations = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.RegistrationsByWeekSql, "c.HandlingOfficeId", null),
             ("$start", Now.AddDays(-84).UtcTicks), ("$end", Now.UtcTicks), ("$week", TimeSpan.FromDays(7).Ticks));
-        Assert.Contains(registrations, s => s.StartsWith("SEARCH CandidateRegistrations USING COVERING INDEX IX_CandidateRegistrations_ReceivedAt", StringComparison.Ordinal));
-        Assert.DoesNotContain(registrations, s => s.StartsWith("SCAN CandidateRegistrations", StringComparison.Ordinal));
+        // The statement names the table r (the office filter joins candidates to it).
+        Assert.Contains(registrations, s => s.StartsWith("SEARCH r USING COVERING INDEX IX_CandidateRegistrations_ReceivedAt", StringComparison.Ordinal));
+        Assert.DoesNotContain(registrations, s => s.StartsWith("SCAN", StringComparison.Ordinal));
 
-        var conversion = await PlanAsync(SqliteDashboardStatistics.ConversionSql.Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
+        var conversion = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.ConversionSql, "", null)
+                .Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
             ("$s0", "Identified"), ("$s1", "Contacted"), ("$kind", 1), ("$from", Now.AddDays(-84).UtcTicks), ("$to", Now.UtcTicks));
         var reads = conversion.Where(s => s.Contains("CandidateActivities", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(reads);
         Assert.All(reads, s => Assert.StartsWith("SEARCH CandidateActivities", s));
         Assert.Contains(reads, s => s.Contains("IX_CandidateActivities_Kind_At", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Placements_by_office_and_the_office_filtered_charts_read_their_ranges_from_indexes()
+    {
+        (string, object)[] period = [("$kind", 1), ("$from", Now.AddDays(-84).UtcTicks), ("$to", Now.UtcTicks), ("$placed", "Placed")];
+        (string, object)[] weeks = [("$start", Now.AddDays(-84).UtcTicks), ("$end", Now.UtcTicks), ("$week", TimeSpan.FromDays(7).Ticks)];
+        (string, object)[] twoOffices = [("$o0", 1), ("$o1", 2)];
+        int[] offices = [1, 2];
+
+        foreach (var some in new[] { null, offices })
+        {
+            var placements = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.PlacementsByOfficeSql, "o.HandlingOfficeId", some),
+                [.. period, .. some is null ? [] : twoOffices]);
+            Assert.Contains(placements, s => s.StartsWith("SEARCH a USING INDEX IX_CandidateActivities_Kind_At", StringComparison.Ordinal));
+            Assert.Contains(placements, s => s.StartsWith("SEARCH o USING INDEX IX_JobOrders_Reference", StringComparison.Ordinal));
+            Assert.DoesNotContain(placements, s => s.StartsWith("SCAN", StringComparison.Ordinal));
+        }
+
+        var received = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.JobOrdersByWeekSql, "HandlingOfficeId", offices),
+            [.. weeks, .. twoOffices]);
+        Assert.Contains(received, s => s.StartsWith("SEARCH JobOrders USING COVERING INDEX IX_JobOrders_HandlingOffice", StringComparison.Ordinal));
+        var medians = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.MedianFirstResponseSql, "HandlingOfficeId", offices),
+            [.. weeks, .. twoOffices]);
+        Assert.Contains(medians, s => s.StartsWith("SEARCH JobOrders USING INDEX IX_JobOrders_HandlingOffice", StringComparison.Ordinal));
+        var registrations = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.RegistrationsByWeekSql, "c.HandlingOfficeId", offices),
+            [.. weeks, .. twoOffices]);
+        Assert.Contains(registrations, s => s.StartsWith("SEARCH r USING", StringComparison.Ordinal) && s.Contains("IX_CandidateRegistrations_ReceivedAt", StringComparison.Ordinal));
+        Assert.Contains(registrations, s => s.StartsWith("SEARCH c USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        var conversion = await PlanAsync(SqliteDashboardStatistics.ForOffices(SqliteDashboardStatistics.ConversionSql, "", offices)
+                .Replace("{ranks}", "WHEN $s0 THEN 0 WHEN $s1 THEN 1", StringComparison.Ordinal),
+            [("$s0", "Identified"), ("$s1", "Contacted"), ("$kind", 1), ("$from", Now.AddDays(-84).UtcTicks), ("$to", Now.UtcTicks), .. twoOffices]);
+        Assert.Contains(conversion, s => s.Contains("IX_JobOrders_HandlingOffice", StringComparison.Ordinal));
+        Assert.DoesNotContain(conversion, s => s.StartsWith("SCAN JobOrders", StringComparison.Ordinal) || s.StartsWith("SCAN CandidateActivities", StringComparison.Ordinal));
     }
 
     private async Task<List<string>> PlanAsync(string sql, params (string Name, object Value)[] parameters)

@@ -7,6 +7,7 @@ using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Tests.Support;
 using RmaBackOffice.Tools.Articles;
@@ -20,6 +21,9 @@ public sealed class StartPageNumbersHost : AppHost, IAsyncLifetime
 {
     public string OwnerId { get; private set; } = "";
     public string EditorId { get; private set; } = "";
+
+    /// <summary>Seeded London and Paris (Europe, Asia &amp; Pacific) and a New York office added in United States &amp; Canada.</summary>
+    public (int London, int Paris, int NewYork) Offices { get; private set; }
 
     async Task IAsyncLifetime.InitializeAsync()
     {
@@ -56,7 +60,34 @@ public sealed class StartPageNumbersHost : AppHost, IAsyncLifetime
             SELECT Id, CASE WHEN Id % 2 = 0 THEN {inQuarter} ELSE {beforeQuarter} END, {(int)CandidateActivityKind.Pipeline}, 'Nora Numbers', 'JO-2026-000001', 'Offer', 'Placed'
             FROM Candidates WHERE Id % 9 = 0 OR Id % 18 = 0
             """);
+        await OfficesAsync(db, recent);
         await ArticlesAsync(db, now);
+    }
+
+    /// <summary>Job orders and candidates spread over three offices in two regions, some handled by none; placements for them.</summary>
+    private async Task OfficesAsync(AppDbContext db, long recent)
+    {
+        var admin = await CreateStaffAsync(Roles.Admin);
+        var americas = await db.Regions.Where(r => r.Name == OfficeSeed.Americas).Select(r => r.Id).SingleAsync();
+        var created = await this.AsAsync(admin, sp => sp.GetRequiredService<OfficeAdminService>()
+            .CreateAsync(RmaBackOffice.Tests.Features.Offices.OfficesTestData.Form(americas, "New York")));
+        var newYork = int.Parse(created.CreatedId!, System.Globalization.CultureInfo.InvariantCulture);
+        var london = await db.Offices.Where(o => o.Slug == "london").Select(o => o.Id).SingleAsync();
+        var paris = await db.Offices.Where(o => o.Slug == "paris").Select(o => o.Id).SingleAsync();
+        Offices = (london, paris, newYork);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE JobOrders SET HandlingOfficeId = CASE Id % 7 WHEN 0 THEN {london} WHEN 1 THEN {london} WHEN 2 THEN {paris}
+                WHEN 3 THEN {paris} WHEN 4 THEN {newYork} ELSE NULL END
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE Candidates SET HandlingOfficeId = CASE Id % 5 WHEN 0 THEN {london} WHEN 1 THEN {paris} WHEN 2 THEN {newYork} ELSE NULL END
+            """);
+        // Placements in searches of job orders of every office (and of none).
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO CandidateActivities (CandidateId, At, Kind, ActorName, Field, OldValue, NewValue)
+            SELECT c.Id, {recent}, {(int)CandidateActivityKind.Pipeline}, 'Nora Numbers', o.Reference, 'Offer', 'Placed'
+            FROM Candidates c JOIN JobOrders o ON o.Id = c.Id * 3 WHERE c.Id % 4 = 0
+            """);
     }
 
     /// <summary>Articles in every state the editor cards count, and just outside them (scheduled later, late long ago).</summary>
@@ -115,7 +146,7 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(searches.Href).ToQuery(host.OwnerId))).TotalCount, searches.Total);
         Assert.Equal(Math.Min(ActiveSearches.Shown, searches.Total), searches.Oldest.Count);
 
-        await AssertCountsWhatItSaysAsync(cards);
+        await AssertCountsWhatItSaysAsync(cards, host.OwnerId, _ => true);
     }
 
     [Fact]
@@ -152,6 +183,82 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         var stalled = firm.Single(c => c.Id == "stalled");
         Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(stalled.Href!).ToQuery(admin.Id))).TotalCount, stalled.Number);
         Assert.True(stalled.Number > 0);
+    }
+
+    [Theory]
+    [InlineData(false, "office")]
+    [InlineData(false, "region")]
+    [InlineData(true, "office")]
+    [InlineData(true, "region")]
+    public async Task On_a_filtered_start_page_each_work_card_number_equals_the_total_of_the_filtered_list_it_links_to(bool asAdmin, string by)
+    {
+        var me = asAdmin ? await host.CreateStaffAsync(Roles.Admin) : (await host.WithUserManagerAsync(m => m.FindByIdAsync(host.OwnerId)))!;
+        var scope = asAdmin ? StartPageScope.Firm : StartPageScope.Mine;
+        var filter = by == "office" ? StartPageFilter.FromAddress(null, "london") : StartPageFilter.FromAddress(null, null, "europe-asia-pacific");
+        HashSet<int?> offices = by == "office" ? [host.Offices.London] : [host.Offices.London, host.Offices.Paris];
+        await using var services = await host.ScopeForAsync(me);
+        var provider = services.ServiceProvider;
+        var jobOrders = provider.GetRequiredService<JobOrderService>();
+        var candidates = provider.GetRequiredService<CandidateService>();
+
+        var cards = await provider.GetRequiredService<DashboardService>().WorkCardsAsync(scope, filter, fresh: true);
+        var firm = await provider.GetRequiredService<DashboardService>().WorkCardsAsync(scope, fresh: true);
+
+        var region = await RegionOfAsync(host.Offices.London);
+        foreach (var card in cards)
+        {
+            Assert.Contains(by == "office" ? $"office={host.Offices.London}" : $"region={region}", card.Href, StringComparison.Ordinal);
+            var total = card.Href!.StartsWith("/job-orders", StringComparison.Ordinal)
+                ? (await jobOrders.ListAsync(JobOrderDesk(card.Href).ToQuery(me.Id))).TotalCount
+                : (await candidates.ListAsync(CandidateDesk(card.Href).ToQuery())).TotalCount;
+            Assert.Equal(total, card.Number);
+            Assert.True(card.Number <= firm.Single(c => c.Id == card.Id).Number, $"{card.Id}: an office's share is at most the firm's");
+        }
+        Assert.True(cards.Sum(c => c.Number) > 0, "the data should give the filtered page something to count");
+        Assert.True(cards.Sum(c => c.Number) < firm.Sum(c => c.Number), "the filter should leave some work out");
+
+        var searches = await provider.GetRequiredService<ActiveSearches>().ListAsync(scope, filter, fresh: true);
+        Assert.Equal((await jobOrders.ListAsync(JobOrderDesk(searches.Href).ToQuery(me.Id))).TotalCount, searches.Total);
+
+        await AssertCountsWhatItSaysAsync(cards, asAdmin ? null : host.OwnerId, o => offices.Contains(o));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("europe-asia-pacific")]
+    public async Task The_placements_chart_counts_each_offices_placements_in_the_period(string? region)
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var services = await host.ScopeForAsync(admin);
+        var filter = StartPageFilter.FromAddress(12, null, region);
+
+        var chart = (await services.ServiceProvider.GetRequiredService<DashboardCharts>().GetAsync(filter, fresh: true)).Placements;
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var start = DashboardCharts.PeriodStart(host.Now, 12);
+        var end = start.AddDays(7 * 12);
+        var moves = (await db.CandidateActivities.AsNoTracking()
+            .Where(a => a.Kind == CandidateActivityKind.Pipeline && a.NewValue == "Placed").Select(a => new { a.Field, a.At }).ToListAsync())
+            .Where(a => a.At >= start && a.At < end).ToList();
+        var orders = await db.JobOrders.AsNoTracking().Select(o => new { o.Reference, o.HandlingOfficeId }).ToDictionaryAsync(o => o.Reference);
+        var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.City, o.RegionId }).ToListAsync();
+        var regionId = region is null ? (int?)null : offices.Single(o => o.Id == host.Offices.London).RegionId;
+        var expected = moves.Where(m => m.Field is not null && orders.ContainsKey(m.Field)).Select(m => orders[m.Field!].HandlingOfficeId)
+            .Where(o => regionId is null || offices.Any(f => f.Id == o && f.RegionId == regionId))
+            .GroupBy(o => o is { } id ? offices.Single(f => f.Id == id).City : DashboardCharts.NoOffice)
+            .ToDictionary(g => g.Key, g => (double)g.Count());
+
+        Assert.Equal("Placements by office", chart.Title);
+        Assert.Contains("by the office handling the job order", chart.Counts, StringComparison.Ordinal);
+        Assert.True(expected.Count >= (region is null ? 4 : 2), "the data should place candidates for several offices");
+        Assert.Equal(expected, chart.Labels.Zip(chart.Series[0].Values).ToDictionary(p => p.First, p => p.Second));
+        Assert.Equal(region is null, chart.Labels.Contains(DashboardCharts.NoOffice));
+    }
+
+    private async Task<int> RegionOfAsync(int office)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Offices.Where(o => o.Id == office).Select(o => o.RegionId).SingleAsync();
     }
 
     [Fact]
@@ -221,20 +328,21 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         int? Number(string card) => cards.Single(c => c.Id == card).Number;
     }
 
-    /// <summary>The numbers against the rows they say they count, counted here from every row.</summary>
-    private async Task AssertCountsWhatItSaysAsync(IReadOnlyList<StartCard> cards)
+    /// <summary>The numbers against the rows they say they count, counted here from every row of the offices kept.</summary>
+    /// <param name="owner">Whose stalled searches the card counts; null for the firm's.</param>
+    private async Task AssertCountsWhatItSaysAsync(IReadOnlyList<StartCard> cards, string? owner, Func<int?, bool> kept)
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var now = host.Now;
-        var orders = await db.JobOrders.AsNoTracking().Where(o => !o.IsSpam).ToListAsync();
+        var orders = (await db.JobOrders.AsNoTracking().Where(o => !o.IsSpam).ToListAsync()).Where(o => kept(o.HandlingOfficeId)).ToList();
         var moves = await db.PipelineEntries.AsNoTracking().Select(p => new { p.JobOrderId, p.StageChangedAt }).ToListAsync();
         var stalledBefore = now - JobOrderFocuses.StalledAfter;
         Assert.Equal(orders.Count(o => o.Status == JobOrderStatus.New && o.FirstResponseAt == null), Number("awaiting"));
         Assert.Equal(orders.Count(o => o.OwnerId == null && JobOrderFocuses.OpenStatuses.Contains(o.Status)), Number("unassigned"));
-        Assert.Equal(orders.Count(o => o.OwnerId == host.OwnerId && o.Status == JobOrderStatus.ActiveSearch && o.StatusChangedAt < stalledBefore
+        Assert.Equal(orders.Count(o => (owner is null || o.OwnerId == owner) && o.Status == JobOrderStatus.ActiveSearch && o.StatusChangedAt < stalledBefore
             && !moves.Any(m => m.JobOrderId == o.Id && m.StageChangedAt >= stalledBefore)), Number("stalled"));
-        var people = await db.Candidates.AsNoTracking().Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
-            .Select(c => new { c.Id, c.NeedsReview }).ToListAsync();
+        var people = (await db.Candidates.AsNoTracking().Where(c => !c.IsSpam && c.ErasedAt == null && c.MergedIntoId == null)
+            .Select(c => new { c.Id, c.NeedsReview, c.HandlingOfficeId }).ToListAsync()).Where(c => kept(c.HandlingOfficeId)).ToList();
         Assert.Equal(people.Count(c => c.NeedsReview), Number("review"));
         var quarter = new DateTimeOffset(DashboardService.QuarterStart(now).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var placed = (await db.CandidateActivities.AsNoTracking()
@@ -250,7 +358,7 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         var q = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query);
         string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
         return JobOrderDeskView.FromAddress(V("q"), V("status"), V("industry"), V("level"), V("priority"), V("owner"), V("unassigned") == "true",
-            V("country"), V("from"), V("to"), V("spam") == "true", V("sort"), V("dir"), null, null, V("focus"));
+            V("country"), V("from"), V("to"), V("spam") == "true", V("sort"), V("dir"), null, null, V("focus"), V("office")).InRegion(V("region"));
     }
 
     private static ArticleDeskView ArticlesView(string href)
@@ -266,6 +374,6 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         var q = QueryHelpers.ParseQuery(new Uri("http://x" + href).Query);
         string? V(string key) => q.TryGetValue(key, out var v) ? v.ToString() : null;
         return CandidateDeskView.Parse(V("q"), V("status"), V("industry"), V("level"), V("country"), V("consent"), V("from"), V("to"),
-            V("review") == "true", V("sort"), V("dir"), null, null, V("placed"));
+            V("review") == "true", V("sort"), V("dir"), null, null, V("placed"), V("office")).InRegion(V("region"));
     }
 }

@@ -180,7 +180,7 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
 
         var page = Render(ctx, "/?weeks=4");
 
-        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=start-chart]").Count), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Equal(5, page.FindAll("[data-testid=start-chart]").Count), TimeSpan.FromSeconds(30));
         var received = page.FindAll("[data-testid=start-chart]")[0];
         Assert.Contains("cohort by arrival date", received.TextContent);
         var table = received.QuerySelector("table.rma-visually-hidden")!;

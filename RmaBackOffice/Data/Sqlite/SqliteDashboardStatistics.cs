@@ -6,21 +6,24 @@ namespace RmaBackOffice.Data.Sqlite;
 
 /// <summary>
 /// The start page's aggregates on SQLite. Times are stored as UTC ticks, so a week is an integer division of the distance
-/// from the chart's start; job orders are read through the (IsSpam, ReceivedAt) index.
+/// from the chart's start; job orders are read through the (IsSpam, ReceivedAt) index, or, for some offices, through the
+/// (HandlingOfficeId, IsSpam, ReceivedAt) index. The statements' <c>{jobOrders}</c>, <c>{candidates}</c> and
+/// <c>{offices}</c> are filled by <see cref="ForOffices"/>: only index names and parameter names enter the text.
 /// </summary>
 public sealed class SqliteDashboardStatistics : IDashboardStatistics
 {
     public const string JobOrdersByWeekSql = """
         SELECT (ReceivedAt - $start) / $week AS Week, Status AS Key, COUNT(*) AS Count
-        FROM JobOrders INDEXED BY IX_JobOrders_IsSpam_ReceivedAt
-        WHERE IsSpam = 0 AND ReceivedAt >= $start AND ReceivedAt < $end
+        FROM {jobOrders}
+        WHERE IsSpam = 0 AND ReceivedAt >= $start AND ReceivedAt < $end {offices}
         GROUP BY 1, 2
         """;
 
+    // With offices, each registration of the week looks its candidate up (CROSS JOIN keeps the registrations outside).
     public const string RegistrationsByWeekSql = """
-        SELECT (ReceivedAt - $start) / $week AS Week, 0 AS Key, COUNT(*) AS Count
-        FROM CandidateRegistrations
-        WHERE ReceivedAt >= $start AND ReceivedAt < $end
+        SELECT (r.ReceivedAt - $start) / $week AS Week, 0 AS Key, COUNT(*) AS Count
+        FROM CandidateRegistrations r {candidates}
+        WHERE r.ReceivedAt >= $start AND r.ReceivedAt < $end {offices}
         GROUP BY 1
         """;
 
@@ -28,8 +31,8 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
     public const string MedianFirstResponseSql = """
         WITH answered AS (
             SELECT (ReceivedAt - $start) / $week AS Week, FirstResponseAt - ReceivedAt AS Wait
-            FROM JobOrders INDEXED BY IX_JobOrders_IsSpam_ReceivedAt
-            WHERE IsSpam = 0 AND ReceivedAt >= $start AND ReceivedAt < $end AND FirstResponseAt IS NOT NULL),
+            FROM {jobOrders}
+            WHERE IsSpam = 0 AND ReceivedAt >= $start AND ReceivedAt < $end AND FirstResponseAt IS NOT NULL {offices}),
         ranked AS (
             SELECT Week, Wait, ROW_NUMBER() OVER (PARTITION BY Week ORDER BY Wait) AS N, COUNT(*) OVER (PARTITION BY Week) AS Total
             FROM answered)
@@ -53,19 +56,51 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
                SUM(EXISTS (SELECT 1 FROM ranked n WHERE n.CandidateId = e.CandidateId AND n.Search = e.Search
                            AND n.FromStage = e.ToStage AND n.At >= e.At AND n.ToRank > e.ToRank)) AS MovedOn
         FROM ranked e
-        WHERE e.At >= $from AND e.At < $to AND e.ToRank >= 0
+        WHERE e.At >= $from AND e.At < $to AND e.ToRank >= 0 {searches}
         GROUP BY e.ToStage
         """;
 
-    public async Task<IReadOnlyList<WeekCount>> JobOrdersByWeekAsync(AppDbContext db, DateTimeOffset start, int weeks, CancellationToken ct) =>
-        await WeekCountsAsync(db, JobOrdersByWeekSql, start, weeks, ct);
+    // A placement is a move to Placed; its field names the search's job order, found by its unique reference.
+    public const string PlacementsByOfficeSql = """
+        SELECT o.HandlingOfficeId AS Office, COUNT(*) AS Count
+        FROM CandidateActivities a INDEXED BY IX_CandidateActivities_Kind_At
+        CROSS JOIN JobOrders o ON o.Reference = a.Field
+        WHERE a.Kind = $kind AND a.At >= $from AND a.At < $to AND a.NewValue = $placed {offices}
+        GROUP BY o.HandlingOfficeId
+        """;
 
-    public async Task<IReadOnlyList<WeekCount>> RegistrationsByWeekAsync(AppDbContext db, DateTimeOffset start, int weeks, CancellationToken ct) =>
-        await WeekCountsAsync(db, RegistrationsByWeekSql, start, weeks, ct);
-
-    public async Task<IReadOnlyList<WeekMedian>> MedianFirstResponseByWeekAsync(AppDbContext db, DateTimeOffset start, int weeks, CancellationToken ct)
+    /// <summary>
+    /// Fills a statement's placeholders: everyone's work through the date index, or only the given offices' (parameters
+    /// <c>$o0</c>, <c>$o1</c>, …) through the office index. <paramref name="column"/> is the statement's office column;
+    /// the conversion's searches are those of the offices' job orders.
+    /// </summary>
+    public static string ForOffices(string sql, string column, IReadOnlyList<int>? offices)
     {
-        await using var command = await WeeksCommandAsync(db, MedianFirstResponseSql, start, weeks, ct);
+        var ids = offices is null ? "" : string.Join(", ", offices.Select((_, i) => $"$o{i}"));
+        return sql
+            .Replace("{jobOrders}", offices is null
+                ? "JobOrders INDEXED BY IX_JobOrders_IsSpam_ReceivedAt"
+                : "JobOrders INDEXED BY IX_JobOrders_HandlingOffice", StringComparison.Ordinal)
+            .Replace("{candidates}", offices is null ? "" : "CROSS JOIN Candidates c ON c.Id = r.CandidateId", StringComparison.Ordinal)
+            .Replace("{offices}", offices is null ? "" : $"AND {column} IN ({ids})", StringComparison.Ordinal)
+            .Replace("{searches}", offices is null
+                ? ""
+                : $"AND e.Search IN (SELECT Reference FROM JobOrders INDEXED BY IX_JobOrders_HandlingOffice WHERE HandlingOfficeId IN ({ids}))",
+                StringComparison.Ordinal);
+    }
+
+    public async Task<IReadOnlyList<WeekCount>> JobOrdersByWeekAsync(
+        AppDbContext db, DateTimeOffset start, int weeks, IReadOnlyList<int>? offices, CancellationToken ct) =>
+        await WeekCountsAsync(db, ForOffices(JobOrdersByWeekSql, "HandlingOfficeId", offices), start, weeks, offices, ct);
+
+    public async Task<IReadOnlyList<WeekCount>> RegistrationsByWeekAsync(
+        AppDbContext db, DateTimeOffset start, int weeks, IReadOnlyList<int>? offices, CancellationToken ct) =>
+        await WeekCountsAsync(db, ForOffices(RegistrationsByWeekSql, "c.HandlingOfficeId", offices), start, weeks, offices, ct);
+
+    public async Task<IReadOnlyList<WeekMedian>> MedianFirstResponseByWeekAsync(
+        AppDbContext db, DateTimeOffset start, int weeks, IReadOnlyList<int>? offices, CancellationToken ct)
+    {
+        await using var command = await WeeksCommandAsync(db, ForOffices(MedianFirstResponseSql, "HandlingOfficeId", offices), start, weeks, offices, ct);
         var medians = new List<WeekMedian>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -76,13 +111,15 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
     }
 
     public async Task<IReadOnlyList<StageConversion>> PipelineConversionAsync(
-        AppDbContext db, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> stages, int pipelineKind, CancellationToken ct)
+        AppDbContext db, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> stages, int pipelineKind, IReadOnlyList<int>? offices,
+        CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
         // Only parameter names enter the text; the labels themselves are values.
         var ranks = string.Join(" ", stages.Select((_, i) => $"WHEN $s{i} THEN {i}"));
-        command.CommandText = ConversionSql.Replace("{ranks}", ranks, StringComparison.Ordinal);
+        command.CommandText = ForOffices(ConversionSql, "", offices).Replace("{ranks}", ranks, StringComparison.Ordinal);
+        AddOffices(command, offices);
         for (var i = 0; i < stages.Count; i++)
         {
             Add(command, $"$s{i}", stages[i]);
@@ -99,6 +136,26 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
         return conversions;
     }
 
+    public async Task<IReadOnlyList<OfficeCount>> PlacementsByOfficeAsync(
+        AppDbContext db, DateTimeOffset from, DateTimeOffset to, string placed, int pipelineKind, IReadOnlyList<int>? offices, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = ForOffices(PlacementsByOfficeSql, "o.HandlingOfficeId", offices);
+        AddOffices(command, offices);
+        Add(command, "$kind", pipelineKind);
+        Add(command, "$from", from.UtcTicks);
+        Add(command, "$to", to.UtcTicks);
+        Add(command, "$placed", placed);
+        var counts = new List<OfficeCount>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            counts.Add(new OfficeCount(reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.GetInt32(1)));
+        }
+        return counts;
+    }
+
     public async Task<long> DatabaseBytesAsync(AppDbContext db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -110,9 +167,10 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
         return pages + wal;
     }
 
-    private static async Task<List<WeekCount>> WeekCountsAsync(AppDbContext db, string sql, DateTimeOffset start, int weeks, CancellationToken ct)
+    private static async Task<List<WeekCount>> WeekCountsAsync(
+        AppDbContext db, string sql, DateTimeOffset start, int weeks, IReadOnlyList<int>? offices, CancellationToken ct)
     {
-        await using var command = await WeeksCommandAsync(db, sql, start, weeks, ct);
+        await using var command = await WeeksCommandAsync(db, sql, start, weeks, offices, ct);
         var counts = new List<WeekCount>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -122,15 +180,25 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
         return counts;
     }
 
-    private static async Task<DbCommand> WeeksCommandAsync(AppDbContext db, string sql, DateTimeOffset start, int weeks, CancellationToken ct)
+    private static async Task<DbCommand> WeeksCommandAsync(
+        AppDbContext db, string sql, DateTimeOffset start, int weeks, IReadOnlyList<int>? offices, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
+        AddOffices(command, offices);
         Add(command, "$start", start.UtcTicks);
         Add(command, "$week", TimeSpan.TicksPerDay * 7);
         Add(command, "$end", start.AddDays(7 * weeks).UtcTicks);
         return command;
+    }
+
+    private static void AddOffices(DbCommand command, IReadOnlyList<int>? offices)
+    {
+        for (var i = 0; i < (offices?.Count ?? 0); i++)
+        {
+            Add(command, $"$o{i}", offices![i]);
+        }
     }
 
     // Values set by name: "new SqliteParameter(name, 0)" would take the 0 for a column type.

@@ -27,6 +27,9 @@ public sealed record CandidateDeskView
     public bool Review { get; init; }
     public DateOnly? PlacedSince { get; init; }
 
+    /// <summary>The handling office's region's id (<c>region=2</c>): candidates handled by any office in it (the start page's link).</summary>
+    public string? Region { get; init; }
+
     /// <summary>The column a person sorted by; null keeps the desk's order (best match when searching, else newest).</summary>
     public CandidateSort? Sort { get; init; }
     public bool Descending { get; init; }
@@ -77,6 +80,7 @@ public sealed record CandidateDeskView
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["review"] = Review ? true : null,
         ["placed"] = PlacedSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["region"] = Region,
         ["sort"] = Sort?.ToString().ToLowerInvariant(),
         ["dir"] = Sort is null ? null : Descending ? "desc" : "asc",
         ["page"] = Page > 0 ? Page + 1 : null,
@@ -106,12 +110,19 @@ public sealed record CandidateDeskView
         RegisteredTo = To,
         NeedsReview = Review,
         PlacedSince = PlacedSince,
+        HandlingRegionId = RegionId(Region),
         // No column chosen: best match first when searching, otherwise newest registration first (the service's fallback).
         Sort = Sort ?? CandidateSort.Relevance,
         Descending = Sort is null || Descending,
         Page = Page,
         PageSize = PageSize,
     };
+
+    /// <summary>The view narrowed to a region's offices, as <c>region=</c> in the address says it (ids only).</summary>
+    public CandidateDeskView InRegion(string? region) => this with { Region = RegionId(region)?.ToString(CultureInfo.InvariantCulture) };
+
+    private static int? RegionId(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     /// <summary>Only the columns the desk offers; never a string from the browser into the query.</summary>
     private static CandidateSort? SortNamed(string? name) => name?.ToLowerInvariant() switch

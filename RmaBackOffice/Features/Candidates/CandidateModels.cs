@@ -38,6 +38,9 @@ public sealed record CandidateQuery
 
     /// <summary>Only candidates moved to Placed in a search on or after this day (UTC).</summary>
     public DateOnly? PlacedSince { get; init; }
+
+    /// <summary>Only candidates handled by an office in this region.</summary>
+    public int? HandlingRegionId { get; init; }
     public bool Spam { get; init; }
     /// <summary>Searched while someone types (pickers): the last word matches as a prefix. Not part of the URL.</summary>
     public bool AsTyped { get; init; }

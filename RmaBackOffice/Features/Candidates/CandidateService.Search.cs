@@ -205,6 +205,11 @@ public sealed partial class CandidateService
         {
             candidates = candidates.Where(c => c.HandlingOfficeId == office);
         }
+        if (query.HandlingRegionId is { } region)
+        {
+            var inRegion = db.Offices.Where(f => f.RegionId == region).Select(f => (int?)f.Id);
+            candidates = candidates.Where(c => inRegion.Contains(c.HandlingOfficeId));
+        }
         if (query.RegisteredFrom is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -46,6 +46,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
     [SupplyParameterFromQuery(Name = "review")] public bool Review { get; set; }
     [SupplyParameterFromQuery(Name = "placed")] public string? Placed { get; set; }
+    [SupplyParameterFromQuery(Name = "region")] public string? RegionText { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
     [SupplyParameterFromQuery(Name = "dir")] public string? DirectionText { get; set; }
     // Text, not int: a hand-edited "page=abc" shows the first page instead of failing the render.
@@ -115,7 +116,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         var asked = CandidateDeskView.Parse(Q, StatusText, Industry, Level, Country, Consent, From, To, Review, SortText, DirectionText,
-            PageNumber(PageText), PageNumber(SizeText), Placed, Office);
+            PageNumber(PageText), PageNumber(SizeText), Placed, Office).InRegion(RegionText);
         if (!started)
         {
             started = true;

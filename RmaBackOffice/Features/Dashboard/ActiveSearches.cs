@@ -15,28 +15,31 @@ public sealed record ActiveSearchList(int Total, string Href, IReadOnlyList<Acti
 /// desk's own list of that view; the candidates per stage are counted in the database for the rows shown.
 /// </summary>
 public sealed class ActiveSearches(
-    StaffGuard guard, IDbContextFactory<AppDbContext> dbFactory, JobOrderService jobOrders, TimeProvider clock, StartPageMemo? memo = null)
+    StaffGuard guard, IDbContextFactory<AppDbContext> dbFactory, JobOrderService jobOrders, TimeProvider clock, StartPageOffices offices,
+    StartPageMemo? memo = null)
 {
     public const int Shown = 5;
 
-    public static JobOrderDeskView View(StartPageScope scope) => new()
+    public static JobOrderDeskView View(StartPageScope scope, OfficeScope? offices = null) => DashboardService.JobOrdersIn(new()
     {
         Status = nameof(JobOrderStatus.ActiveSearch),
         Owner = scope == StartPageScope.Mine ? "me" : null,
         Sort = JobOrderSort.Received,
         Descending = false,
-    };
+    }, offices);
 
-    public async Task<ActiveSearchList> ListAsync(StartPageScope scope, bool fresh = false, CancellationToken ct = default)
+    public async Task<ActiveSearchList> ListAsync(
+        StartPageScope scope, StartPageFilter? filter = null, bool fresh = false, CancellationToken ct = default)
     {
         var me = await guard.RequireAsync(Policies.Triage, ct);
-        Task<ActiveSearchList> Count() => CountAsync(me, scope, ct);
-        return await (memo is null ? Count() : memo.GetOrCountAsync($"{me.Id}/searches/{scope}", Count, fresh));
+        filter ??= new StartPageFilter();
+        Task<ActiveSearchList> Count() => CountAsync(me, scope, filter, ct);
+        return await (memo is null ? Count() : memo.GetOrCountAsync($"{me.Id}/searches/{scope}/{filter}", Count, fresh));
     }
 
-    private async Task<ActiveSearchList> CountAsync(StaffMember me, StartPageScope scope, CancellationToken ct)
+    private async Task<ActiveSearchList> CountAsync(StaffMember me, StartPageScope scope, StartPageFilter filter, CancellationToken ct)
     {
-        var view = View(scope);
+        var view = View(scope, await offices.ResolveAsync(filter, ct));
         var list = await jobOrders.ListAsync(view.ToQuery(me.Id) with { PageSize = Shown, Page = 0 }, ct);
         var ids = list.Items.Select(r => r.Id).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);

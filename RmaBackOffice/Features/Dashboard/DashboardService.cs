@@ -17,6 +17,7 @@ public sealed class DashboardService(
     CandidateService candidates,
     FirstResponseTarget firstResponse,
     TimeProvider clock,
+    StartPageOffices offices,
     StartPageMemo? memo = null)
 {
     /// <summary>The statuses in which a job order is still being worked on.</summary>
@@ -29,65 +30,88 @@ public sealed class DashboardService(
         return (me, me.IsInRole(Roles.Admin) ? StartPageScope.Firm : StartPageScope.Mine);
     }
 
-    /// <summary>The desk views behind the work cards, by card id: the test checks each number against its view's list.</summary>
-    public static IReadOnlyDictionary<string, JobOrderDeskView> JobOrderViews(StartPageScope scope) => new Dictionary<string, JobOrderDeskView>
-    {
-        ["awaiting"] = new() { Focus = "awaiting", Sort = JobOrderSort.Received, Descending = false },
-        ["unassigned"] = new() { Focus = "open", Unassigned = true },
-        ["stalled"] = new() { Focus = "stalled", Owner = scope == StartPageScope.Mine ? "me" : null },
-    };
+    /// <summary>
+    /// The desk views behind the work cards, by card id, narrowed to the filter's office or region as the desks narrow them:
+    /// the test checks each number against its view's list.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JobOrderDeskView> JobOrderViews(StartPageScope scope, OfficeScope? offices = null) =>
+        new Dictionary<string, JobOrderDeskView>
+        {
+            ["awaiting"] = JobOrdersIn(new() { Focus = "awaiting", Sort = JobOrderSort.Received, Descending = false }, offices),
+            ["unassigned"] = JobOrdersIn(new() { Focus = "open", Unassigned = true }, offices),
+            ["stalled"] = JobOrdersIn(new() { Focus = "stalled", Owner = scope == StartPageScope.Mine ? "me" : null }, offices),
+        };
 
-    /// <summary>The candidate desk views behind the work cards, by card id.</summary>
-    public static IReadOnlyDictionary<string, CandidateDeskView> CandidateViews(DateOnly quarterStart) => new Dictionary<string, CandidateDeskView>
-    {
-        ["review"] = new() { Review = true },
-        ["placed"] = new() { PlacedSince = quarterStart },
-    };
+    /// <summary>The candidate desk views behind the work cards, by card id, narrowed to the filter's office or region.</summary>
+    public static IReadOnlyDictionary<string, CandidateDeskView> CandidateViews(DateOnly quarterStart, OfficeScope? offices = null) =>
+        new Dictionary<string, CandidateDeskView>
+        {
+            ["review"] = CandidatesIn(new() { Review = true }, offices),
+            ["placed"] = CandidatesIn(new() { PlacedSince = quarterStart }, offices),
+        };
+
+    /// <summary>
+    /// The job-order desk's view narrowed to the filter's handling office (the desk's own <c>office</c> filter) or region,
+    /// in the desk's own address values.
+    /// </summary>
+    public static JobOrderDeskView JobOrdersIn(JobOrderDeskView view, OfficeScope? offices) =>
+        offices is null ? view : view with { Office = Text(offices.OfficeId), Region = Text(offices.RegionId) };
+
+    /// <summary>The candidate desk's view narrowed to the filter's handling office or region.</summary>
+    public static CandidateDeskView CandidatesIn(CandidateDeskView view, OfficeScope? offices) =>
+        offices is null ? view : view with { Office = Text(offices.OfficeId), Region = Text(offices.RegionId) };
+
+    private static string? Text(int? id) => id?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The first day (UTC) of the quarter <paramref name="now"/> falls in.</summary>
     public static DateOnly QuarterStart(DateTimeOffset now) => new(now.UtcDateTime.Year, (now.UtcDateTime.Month - 1) / 3 * 3 + 1, 1);
 
-    public async Task<IReadOnlyList<StartCard>> WorkCardsAsync(StartPageScope scope, bool fresh = false, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StartCard>> WorkCardsAsync(
+        StartPageScope scope, StartPageFilter? filter = null, bool fresh = false, CancellationToken ct = default)
     {
         var me = await guard.RequireAsync(Policies.Triage, ct);
-        Task<IReadOnlyList<StartCard>> Count() => CountWorkAsync(me, scope, ct);
-        return await (memo is null ? Count() : memo.GetOrCountAsync($"{me.Id}/work/{scope}", Count, fresh));
+        filter ??= new StartPageFilter();
+        Task<IReadOnlyList<StartCard>> Count() => CountWorkAsync(me, scope, filter, ct);
+        return await (memo is null ? Count() : memo.GetOrCountAsync($"{me.Id}/work/{scope}/{filter}", Count, fresh));
     }
 
-    private async Task<IReadOnlyList<StartCard>> CountWorkAsync(StaffMember me, StartPageScope scope, CancellationToken ct)
+    private async Task<IReadOnlyList<StartCard>> CountWorkAsync(StaffMember me, StartPageScope scope, StartPageFilter filter, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var views = JobOrderViews(scope);
+        var inOffices = await offices.ResolveAsync(filter, ct);
+        var views = JobOrderViews(scope, inOffices);
         var awaiting = await FirstRowAsync(views["awaiting"], me, ct);
         var unassigned = await FirstRowAsync(views["unassigned"], me, ct);
         var stalled = await FirstRowAsync(views["stalled"], me, ct);
         var quarter = QuarterStart(now);
-        var candidateViews = CandidateViews(quarter);
+        var candidateViews = CandidateViews(quarter, inOffices);
         var review = await CandidateTotalAsync(candidateViews["review"], ct);
         var placed = await CandidateTotalAsync(candidateViews["placed"], ct);
 
         var oldest = awaiting.Items.Count > 0 ? now - awaiting.Items[0].ReceivedAt : (TimeSpan?)null;
         var late = oldest > firstResponse.Within;
         var whose = scope == StartPageScope.Mine ? "you own" : "anyone owns";
+        var orders = HandledBy(inOffices, "job orders");
+        var people = HandledBy(inOffices, "candidates");
         return
         [
             new("awaiting", "Waiting for a first response", Icons.Material.Outlined.Inbox, Count(awaiting.TotalCount, "job order"),
-                "New job orders nobody has answered yet, whenever they arrived (spam left out).",
+                "New job orders nobody has answered yet, whenever they arrived (spam left out)." + orders,
                 oldest is { } age
                     ? $"Oldest waiting {Ages.Text(age)}; the target is {firstResponse.Within.TotalHours:0} h."
                     : "Nothing waiting: every job order has been answered.",
                 DeskLinks.JobOrders(views["awaiting"]), late, awaiting.TotalCount),
             new("unassigned", "Unassigned", Icons.Material.Outlined.PersonSearch, Count(unassigned.TotalCount, "job order"),
-                "Open job orders (new, qualifying, active search, on hold) that nobody owns.", null,
+                "Open job orders (new, qualifying, active search, on hold) that nobody owns." + orders, null,
                 DeskLinks.JobOrders(views["unassigned"]), unassigned.TotalCount > 0, unassigned.TotalCount),
             new("stalled", "Stalled searches", Icons.Material.Outlined.HourglassEmpty, Count(stalled.TotalCount, "search", "searches"),
-                $"Active searches {whose} in which no candidate was added or moved for {JobOrderFocuses.StalledAfter.TotalDays:0} days.", null,
+                $"Active searches {whose} in which no candidate was added or moved for {JobOrderFocuses.StalledAfter.TotalDays:0} days." + orders, null,
                 DeskLinks.JobOrders(views["stalled"]), stalled.TotalCount > 0, stalled.TotalCount),
             new("review", "Registrations to review", Icons.Material.Outlined.RateReview, Count(review, "candidate"),
-                "Candidates flagged by a registration matching their email or phone, not yet reviewed.", null,
+                "Candidates flagged by a registration matching their email or phone, not yet reviewed." + people, null,
                 DeskLinks.Candidates(candidateViews["review"]), review > 0, review),
             new("placed", "Placed this quarter", Icons.Material.Outlined.EmojiEvents, Count(placed, "candidate"),
-                $"Candidates moved to Placed in a search since {quarter:d MMM yyyy} (the firm's, this calendar quarter).", null,
+                $"Candidates moved to Placed in a search since {quarter:d MMM yyyy} (this calendar quarter)." + people, null,
                 DeskLinks.Candidates(candidateViews["placed"]), false, placed),
         ];
     }
@@ -98,6 +122,12 @@ public sealed class DashboardService(
 
     private async Task<int> CandidateTotalAsync(CandidateDeskView view, CancellationToken ct) =>
         (await candidates.ListAsync(view.ToQuery() with { PageSize = 1, Page = 0 }, ct)).TotalCount;
+
+    /// <summary>The caption's note when the page is filtered by office or region; nothing for the whole firm.</summary>
+    public static string HandledBy(OfficeScope offices, string what) =>
+        offices.OfficeId is not null ? $" Only {what} the {offices.Name} office handles."
+        : offices.RegionId is not null ? $" Only {what} handled by an office in {offices.Name}."
+        : "";
 
     private static string Count(int count, string one, string? many = null) =>
         $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
@@ -134,6 +164,6 @@ public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services) =>
         services.AddScoped<DashboardService>().AddScoped<ActiveSearches>().AddScoped<AdminFacts>().AddScoped<DashboardCharts>()
-            .AddScoped<EditorialCards>()
+            .AddScoped<EditorialCards>().AddScoped<StartPageOffices>()
             .AddSingleton<StartPageMemo>();
 }

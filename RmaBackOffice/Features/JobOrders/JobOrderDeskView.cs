@@ -29,6 +29,13 @@ public sealed record JobOrderDeskView
     public string? To { get; init; }
     public bool Spam { get; init; }
     public string? Focus { get; init; }
+
+    /// <summary>
+    /// The handling office's region's id (<c>region=2</c>): job orders handled by any office in it. The start page's region
+    /// filter links here; the desk's own office filter is <c>office</c>.
+    /// </summary>
+    public string? Region { get; init; }
+
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;
     public bool Descending { get; init; } = true;
 
@@ -47,7 +54,7 @@ public sealed record JobOrderDeskView
     /// <summary>True when an arrival can only appear on this view by being the newest row of the first page.</summary>
     public bool TakesArrivalsInPlace => ShowsNewestFirst && string.IsNullOrWhiteSpace(Q) && Industry is null && Level is null
         && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && Office is null && From is null && To is null
-        && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open;
+        && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open && Region is null;
 
     /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
@@ -78,6 +85,9 @@ public sealed record JobOrderDeskView
         PageSize = size is { } s && PageSizes.Contains(s) ? s : DefaultPageSize,
     };
 
+    /// <summary>The view narrowed to a region's offices, as <c>region=</c> in the address says it (ids only).</summary>
+    public JobOrderDeskView InRegion(string? region) => this with { Region = RegionId(region)?.ToString(CultureInfo.InvariantCulture) };
+
     /// <summary>Newest first for dates, A to Z for names: what a person expects on the first click of a header.</summary>
     public static bool DescendsByDefault(JobOrderSort sort) => sort is JobOrderSort.Received or JobOrderSort.Priority;
 
@@ -105,6 +115,7 @@ public sealed record JobOrderDeskView
         ReceivedTo = QueryValues.Date(To),
         Spam = Spam,
         Focus = FocusFilter,
+        HandlingRegionId = RegionId(Region),
         Sort = Sort,
         Descending = Descending,
         Page = Page - 1,
@@ -127,6 +138,7 @@ public sealed record JobOrderDeskView
         ["to"] = To,
         ["spam"] = Spam ? true : null,
         ["focus"] = Focus,
+        ["region"] = Region,
         ["sort"] = Sort == JobOrderSort.Received ? null : Sort.ToString(),
         ["dir"] = Descending == DescendsByDefault(Sort) ? null : Descending ? "desc" : "asc",
         ["page"] = forExport || Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture),
@@ -137,6 +149,9 @@ public sealed record JobOrderDeskView
     public static JobOrderFocus? FocusNamed(string? name) =>
         Enum.GetValues<JobOrderFocus>().Select(f => (JobOrderFocus?)f)
             .FirstOrDefault(f => string.Equals(f.ToString(), name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static int? RegionId(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -92,6 +92,7 @@ public static class JobOrderExport
             ReceivedFrom = QueryValues.Date(Text("from")),
             ReceivedTo = QueryValues.Date(Text("to")),
             Spam = Flag("spam"),
+            HandlingRegionId = new JobOrderDeskView().InRegion(Text("region")).ToQuery(myId).HandlingRegionId,
         };
     }
 }

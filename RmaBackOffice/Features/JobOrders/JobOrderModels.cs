@@ -32,6 +32,9 @@ public sealed record JobOrderQuery
     public bool Spam { get; init; }
     public JobOrderFocus? Focus { get; init; }
 
+    /// <summary>Only job orders handled by an office in this region.</summary>
+    public int? HandlingRegionId { get; init; }
+
     /// <summary>The moment a time-relative focus (stalled) is judged at; the service sets it from its clock when left unset.</summary>
     public DateTimeOffset? AsOf { get; init; }
     public JobOrderSort Sort { get; init; } = JobOrderSort.Received;

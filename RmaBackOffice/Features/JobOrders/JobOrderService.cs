@@ -209,6 +209,12 @@ public sealed partial class JobOrderService(
         {
             orders = orders.Where(o => o.HandlingOfficeId == office);
         }
+        if (query.HandlingRegionId is { } region)
+        {
+            // An IN list of the region's few offices, each read through the handling-office index.
+            var inRegion = db.Offices.Where(f => f.RegionId == region).Select(f => (int?)f.Id);
+            orders = orders.Where(o => inRegion.Contains(o.HandlingOfficeId));
+        }
         if (query.ReceivedFrom is { } from)
         {
             var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
