@@ -34,6 +34,11 @@ public sealed class DemoSeedTests(DemoSeedAppHost app) : IClassFixture<DemoSeedA
         Assert.All(orders.Where(o => o.OwnerId is not null), o => Assert.Equal(recruiter.Id, o.OwnerId));
         Assert.All(orders, o => Assert.True(o.ReceivedAt <= app.Now && o.Activities.All(a => a.At <= app.Now)));
         Assert.All(orders.Where(o => o.Status != JobOrderStatus.New), o => Assert.True(o.Activities.Count > 1));
+        // Routed to the office their country suggests, so the office filters have something to show; no office in the US yet.
+        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.City);
+        Assert.Equal("Paris", offices[Assert.Single(orders, o => o.Country == "France").HandlingOfficeId!.Value]);
+        Assert.All(orders.Where(o => o.Country == "Germany"), o => Assert.Equal("Berlin", offices[o.HandlingOfficeId!.Value]));
+        Assert.All(orders.Where(o => o.Country == "United States"), o => Assert.Null(o.HandlingOfficeId));
         // Each demo order's creation is one audit entry, filed under its reference like any other job order's.
         var created = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "JobOrder.Created").ToListAsync();
         Assert.Equal(orders.Select(o => o.Reference).Order(), created.Select(e => e.Reference).Order());

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Offices;
 
 namespace RmaBackOffice.Data;
 
@@ -66,6 +67,11 @@ public static class DemoJobOrders
         {
             await using var work = await units.BeginAsSystemAsync(ct);
             var order = Make(demo, owner, work.Now);
+            // The demo recruiter routes each order to the office its country suggests, so the office filters have data.
+            if (HandlingOffices.Suggest(await HandlingOffices.ChoicesAsync(work.Db, ct), demo.Country) is { } office)
+            {
+                order.AssignHandlingOffice(office.Id, office.City, null, owner, order.ReceivedAt.AddHours(1));
+            }
             work.Db.JobOrders.Add(order);
             await work.FlushAsync(ct);
             order.AssignReference();

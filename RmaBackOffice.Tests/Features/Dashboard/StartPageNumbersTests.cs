@@ -238,18 +238,18 @@ public sealed class StartPageNumbersTests(StartPageNumbersHost host) : IClassFix
         var start = DashboardCharts.PeriodStart(host.Now, 12);
         var end = start.AddDays(7 * 12);
         var moves = (await db.CandidateActivities.AsNoTracking()
-            .Where(a => a.Kind == CandidateActivityKind.Pipeline && a.NewValue == "Placed").Select(a => new { a.Field, a.At }).ToListAsync())
+            .Where(a => a.Kind == CandidateActivityKind.Pipeline && a.NewValue == "Placed").Select(a => new { a.CandidateId, a.At }).ToListAsync())
             .Where(a => a.At >= start && a.At < end).ToList();
-        var orders = await db.JobOrders.AsNoTracking().Select(o => new { o.Reference, o.HandlingOfficeId }).ToDictionaryAsync(o => o.Reference);
+        var people = await db.Candidates.AsNoTracking().Select(c => new { c.Id, c.HandlingOfficeId }).ToDictionaryAsync(c => c.Id);
         var offices = await db.Offices.AsNoTracking().Select(o => new { o.Id, o.City, o.RegionId }).ToListAsync();
         var regionId = region is null ? (int?)null : offices.Single(o => o.Id == host.Offices.London).RegionId;
-        var expected = moves.Where(m => m.Field is not null && orders.ContainsKey(m.Field)).Select(m => orders[m.Field!].HandlingOfficeId)
+        var expected = moves.Select(m => people[m.CandidateId].HandlingOfficeId)
             .Where(o => regionId is null || offices.Any(f => f.Id == o && f.RegionId == regionId))
             .GroupBy(o => o is { } id ? offices.Single(f => f.Id == id).City : DashboardCharts.NoOffice)
             .ToDictionary(g => g.Key, g => (double)g.Count());
 
         Assert.Equal("Placements by office", chart.Title);
-        Assert.Contains("by the office handling the job order", chart.Counts, StringComparison.Ordinal);
+        Assert.Contains("by the office handling the candidate", chart.Counts, StringComparison.Ordinal);
         Assert.True(expected.Count >= (region is null ? 4 : 2), "the data should place candidates for several offices");
         Assert.Equal(expected, chart.Labels.Zip(chart.Series[0].Values).ToDictionary(p => p.First, p => p.Second));
         Assert.Equal(region is null, chart.Labels.Contains(DashboardCharts.NoOffice));

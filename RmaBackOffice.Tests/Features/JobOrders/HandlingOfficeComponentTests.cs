@@ -63,7 +63,7 @@ public class HandlingOfficeComponentTests(AppHost host) : IClassFixture<AppHost>
 
         page.WaitForAssertion(() =>
         {
-            Assert.Contains("Handling office changed from (empty) to Melbourne", page.Find("[data-testid=timeline]").TextContent);
+            Assert.Contains("Handling office set to Melbourne", page.Find("[data-testid=timeline]").TextContent);
             Assert.Empty(page.FindAll("[data-testid=handling-office-suggestion]"));
         }, Patience);
 

@@ -60,13 +60,14 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
         GROUP BY e.ToStage
         """;
 
-    // A placement is a move to Placed; its field names the search's job order, found by its unique reference.
+    // A placement is a move to Placed on the candidate's timeline; it counts for the office handling the candidate, as the
+    // start page's "Placed this quarter" card and the candidate desk it links to do.
     public const string PlacementsByOfficeSql = """
-        SELECT o.HandlingOfficeId AS Office, COUNT(*) AS Count
+        SELECT c.HandlingOfficeId AS Office, COUNT(*) AS Count
         FROM CandidateActivities a INDEXED BY IX_CandidateActivities_Kind_At
-        CROSS JOIN JobOrders o ON o.Reference = a.Field
+        CROSS JOIN Candidates c ON c.Id = a.CandidateId
         WHERE a.Kind = $kind AND a.At >= $from AND a.At < $to AND a.NewValue = $placed {offices}
-        GROUP BY o.HandlingOfficeId
+        GROUP BY c.HandlingOfficeId
         """;
 
     /// <summary>
@@ -141,7 +142,7 @@ public sealed class SqliteDashboardStatistics : IDashboardStatistics
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = ForOffices(PlacementsByOfficeSql, "o.HandlingOfficeId", offices);
+        command.CommandText = ForOffices(PlacementsByOfficeSql, "c.HandlingOfficeId", offices);
         AddOffices(command, offices);
         Add(command, "$kind", pipelineKind);
         Add(command, "$from", from.UtcTicks);

@@ -28,6 +28,9 @@ public sealed record AuditCatalogue(IReadOnlyList<string> Actions, IReadOnlyList
         [typeof(IdentityUserPasskey<string>)] = "ApplicationUser.PasskeyChanged",
     };
 
+    // In the model through Identity's schema, but nothing in the app ever writes them.
+    private static readonly HashSet<Type> NeverChanged = [typeof(IdentityRoleClaim<string>)];
+
     /// <summary>Entity types recorded by name rather than by a change to a tracked record: accounts and the trail itself.</summary>
     private static readonly string[] RecordedTypes = [nameof(ApplicationUser), nameof(AuditEntry), nameof(AuditTrim)];
 
@@ -41,7 +44,7 @@ public sealed record AuditCatalogue(IReadOnlyList<string> Actions, IReadOnlyList
     {
         var actions = new HashSet<string>(NamedActions, StringComparer.Ordinal);
         var types = new HashSet<string>(RecordedTypes, StringComparer.Ordinal);
-        foreach (var entity in model.GetEntityTypes().Where(e => AuditShape.For(e).Audited))
+        foreach (var entity in model.GetEntityTypes().Where(e => AuditShape.For(e).Audited && !NeverChanged.Contains(e.ClrType)))
         {
             var clr = entity.ClrType;
             if (AccountParts.TryGetValue(clr, out var action))

@@ -286,7 +286,7 @@ public partial class CandidatePage
         CandidateActivityKind.Erased => "Erased",
         CandidateActivityKind.Exported => "Data exported",
         _ when entry.Field is null => entry.Kind.ToString(),
-        _ => $"{entry.Field} changed from {entry.OldValue ?? "(empty)"} to {entry.NewValue ?? "(empty)"}",
+        _ => TimelineText.FieldChange(entry.Field, entry.OldValue, entry.NewValue),
     };
 
     private static Color EntryColor(CandidateActivityKind kind) => kind switch

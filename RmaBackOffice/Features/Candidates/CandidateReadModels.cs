@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RmaBackOffice.Common;
 
 namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>
 /// How many listed candidates (not erased, not merged away) have each status and level, spam and not: kept by triggers
 /// on Candidates (migrations DeskReadModels, CandidateDeskIndexes), so the desk's total needs no count of a million rows.
-/// Read only.
+/// Read only, and derived, so not in the audit trail.
 /// </summary>
+[NotAudited]
 public sealed class CandidateStatusCount
 {
     public bool IsSpam { get; private set; }
@@ -19,8 +21,9 @@ public sealed class CandidateStatusCount
 /// <summary>
 /// One row per industry of each listed candidate, with the candidate's spam flag, status and registration time copied
 /// in by triggers: the industry filter then counts and pages from one index range instead of intersecting a status's
-/// 190,000 candidates with an industry's 57,000 (migration DeskReadModels). Read only.
+/// 190,000 candidates with an industry's 57,000 (migration DeskReadModels). Read only, and derived, so not in the audit trail.
 /// </summary>
+[NotAudited]
 public sealed class CandidateIndustryKey
 {
     public string Code { get; private set; } = "";

@@ -98,7 +98,7 @@ public sealed class DashboardCharts(
             await PlacementsChartAsync(placements, start, inOffices, ct));
     }
 
-    /// <summary>One bar per office with placements, in the directory's order, then the job orders no office handles.</summary>
+    /// <summary>One bar per office with placements, in the directory's order, then the candidates no office handles.</summary>
     private async Task<StartChart> PlacementsChartAsync(
         IReadOnlyList<OfficeCount> placements, DateTimeOffset start, OfficeScope inOffices, CancellationToken ct)
     {
@@ -108,8 +108,8 @@ public sealed class DashboardCharts(
             .Where(b => b.Count > 0)
             .ToList();
         return new StartChart("Placements by office",
-            $"Candidates moved to Placed from {start:d MMM yyyy} to today, by the office handling the job order each was placed in"
-                + (inOffices.Offices is null ? " (\"No office\" when none handles it)." : "." + DashboardService.HandledBy(inOffices, "job orders")),
+            $"Candidates moved to Placed from {start:d MMM yyyy} to today, by the office handling the candidate, as the Placed card counts them"
+                + (inOffices.Offices is null ? " (\"No office\" when none handles them)." : "." + DashboardService.HandledBy(inOffices, "candidates")),
             [.. bars.Select(b => b.City)], [new StartSeries("Placements", [.. bars.Select(b => (double)b.Count)])], "placements", "Office");
     }
 

@@ -142,8 +142,8 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=audit-grid] tbody tr.mud-table-row")));
         Assert.DoesNotContain(database.Commands, sql => sql.Contains("DISTINCT", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(database.Commands, sql => sql.Contains("\"AuditEntries\"", StringComparison.Ordinal) && !sql.Contains("WHERE", StringComparison.Ordinal));
-        Assert.Equal(catalogue.Actions, await ListedAsync("Action"));
-        Assert.Equal(catalogue.EntityTypes, await ListedAsync("Entity type"));
+        Assert.Equal(catalogue.Actions.Select(AuditLabels.Action), await ListedAsync("Action"));
+        Assert.Equal(catalogue.EntityTypes.Select(AuditLabels.EntityType), await ListedAsync("Entity type"));
 
         async Task<string[]> ListedAsync(string label)
         {
@@ -176,7 +176,23 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         Assert.Contains(nameof(AuditEntry), catalogue.EntityTypes);
         Assert.DoesNotContain("JobOrderActivity", catalogue.EntityTypes);
         Assert.DoesNotContain("IdentityUserRole`1", catalogue.EntityTypes);
+        Assert.DoesNotContain("IdentityRoleClaim`1", catalogue.EntityTypes);
+        Assert.DoesNotContain("CandidateStatusCount", catalogue.EntityTypes);
+        Assert.DoesNotContain("CandidateIndustryKey", catalogue.EntityTypes);
     }
+
+    [Theory]
+    [InlineData("JobOrder.StatusChanged", "Job order: status changed")]
+    [InlineData("ApplicationUser.ClaimChanged", "Staff account: claim changed")]
+    [InlineData("Account.SignInFailed", "Account: sign in failed")]
+    [InlineData("JobOrder.ExportedCSV", "Job order: exported CSV")]
+    public void An_action_reads_in_words(string action, string label) => Assert.Equal(label, AuditLabels.Action(action));
+
+    [Theory]
+    [InlineData("ApplicationUser", "Staff account")]
+    [InlineData("JobOrder", "Job order")]
+    [InlineData("ArticlePreviewLink", "Article preview link")]
+    public void An_entity_type_reads_in_words(string type, string label) => Assert.Equal(label, AuditLabels.EntityType(type));
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
