@@ -8,6 +8,7 @@ using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Users;
 
@@ -45,7 +46,7 @@ public sealed class DeskSession : IAsyncDisposable
     public static async Task<DeskSession> SignInAsync(string databasePath, string role = Roles.Recruiter)
     {
         var email = $"bench.{role.ToLowerInvariant()}@rma.local";
-        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup().AddArticles());
+        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup().AddArticles().AddOffices());
         var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var name in Roles.All)

@@ -617,6 +617,9 @@ namespace RmaBackOffice.Data.Migrations
 
                     b.HasIndex("LiveRevisionId", "Status", "FirstPublishedAt");
 
+                    b.HasIndex(new[] { "FirstPublishedAt", "Id", "LiveSince", "LiveRevisionId", "Status" }, "IX_Articles_LiveList")
+                        .HasFilter("\"LiveRevisionId\" IS NOT NULL AND \"Status\" <> 5");
+
                     b.ToTable("Articles", (string)null);
                 });
 

@@ -5,6 +5,8 @@ namespace RmaBackOffice.Features.Articles;
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 {
+    public const string LiveListIndex = "IX_Articles_LiveList";
+
     public void Configure(EntityTypeBuilder<Article> article)
     {
         article.ToTable("Articles");
@@ -33,6 +35,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.ScheduledFor });
         article.HasIndex(a => new { a.LiveRevisionId, a.Status, a.FirstPublishedAt });
         article.HasIndex(a => new { a.LiveCategoryId, a.Status, a.FirstPublishedAt });
+        // The public list and feed: the live articles newest first, and their count and newest change, from this index alone.
+        article.HasIndex(a => new { a.FirstPublishedAt, a.Id, a.LiveSince, a.LiveRevisionId, a.Status }, LiveListIndex)
+            .HasFilter($"\"LiveRevisionId\" IS NOT NULL AND \"Status\" <> {(int)ArticleStatus.Archived}");
 
         article.HasMany(a => a.Tags).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
         article.Navigation(a => a.Tags).UsePropertyAccessMode(PropertyAccessMode.Property);

@@ -150,7 +150,7 @@ public sealed partial class JobOrderService(
 
     /// <summary>True when the view narrows the desk by more than spam and status, so counts must be computed for it.</summary>
     private static bool NarrowsBeyondStatus(JobOrderQuery query) =>
-        query with { Status = null, Sort = default, Descending = default, Page = 0, PageSize = 0 }
+        query with { Status = null, Sort = default, Descending = default, Page = 0, PageSize = 0, AsOf = null }
             != new JobOrderQuery { Spam = query.Spam, Sort = default, Descending = default, Page = 0, PageSize = 0 };
 
     /// <param name="walked">

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Tools.Articles;
 
@@ -54,6 +55,23 @@ public sealed class NewsTagPlanTests : IAsyncLifetime
         }
         Assert.DoesNotContain(page, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
         Assert.NotEmpty(await NewsReader.OnPage(db, filter, 1, 12).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_list_its_count_and_newest_change_read_the_live_list_index_in_order()
+    {
+        var page = await PlanAsync(NewsReader.OnPage(db, NewsFilter.All, 1, 12).Select(a => a.Id).ToQueryString());
+        var count = await PlanAsync(NewsReader.Filtered(db, NewsFilter.All).Select(a => a.Id).ToQueryString());
+        var newest = await PlanAsync(NewsReader.Filtered(db, NewsFilter.All).Select(a => a.LiveSince).ToQueryString());
+
+        foreach (var plan in new[] { page, newest })
+        {
+            Assert.Contains(plan, s => s.Contains($"COVERING INDEX {ArticleConfiguration.LiveListIndex}", StringComparison.Ordinal));
+            Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
+        }
+        // The count may take either index that holds the live articles; it reads no table row either way.
+        Assert.All(count, s => Assert.Contains("USING COVERING INDEX", s, StringComparison.Ordinal));
+        Assert.Equal(12, (await NewsReader.OnPage(db, NewsFilter.All, 1, 12).ToListAsync()).Count);
     }
 
     [Fact]
