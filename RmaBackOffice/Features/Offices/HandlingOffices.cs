@@ -4,7 +4,7 @@ using RmaBackOffice.Data;
 namespace RmaBackOffice.Features.Offices;
 
 /// <summary>One published office as a choice for who handles a job order or a candidate.</summary>
-public sealed record OfficeChoice(int Id, string City, string CountryCode, string? CountryLabel, string Region);
+public sealed record OfficeChoice(int Id, string City, string CountryCode, string? CountryLabel, string Region, int RegionId = 0);
 
 /// <summary>
 /// The offices a job order or a candidate can be handed to (the published ones, by region and display order), and the one
@@ -23,10 +23,10 @@ public sealed class HandlingOffices(IDbContextFactory<AppDbContext> dbFactory, S
     public static async Task<IReadOnlyList<OfficeChoice>> ChoicesAsync(AppDbContext db, CancellationToken ct)
     {
         var rows = await db.Offices.AsNoTracking().Where(o => o.IsPublished)
-            .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new { o.Id, o.City, o.CountryCode, o.CountryLabel, Region = r.Name, RegionOrder = r.DisplayOrder, o.DisplayOrder })
+            .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new { o.Id, o.City, o.CountryCode, o.CountryLabel, Region = r.Name, RegionId = r.Id, RegionOrder = r.DisplayOrder, o.DisplayOrder })
             .ToListAsync(ct);
         return rows.OrderBy(o => o.RegionOrder).ThenBy(o => o.Region, StringComparer.Ordinal).ThenBy(o => o.DisplayOrder).ThenBy(o => o.City, StringComparer.Ordinal)
-            .Select(o => new OfficeChoice(o.Id, o.City, o.CountryCode, o.CountryLabel, o.Region))
+            .Select(o => new OfficeChoice(o.Id, o.City, o.CountryCode, o.CountryLabel, o.Region, o.RegionId))
             .ToList();
     }
 
