@@ -58,6 +58,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<IAuditPages>());
         Services.AddSingleton(host.Services.GetRequiredService<IDashboardStatistics>());
         Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Audit.Viewer.AuditValueNames>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Backup.BackupService>());
         Services.AddSingleton(host.Services.GetRequiredService<IOptions<RmaBackOffice.Features.Backup.BackupOptions>>());
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());

@@ -18,6 +18,8 @@ public static class AuditModule
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<AuditVerifier>();
         services.AddScoped<AuditQueries>();
+        services.AddSingleton<AuditValueNames>();
+        services.AddStaffValueNames();
         services.AddOptions<AuditRetentionOptions>().BindConfiguration(AuditRetentionOptions.Section);
         services.AddSingleton<AuditRetention>();
         services.AddHostedService(provider => provider.GetRequiredService<AuditRetention>());

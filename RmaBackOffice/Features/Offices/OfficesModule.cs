@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Features.Audit.Viewer;
 using RmaBackOffice.Features.Offices.Public;
 using RmaBackOffice.Web;
 
@@ -11,6 +13,18 @@ public static class OfficesModule
         services.AddScoped<OfficeDirectory>();
         services.AddScoped<HandlingOffices>();
         services.AddSitemapSource<OfficesSitemapSource>();
+        services.AddAuditValueNames(new HashSet<string>(StringComparer.Ordinal) { "HandlingOfficeId", "HomeOfficeId" }, async (db, ids, ct) =>
+        {
+            var numbers = AuditValueNamesRegistration.Numbers(ids);
+            return await db.Offices.AsNoTracking().Where(o => numbers.Contains(o.Id))
+                .ToDictionaryAsync(o => o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), o => o.City, ct);
+        });
+        services.AddAuditValueNames(new HashSet<string>(StringComparer.Ordinal) { "RegionId" }, async (db, ids, ct) =>
+        {
+            var numbers = AuditValueNamesRegistration.Numbers(ids);
+            return await db.Regions.AsNoTracking().Where(r => numbers.Contains(r.Id))
+                .ToDictionaryAsync(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r => r.Name, ct);
+        });
         return services;
     }
 }

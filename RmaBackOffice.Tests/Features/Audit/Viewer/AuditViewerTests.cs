@@ -69,6 +69,42 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task An_office_change_shows_the_offices_names_beside_their_ids()
+    {
+        var rita = await RecruiterAsync("Rita Recruiter");
+        var order = await ReceiveAndQualifyAsync(rita);
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var offices = await db.Offices.Where(o => o.City == "London" || o.City == "Paris").ToDictionaryAsync(o => o.City, o => o.Id);
+            foreach (var city in new[] { "London", "Paris" })
+            {
+                var moved = await host.AsAsync(rita, async sp =>
+                {
+                    var service = sp.GetRequiredService<JobOrderService>();
+                    var details = await service.GetAsync(order.Id);
+                    return await service.AssignHandlingOfficeAsync(order.Id, details!.Order.Version, offices[city]);
+                });
+                Assert.True(moved.Succeeded, moved.Error);
+            }
+            var admin = await AdminAsync();
+            await using var ctx = new MudBunitContext();
+            ctx.Services.AddScoped<AuditQueries>();
+            await ctx.SignInAsync(host, admin);
+            ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>()
+                .NavigateTo($"/admin/audit?reference={order.Reference}");
+
+            var page = ctx.Render<AuditPage>();
+
+            page.WaitForAssertion(() =>
+            {
+                var text = Normalize(page.Find("[data-testid=audit-grid] tbody").TextContent);
+                Assert.Contains($"HandlingOfficeId: (empty) → London ({offices["London"]})", text);
+                Assert.Contains($"HandlingOfficeId: London ({offices["London"]}) → Paris ({offices["Paris"]})", text);
+            });
+        }
+    }
+
+    [Fact]
     public async Task The_chain_pill_runs_on_demand()
     {
         var admin = await AdminAsync();
@@ -132,7 +168,7 @@ public class AuditViewerTests(AppHost host) : IClassFixture<AppHost>
         await using var ctx = new MudBunitContext();
         // The page's queries over contexts that note what they send; the guard keeps the host's database.
         ctx.Services.AddScoped(sp => new AuditQueries(database, sp.GetRequiredService<StaffGuard>(),
-            sp.GetRequiredService<AuditVerifier>(), sp.GetRequiredService<IAuditPages>()));
+            sp.GetRequiredService<AuditVerifier>(), sp.GetRequiredService<IAuditPages>(), sp.GetRequiredService<AuditValueNames>()));
         await ctx.SignInAsync(host, admin);
         var popovers = ctx.Render<MudBlazor.MudPopoverProvider>();
         var catalogue = AuditCatalogue.For(host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Model);

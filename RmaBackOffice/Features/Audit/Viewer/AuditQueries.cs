@@ -8,7 +8,7 @@ namespace RmaBackOffice.Features.Audit.Viewer;
 /// The viewer's reads, for admins only. Newest first by sequence; each filter is an exact match on a column indexed together
 /// with the sequence, so a page is an index range whatever the trail's size (the page's SQL: <see cref="IAuditPages"/>).
 /// </summary>
-public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, AuditVerifier verifier, IAuditPages pages)
+public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, AuditVerifier verifier, IAuditPages pages, AuditValueNames names)
 {
     /// <summary>Walks the whole chain: run on demand, never on every render.</summary>
     public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
@@ -22,7 +22,8 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
     {
         await guard.RequireAsync(Policies.Admin, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await pages.PageAsync(db, filter, page, pageSize, CountCap, ct);
+        var found = await pages.PageAsync(db, filter, page, pageSize, CountCap, ct);
+        return found with { Items = await names.NameAsync(db, found.Items, ct) };
     }
 
     /// <summary>A filtered view counts its matches up to here; more are shown as the newest this many.</summary>
@@ -41,7 +42,7 @@ public sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory, Staf
             var from = below;
             var rows = await Project(Apply(db.AuditEntries.AsNoTracking(), filter)
                 .Where(e => e.Sequence < from).OrderByDescending(e => e.Sequence).Take(Math.Min(batch, max - sent))).ToListAsync(ct);
-            foreach (var row in await WithChangesAsync(db, rows, ct))
+            foreach (var row in await names.NameAsync(db, await WithChangesAsync(db, rows, ct), ct))
             {
                 yield return row;
             }

@@ -21,4 +21,10 @@ public sealed record AuditRow(
     };
 }
 
-public sealed record AuditFieldChange(string Field, string? OldValue, string? NewValue, bool Erased);
+public sealed record AuditFieldChange(string Field, string? OldValue, string? NewValue, bool Erased)
+{
+    /// <summary>What an id in <see cref="OldValue"/> names, when a feature says (<see cref="AuditValueNames"/>).</summary>
+    public string? OldName { get; init; }
+
+    public string? NewName { get; init; }
+}

@@ -7,6 +7,11 @@ public static class AuditText
 
     public static string Value(AuditFieldChange change, string? value) => change.Erased ? Erased : value ?? "(empty)";
 
-    public static string Describe(AuditFieldChange change) =>
-        $"{change.Field}: {Value(change, change.OldValue)} → {Value(change, change.NewValue)}";
+    public static string Old(AuditFieldChange change) => Named(change.OldName, Value(change, change.OldValue));
+
+    public static string New(AuditFieldChange change) => Named(change.NewName, Value(change, change.NewValue));
+
+    public static string Describe(AuditFieldChange change) => $"{change.Field}: {Old(change)} → {New(change)}";
+
+    private static string Named(string? name, string value) => name is null ? value : $"{name} ({value})";
 }
