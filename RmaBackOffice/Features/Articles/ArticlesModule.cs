@@ -19,4 +19,6 @@ public static class ArticlesModule
         services.AddHostedService<ArticleScheduler>();
         return services;
     }
+
+    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder endpoints) => endpoints.MapArticleSharing();
 }
