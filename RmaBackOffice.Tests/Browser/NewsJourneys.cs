@@ -66,7 +66,7 @@ public class NewsJourneys(KestrelAppHost host, BrowserFixture browser) : IClassF
         {
             boxes.Add((await link.BoundingBoxAsync())!);
         }
-        Assert.All(boxes, b => Assert.True(b.Height < 40 && b.X >= 0 && b.X + b.Width <= width, $"A firm link at {b.X},{b.Y} is {b.Width}×{b.Height}."));
+        Assert.All(boxes, b => Assert.True(b.Height < 48 && b.X >= 0 && b.X + b.Width <= width, $"A firm link at {b.X},{b.Y} is {b.Width}×{b.Height}."));
         Assert.Single(boxes.Select(b => Math.Round(b.Y)).Distinct());
         Assert.True(await reader.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The tag page scrolls sideways.");
         await ShootAsync(reader, $"tag-{width}");
