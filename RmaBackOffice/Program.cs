@@ -51,6 +51,7 @@ builder.Services.AddTrustedProxies();
 builder.Services.AddSecurityHeaders();
 builder.Services.AddPublicApi();
 builder.Services.AddPublicSite();
+builder.Services.AddPublicOutputCache();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddAppDatabase();
@@ -95,6 +96,8 @@ app.UseRateLimiter();
 // Public form posts are read within limits before antiforgery reads them, so a refusal is the app's answer, not a bare 400.
 app.UseBoundedForms();
 app.UseAntiforgery();
+// After authentication (a signed-in request is never answered from or stored in it) and before the endpoints it answers for.
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
@@ -107,6 +110,7 @@ app.MapJobOrderIntake();
 app.MapCandidateIntake();
 app.MapJobOrderExport();
 app.MapCandidateEndpoints();
+app.MapArticles();
 app.MapArticleImages();
 app.MapOffices();
 app.MapPublicNews();

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles.Sharing;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Tests.Features.Articles;
 using RmaBackOffice.Tests.Features.Articles.Public;
@@ -105,8 +106,9 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     });
 
     /// <summary>
-    /// The pages the matrix can only name with an article behind them: a published article as the public reads it, its
-    /// editor (with the "published version live" badge), and its history with the restore dialog open.
+    /// The pages the matrix can only name with an article behind them: a published article as the public reads it, its tag's
+    /// page and an empty one, its editor (with the "published version live" badge), a draft's shared preview, and its history
+    /// with the restore dialog open.
     /// </summary>
     [Theory]
     [MemberData(nameof(Sizes))]
@@ -134,6 +136,13 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = content.Title, Level = 1 })).ToBeVisibleAsync();
         await ScanAsync(reader, $"/news/{content.Slug} as visitor", failures);
         await SaveScreenshotAsync(reader, "news-article", width);
+        await OpenAsync(reader, "/news/tag/leadership");
+        await Expect(reader.GetByTestId("news-count")).ToBeVisibleAsync();
+        await ScanAsync(reader, "/news/tag/leadership as visitor", failures);
+        await OpenAsync(reader, "/news/tag/no-article-has-this");
+        await Expect(reader.GetByTestId("news-empty")).ToBeVisibleAsync();
+        await ScanAsync(reader, "an empty tag page as visitor", failures);
+        await SaveScreenshotAsync(reader, "news-tag-empty", width);
 
         var page = await browser.NewPageAsync(size, DarkMode, host.BaseAddress);
         await BrowserFixture.SignInAsync(page, host.BaseAddress, editor.Email!, AppHost.DefaultPassword);
@@ -146,6 +155,12 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         await OpenAsync(page, "/articles");
         await Expect(page.GetByText("Live", new() { Exact = true }).First).ToBeVisibleAsync();
         await ScanAsync(page, "/articles with a live article in review as editor", failures);
+
+        var shared = await host.AsAsync(editor, sp => sp.GetRequiredService<ArticlePreviewService>().CreateAsync(drafted, 7));
+        await OpenAsync(reader, ArticlePreviewService.PathFor(shared.OneTimeToken!));
+        await Expect(reader.GetByTestId("preview-banner")).ToBeVisibleAsync();
+        await ScanAsync(reader, "a shared draft's preview as visitor", failures);
+        await SaveScreenshotAsync(reader, "news-preview", width);
 
         await OpenAsync(page, $"/articles/{drafted}/history");
         var restore = page.GetByRole(AriaRole.Button, new() { Name = "Restore revision 1" });

@@ -53,8 +53,12 @@ public static class PublicCaching
     /// <summary>The 304 answer, keeping the validators already set.</summary>
     public static IResult NotModified() => TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
-    /// <summary>An answer that is never stored: a refusal or something that may change without a new validator.</summary>
-    public static void NoStore(HttpContext context) => context.Response.Headers.CacheControl = "no-store";
+    /// <summary>An answer that is never stored, by clients or by the server's output cache: a refusal or a redirect.</summary>
+    public static void NoStore(HttpContext context)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        PublicOutputCache.DoNotStore(context);
+    }
 
     // HTTP dates have whole seconds.
     private static DateTimeOffset Truncate(DateTimeOffset at) =>

@@ -27,4 +27,6 @@ public static class ArticlesModule
         });
         return services;
     }
+
+    public static IEndpointRouteBuilder MapArticles(this IEndpointRouteBuilder endpoints) => endpoints.MapArticleSharing();
 }

@@ -3,12 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
 using RmaBackOffice.Features.Articles.Images;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Articles.Rendering;
 using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Features.Articles.Public;
 
-/// <summary>Articles made through the domain, as the workspace makes them: written, reviewed by another editor, published.</summary>
+/// <summary>
+/// Articles made through the domain, as the workspace makes them: written, reviewed by another editor, published. Like the
+/// workspace's commands, each step that changes what the public sees evicts the cached news answers after it commits.
+/// </summary>
 public sealed class NewsSteps(AppHost host)
 {
     private static readonly Actor Writer = new("news-writer", "Nora Writer");
@@ -36,6 +40,7 @@ public sealed class NewsSteps(AppHost host)
         {
             db.Add(ArticleImage.Create(hash, "picture.jpg", "image/jpeg", width, height, widths, uploadedById, host.Now));
             await db.SaveChangesAsync();
+            await EvictAsync();
         }
     }
 
@@ -45,6 +50,7 @@ public sealed class NewsSteps(AppHost host)
         var category = ArticleCategory.Create(name);
         db.ArticleCategories.Add(category);
         await db.SaveChangesAsync();
+        await EvictAsync();
         return (category.Id, category.Slug);
     }
 
@@ -99,6 +105,7 @@ public sealed class NewsSteps(AppHost host)
         var article = await db.Articles.Include(a => a.LiveTags).SingleAsync(a => a.Id == articleId);
         article.Archive(NextTime());
         await db.SaveChangesAsync();
+        await EvictAsync();
     }
 
     private async Task PublishAsync(AppDbContext db, Article article, ArticleContent content)
@@ -117,7 +124,10 @@ public sealed class NewsSteps(AppHost host)
             db.ArticleSlugs.Add(new ArticleSlug(content.Slug, article.Id));
         }
         await db.SaveChangesAsync();
+        await EvictAsync();
     }
+
+    private Task EvictAsync() => host.Services.GetRequiredService<NewsCache>().EvictAsync();
 
     private IDbContextFactory<AppDbContext> Factory() => host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,40 @@ public class NewsTagPageTests(AppHost host) : IClassFixture<AppHost>
 
         Assert.Equal(slugs, first!.Items.Concat(second!.Items).Concat(third!.Items).Select(i => i.Slug));
         Assert.Equal(5, first.Total);
+    }
+
+    [Fact]
+    public async Task A_tag_page_says_how_many_articles_carry_the_tag_as_they_spell_it()
+    {
+        var tag = "Counted" + Guid.NewGuid().ToString("N")[..6];
+        await steps.PublishedAsync(NewsSteps.Content(NewsSteps.Unique("Counted one"), tags: [tag]));
+        var client = host.CreateBrowserlessClient();
+
+        var one = WebUtility.HtmlDecode(await client.GetStringAsync($"/news/tag/{tag}"));
+        await steps.PublishedAsync(NewsSteps.Content(NewsSteps.Unique("Counted two"), tags: [tag]));
+        var two = WebUtility.HtmlDecode(await client.GetStringAsync($"/news/tag/{tag.ToLowerInvariant()}"));
+
+        Assert.Contains($"1 article tagged “{tag}”", one, StringComparison.Ordinal);
+        Assert.Contains($"2 articles tagged “{tag}”", two, StringComparison.Ordinal);
+        Assert.Contains($"<h1 class=\"news-heading\">Tagged “{tag}”</h1>", two, StringComparison.Ordinal);
+        Assert.Contains($"<link rel=\"canonical\" href=\"http://localhost/news/tag/{tag}\"", two, StringComparison.Ordinal);
+        Assert.DoesNotContain("noindex", two, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_tag_no_live_article_carries_is_a_clear_empty_page_kept_from_search_engines()
+    {
+        var tag = "nothing" + Guid.NewGuid().ToString("N")[..6];
+
+        var response = await host.CreateBrowserlessClient().GetAsync($"/news/tag/{tag}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("articles tagged", html, StringComparison.Ordinal);
+        Assert.Contains($"No published article is tagged “{tag}” at the moment.", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/news\">See all news and articles</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<ol class=\"news-list\"", html, StringComparison.Ordinal);
     }
 
     /// <summary>Edits the working copy of a live article without publishing it (the workspace's pending change).</summary>

@@ -19,9 +19,9 @@ public static class NewsFeeds
     public static IEndpointRouteBuilder MapNewsFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(NewsFeedPaths.All, (HttpContext http, NewsReader news, CancellationToken ct) =>
-            FeedAsync(http, news, null, ct)).AllowAnonymous().ExcludeFromDescription();
+            FeedAsync(http, news, null, ct)).AllowAnonymous().ExcludeFromDescription().CacheOutput(NewsCache.Policy);
         endpoints.MapGet("/news/category/{slug}/feed.xml", (HttpContext http, NewsReader news, string slug, CancellationToken ct) =>
-            FeedAsync(http, news, slug, ct)).AllowAnonymous().ExcludeFromDescription();
+            FeedAsync(http, news, slug, ct)).AllowAnonymous().ExcludeFromDescription().CacheOutput(NewsCache.Policy);
         return endpoints;
     }
 

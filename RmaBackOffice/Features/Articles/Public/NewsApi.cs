@@ -36,6 +36,7 @@ public static class NewsApi
     {
         var api = endpoints.MapGroup("/api/public/articles").AllowAnonymous().WithTags("Articles");
         api.MapGet("", ListAsync)
+            .CacheOutput(NewsCache.ApiListPolicy)
             .ProducesValidationProblem()
             .WithName("ListArticles")
             .WithSummary("Published articles, newest first, a page at a time")
@@ -45,6 +46,7 @@ public static class NewsApi
                 "If-Modified-Since for a 304 when nothing changed. Paging input that is not a whole number in range is a 400 " +
                 "validation problem.");
         api.MapGet("/{slug}", ArticleAsync)
+            .CacheOutput(NewsCache.Policy)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetArticle")
             .WithSummary("One published article with its HTML body")
@@ -60,7 +62,8 @@ public static class NewsApi
         var errors = new Dictionary<string, string[]>();
         var pageNumber = Whole(page, 1, 1, int.MaxValue / MaxPageSize, "page", errors);
         var size = Whole(pageSize, DefaultPageSize, 1, MaxPageSize, "pageSize", errors);
-        if (category is not null && await news.CategoryAsync(category, ct) is null)
+        var found = category is null ? null : await news.CategoryAsync(category, ct);
+        if (category is not null && found is null)
         {
             errors["category"] = [$"There is no category \"{category}\"."];
         }
@@ -76,6 +79,13 @@ public static class NewsApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
         var result = await news.PageAsync(filter, pageNumber, size, state.Count, ct);
+        // Kept only as a client that pages through the list asks for it: other spellings of the same answer, and empty pages
+        // (any made-up tag, any page past the end), would let anyone fill the cache.
+        if (result.Items.Count == 0 || !Canonical(page, pageNumber) || !Canonical(pageSize, size) || found?.Slug != category
+            || (tag is not null && tag != filter.Tag))
+        {
+            PublicOutputCache.DoNotStore(http);
+        }
         var links = NewsLinks.For(http);
         return TypedResults.Ok(new PublicArticlePage(result.Items.Select(i => Summary(i, links)).ToList(), result.Page, result.PageSize,
             result.Total, result.PageCount));
@@ -115,6 +125,8 @@ public static class NewsApi
         links.Cover(article) is { } image ? new PublicArticleImage(image, article.CoverAlt ?? "") : null,
         article.PublishedAt,
         article.UpdatedAt);
+
+    private static bool Canonical(string? text, int value) => text is null || text == value.ToString(CultureInfo.InvariantCulture);
 
     private static int Whole(string? text, int fallback, int min, int max, string name, Dictionary<string, string[]> errors)
     {

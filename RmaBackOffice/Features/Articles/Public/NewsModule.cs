@@ -9,6 +9,8 @@ public static class NewsModule
     public static IServiceCollection AddPublicNews(this IServiceCollection services)
     {
         services.AddSingleton<NewsReader>();
+        services.AddSingleton<NewsCache>();
+        services.Configure<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>(NewsCache.AddPolicies);
         services.AddSitemapSource<NewsSitemapSource>();
         return services;
     }

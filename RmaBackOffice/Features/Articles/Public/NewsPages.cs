@@ -16,12 +16,12 @@ public static class NewsPages
     {
         var pages = endpoints.MapGroup("/news").AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("", (HttpContext http, NewsReader news, string? page, CancellationToken ct) =>
-            ListAsync(http, news, NewsFilter.All, page, ct));
+            ListAsync(http, news, NewsFilter.All, page, ct)).CacheOutput(NewsCache.ListPolicy);
         pages.MapGet("/category/{slug}", (HttpContext http, NewsReader news, string slug, string? page, CancellationToken ct) =>
-            ListAsync(http, news, new NewsFilter(CategorySlug: slug), page, ct));
+            ListAsync(http, news, new NewsFilter(CategorySlug: slug), page, ct)).CacheOutput(NewsCache.ListPolicy);
         pages.MapGet("/tag/{tag}", (HttpContext http, NewsReader news, string tag, string? page, CancellationToken ct) =>
-            ListAsync(http, news, new NewsFilter(Tag: tag), page, ct));
-        pages.MapGet("/{slug}", ArticleAsync);
+            ListAsync(http, news, new NewsFilter(Tag: tag), page, ct)).CacheOutput(NewsCache.ListPolicy);
+        pages.MapGet("/{slug}", ArticleAsync).CacheOutput(NewsCache.Policy);
         return endpoints;
     }
 
@@ -45,10 +45,12 @@ public static class NewsPages
             return PublicCaching.NotModified();
         }
         var items = await news.PageAsync(filter, page, PageSize, state.Count, ct);
+        if (filter.Tag is { } tag)
+        {
+            return TagPage(http, tag, state.Count, items, categories, links);
+        }
         var (heading, intro, basePath, feed) = category is not null
             ? (category.Name, $"{category.Name} from RMA, the executive search firm.", NewsLinks.CategoryPath(category.Slug), NewsFeedPaths.Category(category.Slug))
-            : filter.Tag is { } tag
-            ? ($"Tagged “{tag}”", null, NewsLinks.TagPath(tag), null)
             : ("News & Articles", "Firm news and executive leadership articles from RMA.", "/news", NewsFeedPaths.All);
         return new RazorComponentResult<NewsListPage>(new Dictionary<string, object?>
         {
@@ -57,7 +59,35 @@ public static class NewsPages
             [nameof(NewsListPage.Intro)] = intro,
             [nameof(NewsListPage.BasePath)] = basePath,
             [nameof(NewsListPage.FeedPath)] = feed,
-            [nameof(NewsListPage.Section)] = category?.Slug ?? (filter.Tag is null ? "" : null),
+            [nameof(NewsListPage.Section)] = category?.Slug ?? "",
+            [nameof(NewsListPage.Categories)] = categories,
+            [nameof(NewsListPage.Links)] = links,
+        });
+    }
+
+    /// <summary>
+    /// A tag's page, headed with the tag as its articles spell it (the address matches it regardless of case) and how many
+    /// articles carry it. A tag no live article carries is an empty page, kept out of search engines and the output cache,
+    /// as is any other spelling than the articles' own, so made-up addresses cannot fill the cache.
+    /// </summary>
+    private static RazorComponentResult<NewsListPage> TagPage(HttpContext http, string tag, int count, NewsPage items,
+        IReadOnlyList<NewsCategory> categories, NewsLinks links)
+    {
+        var spelled = items.Items.SelectMany(i => i.Tags).FirstOrDefault(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) ?? tag;
+        if (count == 0 || !string.Equals(spelled, tag, StringComparison.Ordinal))
+        {
+            PublicOutputCache.DoNotStore(http);
+        }
+        return new RazorComponentResult<NewsListPage>(new Dictionary<string, object?>
+        {
+            [nameof(NewsListPage.Page)] = items,
+            [nameof(NewsListPage.Heading)] = $"Tagged “{spelled}”",
+            [nameof(NewsListPage.Intro)] = "Firm news and executive leadership articles from RMA on one subject, newest first.",
+            [nameof(NewsListPage.Count)] = count == 0 ? null : NewsFormat.TaggedCount(count, spelled),
+            [nameof(NewsListPage.Empty)] = $"No published article is tagged “{spelled}” at the moment.",
+            [nameof(NewsListPage.NoIndex)] = count == 0,
+            [nameof(NewsListPage.BasePath)] = NewsLinks.TagPath(spelled),
+            [nameof(NewsListPage.Section)] = null,
             [nameof(NewsListPage.Categories)] = categories,
             [nameof(NewsListPage.Links)] = links,
         });
@@ -92,7 +122,7 @@ public static class NewsPages
     }
 
     /// <summary>Nothing the public may see: an unpublished, archived or unknown article, or a page past the end.</summary>
-    private static RazorComponentResult<NewsNotFoundPage> NotFound(HttpContext http, IReadOnlyList<NewsCategory> categories, NewsLinks links)
+    internal static RazorComponentResult<NewsNotFoundPage> NotFound(HttpContext http, IReadOnlyList<NewsCategory> categories, NewsLinks links)
     {
         PublicCaching.NoStore(http);
         return new RazorComponentResult<NewsNotFoundPage>(new Dictionary<string, object?>
@@ -105,9 +135,11 @@ public static class NewsPages
         };
     }
 
+    /// <summary>A page number as the pager writes it; "02" or "+2" is not a page, so it cannot be one more cache entry.</summary>
     private static int? ParsePage(string? text) =>
         text is null ? 1
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1 ? page
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+          && text == page.ToString(CultureInfo.InvariantCulture) ? page
         : null;
 
     private static string Key(IReadOnlyList<NewsCategory> categories) => string.Join(',', categories.Select(c => $"{c.Id}:{c.Name}"));

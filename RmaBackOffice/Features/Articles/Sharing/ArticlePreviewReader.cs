@@ -11,6 +11,19 @@ public sealed record ArticlePreview(
     string Title, string? Summary, string Html, string? CategoryName, string? AuthorName, int RevisionNumber, DateTimeOffset SavedAt, DateTimeOffset LinkExpiresAt,
     TimeZoneInfo Zone, string? SharedByName)
 {
+    /// <summary>The category's slug, to link the kicker as the published page does.</summary>
+    public string? CategorySlug { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>The cover's content hash; the page finds its stored sizes.</summary>
+    public string? CoverImage { get; init; }
+
+    /// <summary>The cover's alt text; empty for a decorative cover.</summary>
+    public string? CoverAlt { get; init; }
+
+    public string? AuthorBio { get; init; }
+
     public string Show(DateTimeOffset at) => EditorTime.Show(at, Zone);
 
     /// <summary>Says whose clock the times are on, so a reviewer elsewhere reads them right.</summary>
@@ -57,13 +70,20 @@ public sealed class ArticlePreviewReader(IDbContextFactory<AppDbContext> dbFacto
             (content, number, savedAt) = (article.Content, 0, article.UpdatedAt);
         }
         var category = content.CategoryId is { } categoryId
-            ? await db.ArticleCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).FirstOrDefaultAsync(ct)
+            ? await db.ArticleCategories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => new { c.Name, c.Slug }).FirstOrDefaultAsync(ct)
             : null;
         var author = content.AuthorId is { } authorId
             ? await db.Users.AsNoTracking().Where(u => u.Id == authorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
         var sharedBy = await db.Users.AsNoTracking().Where(u => u.Id == link.CreatedById).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        return new ArticlePreview(content.Title, content.Summary, markdown.ToHtml(content.Body), category, author, number, savedAt, link.ExpiresAt,
-            link.TimeZone, string.IsNullOrWhiteSpace(sharedBy) ? null : sharedBy);
+        return new ArticlePreview(content.Title, content.Summary, markdown.ToHtml(content.Body), category?.Name, author, number, savedAt, link.ExpiresAt,
+            link.TimeZone, string.IsNullOrWhiteSpace(sharedBy) ? null : sharedBy)
+        {
+            CategorySlug = category?.Slug,
+            Tags = content.Tags,
+            CoverImage = content.CoverImage,
+            CoverAlt = content.CoverDecorative ? "" : content.CoverAlt,
+            AuthorBio = content.AuthorBio,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Articles.Rendering;
 
 namespace RmaBackOffice.Features.Articles.Workspace;
@@ -11,7 +12,8 @@ namespace RmaBackOffice.Features.Articles.Workspace;
 /// refuse (the checklist no longer complete) is recorded on the article for the workspace to show, never silently skipped.
 /// </summary>
 public sealed class ArticleScheduler(
-    IServiceScopeFactory scopes, ArticleMarkdown markdown, TimeProvider clock, ILogger<ArticleScheduler> logger) : BackgroundService
+    IServiceScopeFactory scopes, ArticleMarkdown markdown, NewsCache newsCache, TimeProvider clock, ILogger<ArticleScheduler> logger)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -75,6 +77,7 @@ public sealed class ArticleScheduler(
                 await ArticlePublishing.PublishAsync(work, article, markdown, ct);
                 work.Name(article, "Article.Published");
                 await work.SaveAsync(ct);
+                await newsCache.EvictAsync();
                 logger.LogInformation("Published scheduled article {Reference}{Late}.", article.AuditReference, article.PublishedLate ? " (late)" : "");
                 return true;
             }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Articles.Rendering;
 
 namespace RmaBackOffice.Features.Articles.Workspace;
@@ -15,6 +16,7 @@ public sealed partial class ArticleService(
     ArticleMarkdown markdown,
     IArticleSearch search,
     IDatabaseErrors databaseErrors,
+    NewsCache newsCache,
     TimeProvider clock)
 {
     public const string ConflictMessage = "Not saved: another editor saved this article while you were editing.";
@@ -134,6 +136,8 @@ public sealed partial class ArticleService(
         var category = ArticleCategory.Create(trimmed);
         work.Db.ArticleCategories.Add(category);
         await work.SaveAsync(ct);
+        // Every news page lists the categories in its masthead.
+        await newsCache.EvictAsync();
         return CommandResult.Ok with { CreatedId = category.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
     }
 
@@ -253,9 +257,15 @@ public sealed partial class ArticleService(
         try
         {
             var actedOn = article.Version;
+            var wasLive = article.IsLive;
             await change(article, work);
             work.Name(article, action);
             await work.SaveAsync(ct);
+            // Publishing, archiving and approving a live article's change are what the public sees change; a draft's steps are not.
+            if (wasLive || article.IsLive)
+            {
+                await newsCache.EvictAsync();
+            }
             return CommandResult.Ok with { ActedOn = actedOn, ActedTo = article.Version };
         }
         catch (ArticleRuleException ex)
