@@ -76,7 +76,8 @@ public static class RecordingProfile
             await using (var db = await audited.CreateDbContextAsync())
             {
                 await using var work = new Work(db, ownsContext: false, recruiter, null,
-                    new AuditScope(recruiter, new AuditOrigin("203.0.113.10", "Mozilla/5.0 (benchmark)", Guid.NewGuid().ToString("N"))), TimeProvider.System);
+                    new AuditScope(recruiter, new AuditOrigin("203.0.113.10", "Mozilla/5.0 (benchmark)", Guid.NewGuid().ToString("N"))), TimeProvider.System,
+                    services.GetRequiredService<IAuditAppender>());
                 var order = await db.JobOrders.SingleAsync(o => o.Id == orderId);
                 order.AddNote($"Benchmark note {++calls}", recruiter, work.Now);
                 var save = Stopwatch.StartNew();
