@@ -5,7 +5,9 @@ namespace RmaBackOffice.Data;
 /// <summary>
 /// Where the audit chain is written: read at its head and appended to inside the change's own transaction, on the context's
 /// connection, once the change itself is saved. Entries are plain rows to the database, not records the context tracks: the
-/// application never reads one back to change it, and the change tracker's bookkeeping for them cost more than the change.
+/// application never reads one back to change it. No other transaction may append between the head's read and the commit: on
+/// SQLite the write lock that <c>BEGIN IMMEDIATE</c> takes sees to that; another database takes a lock of its own in
+/// <c>HeadAsync</c> (PostgreSQL: a transaction-scoped advisory lock).
 /// </summary>
 public interface IAuditAppender
 {
