@@ -23,6 +23,7 @@ namespace RmaBackOffice.Benchmarks;
 public class AuditRecordingBenchmarks
 {
     private IDbContextFactory<AppDbContext> unaudited = null!;
+    private IAuditAppender appender = null!;
     private Actor recruiter = null!;
     private int orderId;
     private int calls;
@@ -56,6 +57,7 @@ public class AuditRecordingBenchmarks
             .AddInterceptors(services.GetRequiredService<SqliteTuning>(), services.GetRequiredService<SqliteWriteGate>())
             .Options;
         unaudited = new PooledDbContextFactory<AppDbContext>(options);
+        appender = services.GetRequiredService<IAuditAppender>();
         await using var db = await AuditBenchmarkDatabase.Contexts.CreateDbContextAsync();
         var user = await db.Users.OrderBy(u => u.Email).Select(u => new { u.Id, u.DisplayName }).FirstAsync();
         recruiter = new Actor(user.Id, user.DisplayName);
@@ -68,7 +70,7 @@ public class AuditRecordingBenchmarks
         await using var db = await AuditBenchmarkDatabase.Contexts.CreateDbContextAsync();
         // The work UnitOfWork.BeginAsync makes once the guard has admitted the recruiter, from the office address.
         await using var work = new Work(db, ownsContext: false, recruiter, null,
-            new AuditScope(recruiter, new AuditOrigin("203.0.113.10", "Mozilla/5.0 (benchmark)", Guid.NewGuid().ToString("N"))), TimeProvider.System);
+            new AuditScope(recruiter, new AuditOrigin("203.0.113.10", "Mozilla/5.0 (benchmark)", Guid.NewGuid().ToString("N"))), TimeProvider.System, appender);
         var order = await db.JobOrders.SingleAsync(o => o.Id == orderId);
         order.AddNote($"Benchmark note {++calls}", recruiter, work.Now);
         await work.SaveAsync();

@@ -56,6 +56,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<ICandidateSearch>());
         Services.AddSingleton(host.Services.GetRequiredService<IDeskCounts>());
         Services.AddSingleton(host.Services.GetRequiredService<IAuditPages>());
+        Services.AddSingleton(host.Services.GetRequiredService<IAuditAppender>());
         Services.AddSingleton(host.Services.GetRequiredService<IDashboardStatistics>());
         Services.AddSingleton(host.Services.GetRequiredService<AuditVerifier>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Audit.Viewer.AuditValueNames>());

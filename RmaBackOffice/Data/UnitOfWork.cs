@@ -9,7 +9,8 @@ namespace RmaBackOffice.Data;
 /// The one write path. A command begins a work as the staff member the guard admits (or as the public or the system), changes
 /// records through their methods on <see cref="Work.Db"/>, and saves once: the change and its audit entries commit together.
 /// </summary>
-public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, TimeProvider clock, ClientConnection connection)
+public sealed class UnitOfWork(
+    IDbContextFactory<AppDbContext> dbFactory, StaffGuard guard, TimeProvider clock, ClientConnection connection, IAuditAppender appender)
 {
     public async Task<Work> BeginAsync(string policy, CancellationToken ct = default)
     {
@@ -26,10 +27,10 @@ public sealed class UnitOfWork(IDbContextFactory<AppDbContext> dbFactory, StaffG
 
     /// <summary>A work on a context someone else owns (Identity's UserManager saves through the request's scoped context).</summary>
     public Work Join(AppDbContext db, StaffMember staff) =>
-        new(db, ownsContext: false, staff.AsActor(), staff, new AuditScope(staff.AsActor(), connection.NewOrigin()), clock);
+        new(db, ownsContext: false, staff.AsActor(), staff, new AuditScope(staff.AsActor(), connection.NewOrigin()), clock, appender);
 
     private async Task<Work> BeginAsync(Actor actor, StaffMember? staff, CancellationToken ct) =>
-        new(await dbFactory.CreateDbContextAsync(ct), ownsContext: true, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock);
+        new(await dbFactory.CreateDbContextAsync(ct), ownsContext: true, actor, staff, new AuditScope(actor, connection.NewOrigin()), clock, appender);
 }
 
 /// <summary>One command's context, actor, clock and audit scope. Dispose it; what was not saved is rolled back.</summary>
@@ -37,13 +38,15 @@ public sealed class Work : IAsyncDisposable
 {
     private readonly bool ownsContext;
     private readonly TimeProvider clock;
+    private readonly IAuditAppender appender;
     private IDbContextTransaction? transaction;
 
-    internal Work(AppDbContext db, bool ownsContext, Actor actor, StaffMember? staff, AuditScope audit, TimeProvider clock)
+    internal Work(AppDbContext db, bool ownsContext, Actor actor, StaffMember? staff, AuditScope audit, TimeProvider clock, IAuditAppender appender)
     {
         Db = db;
         this.ownsContext = ownsContext;
         this.clock = clock;
+        this.appender = appender;
         Actor = actor;
         Staff = staff;
         Audit = audit;
@@ -91,17 +94,9 @@ public sealed class Work : IAsyncDisposable
     public async Task SaveAsync(CancellationToken ct = default)
     {
         transaction ??= Db.Database.CurrentTransaction ?? await BeginAsync();
-        Audit.AppendOnSave = true;
-        try
-        {
-            await Db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            Audit.AppendOnSave = false;
-        }
-        // What could not go into that save (records whose keys the database just generated) follows in a second one.
-        await AuditChain.AppendAsync(Db, Audit, clock.GetUtcNow(), ct);
+        await Db.SaveChangesAsync(ct);
+        // Appended after the change is saved, when every new record's key is known; committed with it or not at all.
+        await AuditChain.AppendAsync(Db, appender, Audit, clock.GetUtcNow(), ct);
         await transaction!.CommitAsync(ct);
         await transaction.DisposeAsync();
         transaction = null;

@@ -31,6 +31,7 @@ public static class SqliteDatabase
         services.AddSingleton<IArticleSearch, SqliteArticleSearch>();
         services.AddSingleton<IDeskCounts, SqliteDeskCounts>();
         services.AddSingleton<IAuditPages, SqliteAuditPages>();
+        services.AddSingleton<IAuditAppender, SqliteAuditAppender>();
         services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
         services.AddSingleton<SqliteWarmup>();

@@ -9,7 +9,7 @@ namespace RmaBackOffice.Features.Audit;
 /// work the entries are appended when the work commits; a save outside one (Identity's own saves during a request) is audited as
 /// the request's signed-in user or the public, in a transaction of its own.
 /// </summary>
-public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditOrigins origins, IAuditAppender appender, TimeProvider clock) : SaveChangesInterceptor
 {
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -19,10 +19,6 @@ public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) :
             return result;
         }
         var scope = AuditScope.For(db);
-        if (scope is { Appending: true })
-        {
-            return result;
-        }
         if (scope is null)
         {
             scope = origins.AmbientScope();
@@ -34,29 +30,27 @@ public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) :
         {
             scope.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
         }
-        // One round trip: a unit of work's final save carries its entries when no new record still waits for its key.
-        if (scope.AppendOnSave && scope.Pending.Count > 0 && db.Database.CurrentTransaction is not null && AuditChain.KeysKnown(scope))
-        {
-            await AuditChain.AddEntriesAsync(db, scope, clock.GetUtcNow(), cancellationToken);
-        }
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { Appending: false } scope)
+        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { } scope)
         {
             if (scope.OwnTransaction is { } transaction)
             {
+                // Committed only with its entries: if appending fails, SaveChangesFailedAsync rolls the transaction back.
+                await AuditChain.AppendAsync(db, appender, scope, clock.GetUtcNow(), cancellationToken);
                 scope.OwnTransaction = null;
-                await AuditChain.AppendAsync(db, scope, clock.GetUtcNow(), cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
+                await using (transaction)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
             else if (scope.DetachAfterSave)
             {
                 // A save outside any unit of work, inside a transaction of the caller's: its entries join that transaction.
-                await AuditChain.AppendAsync(db, scope, clock.GetUtcNow(), cancellationToken);
+                await AuditChain.AppendAsync(db, appender, scope, clock.GetUtcNow(), cancellationToken);
             }
             if (scope.DetachAfterSave)
             {
@@ -68,7 +62,7 @@ public sealed class AuditInterceptor(AuditOrigins origins, TimeProvider clock) :
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { Appending: false } scope)
+        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { } scope)
         {
             scope.Pending.Clear();
             if (scope.OwnTransaction is { } transaction)

@@ -42,12 +42,6 @@ public sealed class AuditScope(Actor actor, AuditOrigin origin)
     /// <summary>A scope the interceptor made for one save outside a unit of work; it ends with that save.</summary>
     internal bool DetachAfterSave { get; set; }
 
-    /// <summary>Set by a unit of work for its final save: entries whose keys are known go into that same save.</summary>
-    internal bool AppendOnSave { get; set; }
-
-    /// <summary>Set while the scope's own entries are being saved, so that save is not audited in turn.</summary>
-    internal bool Appending { get; set; }
-
     public static AuditScope? For(DbContext db) => Scopes.TryGetValue(db, out var scope) ? scope : null;
 
     public void Attach(DbContext db) => Scopes.AddOrUpdate(db, this);
