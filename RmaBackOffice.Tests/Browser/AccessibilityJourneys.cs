@@ -35,6 +35,7 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
     private static readonly string[] Blocking = ["serious", "critical"];
+    private static readonly string[] Desks = ["/job-orders", "/candidates"];
 
 
     protected abstract bool DarkMode { get; }
@@ -171,6 +172,63 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(restore).ToBeFocusedAsync();
+
+        Assert.True(failures.Length == 0, $"{(DarkMode ? "Dark" : "Light")} mode at {width}×{height}:{Environment.NewLine}{failures}");
+    });
+
+    /// <summary>
+    /// What the page scan never opens: the start page and the audit trail with their filters set (a set field shows its
+    /// clear button), the desks' filter sheet on a phone and "More filters" on a laptop, and a staff account's row menu
+    /// with each dialog it opens, which hands focus back to the row's menu button when it closes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public Task Filters_row_menus_and_their_dialogs_have_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    {
+        var person = await host.CreateUserAsync($"scan-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Sasha Scan");
+        var admin = await host.CreateStaffAsync(Roles.Admin, Roles.Recruiter, Roles.Editor);
+        var failures = new StringBuilder();
+        var page = await browser.NewPageAsync(new ViewportSize { Width = width, Height = height }, DarkMode, host.BaseAddress);
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, admin.Email!, AppHost.DefaultPassword);
+        var phone = width < 600;
+
+        var region = page.GetByTestId("start-region");
+        await region.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("region="));
+        await ScanAsync(page, "/ with a region chosen", failures);
+        await SaveScreenshotAsync(page, "start-filtered", width);
+
+        foreach (var desk in Desks)
+        {
+            await OpenAsync(page, desk);
+            await page.GetByTestId(phone ? "filters-open" : "more-filters").ClickAsync();
+            await Expect(page.GetByTestId("more-filters-panel").Or(page.Locator(".rma-filter-sheet-open"))).Not.ToHaveCountAsync(0);
+            await ScanAsync(page, $"{desk} with its {(phone ? "filter sheet" : "more filters")} open", failures);
+            await SaveScreenshotAsync(page, $"{desk}-filters-open", width);
+        }
+
+        await OpenAsync(page, "/admin/audit?reference=JO-2026-000001&actor=system&from=2026-01-01&to=2026-12-31");
+        await ScanAsync(page, "/admin/audit with its filters set", failures);
+        await SaveScreenshotAsync(page, "admin-audit-filtered", width);
+
+        await OpenAsync(page, "/admin/users");
+        await page.Locator("input[data-testid=user-search], [data-testid=user-search] input").FillAsync(person.Email!);
+        await Expect(page.GetByTestId("users-grid").Locator("tbody tr")).ToHaveCountAsync(1);
+        var opener = page.GetByRole(AriaRole.Button, new() { Name = "Actions for Sasha Scan" });
+        foreach (var (name, item) in new[] { ("Change roles", "user-change-roles"), ("Change home office", "user-change-home-office"), ("Reset password", "user-reset-password") })
+        {
+            await opener.ClickAsync();
+            await Expect(page.GetByTestId(item)).ToBeVisibleAsync();
+            await ScanAsync(page, "/admin/users with a row's menu open", failures);
+            await page.GetByTestId(item).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+            await ScanAsync(page, $"/admin/users dialog '{name}'", failures);
+            await SaveScreenshotAsync(page, $"admin-users-{item}", width);
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            await Expect(opener).ToBeFocusedAsync();
+        }
 
         Assert.True(failures.Length == 0, $"{(DarkMode ? "Dark" : "Light")} mode at {width}×{height}:{Environment.NewLine}{failures}");
     });

@@ -53,4 +53,31 @@ public sealed class StaffAccountJourneys(KestrelAppHost host, BrowserFixture bro
         await Expect(dialog).ToBeHiddenAsync();
         Assert.Equal(accountsBefore, await host.WithUserManagerAsync(users => Task.FromResult(users.Users.Count())));
     });
+
+    [Theory]
+    [InlineData("Change roles", "Roles of")]
+    [InlineData("Change home office", "Home office of")]
+    public Task Choosing_a_dialog_from_a_row_menu_closes_the_menu_and_Escape_hands_focus_back(string item, string title) => browser.JourneyAsync(async () =>
+    {
+        var person = await host.CreateUserAsync($"menu-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Mira Menu");
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, host.BaseAddress, AppHost.AdminEmail, AppHost.AdminPassword);
+        await StaffAccountsSteps.OpenStaffAccountsAsync(page);
+        await page.Locator("input[data-testid=user-search], [data-testid=user-search] input").FillAsync(person.Email!);
+        await Expect(page.GetByTestId("users-grid").Locator("tbody tr")).ToHaveCountAsync(1);
+
+        var opener = page.GetByRole(AriaRole.Button, new() { Name = "Actions for Mira Menu" });
+        await opener.ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = item }).ClickAsync();
+
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"{title} Mira Menu" });
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = item })).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("() => document.querySelector('[role=dialog]')?.contains(document.activeElement)");
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(opener).ToBeFocusedAsync();
+    });
 }

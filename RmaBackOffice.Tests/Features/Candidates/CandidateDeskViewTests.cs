@@ -68,4 +68,15 @@ public class CandidateDeskViewTests
         var sorted = Parse(sort: "registered", dir: "asc").ToQuery();
         Assert.Equal((CandidateSort.Registered, false), (sorted.Sort, sorted.Descending));
     }
+
+    [Fact]
+    public void The_filter_count_counts_a_region_an_office_and_a_placed_since_date_like_any_other_filter()
+    {
+        Assert.Equal(0, new CandidateDeskView().FilterCount);
+        Assert.Equal(1, new CandidateDeskView().InRegion("2").FilterCount);
+        Assert.Equal(1, new CandidateDeskView { Office = "7" }.FilterCount);
+        Assert.Equal(1, new CandidateDeskView { Office = "7" }.InRegion("2").FilterCount);
+        Assert.Equal(1, new CandidateDeskView { PlacedSince = new DateOnly(2026, 1, 1) }.FilterCount);
+        Assert.Equal(3, new CandidateDeskView { Level = PositionLevel.CSuite, Review = true }.InRegion("2").FilterCount);
+    }
 }

@@ -60,4 +60,14 @@ public class JobOrderDeskViewTests
 
         Assert.Equal(("user-7", 1, 50), (query.OwnerId, query.Page, query.PageSize));
     }
+
+    [Fact]
+    public void The_filter_count_counts_a_region_or_an_office_like_any_other_filter()
+    {
+        Assert.Equal(0, Read().FilterCount);
+        Assert.Equal(1, Read().InRegion("2").FilterCount);
+        Assert.Equal(1, (Read() with { Office = "7" }).FilterCount);
+        Assert.Equal(1, (Read() with { Office = "none" }).InRegion("2").FilterCount);
+        Assert.Equal(2, (Read() with { Priority = "High" }).InRegion("2").FilterCount);
+    }
 }

@@ -38,13 +38,14 @@ public sealed record CandidateDeskView
     public int Page { get; init; }
     public int PageSize { get; init; } = DefaultPageSize;
 
-    /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new object?[] { Status, Industry, Level, Country, Office, Consent, From, To }.Count(v => v is not null) + (Review ? 1 : 0);
+    public int FilterCount => new object?[] { Status, Industry, Level, Country, Office ?? Region, Consent, From, To, PlacedSince }.Count(v => v is not null)
+        + (Review ? 1 : 0);
 
     /// <summary>How many of the filters behind "More filters" apply.</summary>
     public int MoreFilterCount => new object?[] { Country, Consent, From, To }.Count(v => v is not null);
 
+    /// <summary>The view named by an address's values; anything unknown or out of range falls back to the default.</summary>
     public static CandidateDeskView Parse(
         string? q, string? status, string? industry, string? level, string? country, string? consent, string? from, string? to,
         bool review, string? sort, string? dir, int? page, int? size, string? placedSince = null, string? office = null) => new()

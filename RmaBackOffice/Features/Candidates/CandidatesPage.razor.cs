@@ -63,9 +63,7 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
     private bool started;
     // Set when the rows or the view changed; the page renders only then (a router echo of the desk's own address changes nothing).
     private bool changed = true;
-    private string? typed;
     private CancellationTokenSource? load;
-    private CancellationTokenSource? typing;
     private PersistingComponentStateSubscription? persisting;
 
     // The person's choice to show or hide "More filters"; until they choose, it is open while any of them applies.
@@ -121,7 +119,6 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         {
             started = true;
             view = asked;
-            typed = view.Search;
             offices = await Offices.ChoicesAsync();
             if (!TakePrerendered())
             {
@@ -136,7 +133,6 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
             return;
         }
         view = asked;
-        typed = view.Search;
         await LoadAsync();
     }
 
@@ -209,38 +205,8 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         }
     }
 
-    /// <summary>Each keystroke restarts the pause; nothing renders until the search runs.</summary>
-    private void Typed(string? text)
-    {
-        typed = text;
-        typing?.Cancel();
-        typing = new CancellationTokenSource();
-        _ = SearchAfterPauseAsync(typing.Token);
-    }
-
-    private async Task SearchAfterPauseAsync(CancellationToken ct)
-    {
-        try
-        {
-            await Task.Delay(TypingPause, Clock, ct);
-            await InvokeAsync(() => SearchNowAsync(typed));
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // A newer keystroke or Enter took over.
-        }
-        catch (Exception ex)
-        {
-            await DispatchExceptionAsync(ex);
-        }
-    }
-
-    private Task SearchKeyDown(KeyboardEventArgs e) => e.Key == "Enter" ? SearchNowAsync(typed) : Task.CompletedTask;
-
     private Task SearchNowAsync(string? text)
     {
-        typing?.Cancel();
-        typed = text;
         var next = view.Refiltered() with { Search = string.IsNullOrWhiteSpace(text) ? null : text };
         return next == view ? Task.CompletedTask : ShowAsync(next);
     }
@@ -325,9 +291,10 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         _ => "",
     };
 
-    private static DateTime? ToDate(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+    private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly? FromDate(DateTime? date) => date is { } d ? DateOnly.FromDateTime(d) : null;
+    private static string? Chosen(ChangeEventArgs e) => e.Value?.ToString()?.Trim() is { Length: > 0 } value ? value : null;
+
 
     public static Color StatusColor(CandidateStatus status) => status switch
     {
@@ -344,7 +311,5 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         persisting?.Dispose();
         load?.Cancel();
         load?.Dispose();
-        typing?.Cancel();
-        typing?.Dispose();
     }
 }

@@ -56,11 +56,11 @@ public sealed record JobOrderDeskView
         && Priority is null && Owner is null && !Unassigned && string.IsNullOrWhiteSpace(Country) && Office is null && From is null && To is null
         && FocusFilter is null or JobOrderFocus.Awaiting or JobOrderFocus.Open && Region is null;
 
-    /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     /// <summary>How many filters apply besides the search: the count a phone's "Filters" button shows.</summary>
-    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, Office, From, To }.Count(v => v is not null)
+    public int FilterCount => new[] { Status, Industry, Level, Priority, Owner, Country, Office ?? Region, From, To }.Count(v => v is not null)
         + (Unassigned ? 1 : 0) + (Spam ? 1 : 0);
 
+    /// <summary>Reads the address's values; the sort and direction are whitelisted, the page and size clamped.</summary>
     public static JobOrderDeskView FromAddress(
         string? q, string? status, string? industry, string? level, string? priority, string? owner, bool unassigned,
         string? country, string? from, string? to, bool spam, string? sort, string? dir, int? page, int? size, string? focus = null,
