@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Articles;
+using RmaBackOffice.Features.Articles.Public;
 using RmaBackOffice.Features.Articles.Workspace;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.Dashboard;
@@ -11,6 +12,7 @@ using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Backup;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Benchmarks;
 
@@ -46,7 +48,7 @@ public sealed class DeskSession : IAsyncDisposable
     public static async Task<DeskSession> SignInAsync(string databasePath, string role = Roles.Recruiter)
     {
         var email = $"bench.{role.ToLowerInvariant()}@rma.local";
-        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup().AddArticles().AddOffices());
+        var app = Commands.BuildServices(databasePath, builder => builder.Services.AddUsers().AddDashboard().AddJobOrders().AddCandidates().AddBackup().AddArticles().AddPublicOutputCache().AddPublicNews().AddOffices());
         var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var name in Roles.All)

@@ -90,6 +90,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Rendering.ArticleMarkdown>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Data.IArticleSearch>());
         Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Public.NewsCache>());
         Services.AddScoped<EditorialCards>();
         Services.AddScoped<RmaBackOffice.Features.Offices.OfficeAdminService>();
         Services.AddScoped<RmaBackOffice.Features.Offices.HandlingOffices>();
