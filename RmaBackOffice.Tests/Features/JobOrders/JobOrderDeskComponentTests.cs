@@ -201,6 +201,32 @@ public class JobOrderDeskComponentTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task Clearing_the_selection_unticks_every_row_and_empties_the_bulk_bar()
+    {
+        var tag = "cl" + Guid.NewGuid().ToString("N")[..6];
+        await ReceiveAsync($"Chief {tag} Officer");
+        await ReceiveAsync($"Deputy {tag} Officer");
+        await using var ctx = await RecruiterContextAsync();
+        var page = RenderDesk(ctx, $"q={tag}");
+        page.WaitForAssertion(() => Assert.Equal(2, Rows(page).Count), Patience);
+        await page.InvokeAsync(() => page.Find("[data-testid=bulk-toggle]").Click());
+        for (var i = 0; i < 2; i++)
+        {
+            // Each tick re-renders the rows, so the boxes are found again for the next one.
+            page.FindAll("tbody input[type=checkbox]")[i].Change(true);
+        }
+        page.WaitForAssertion(() => Assert.Contains("2 selected", page.Find("[data-testid=bulk-bar]").TextContent), Patience);
+
+        await page.InvokeAsync(() => page.FindAll("[data-testid=bulk-bar] button").First(b => b.TextContent.Contains("Clear selection")).Click());
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("0 selected", page.Find("[data-testid=bulk-bar]").TextContent);
+            Assert.All(page.FindAll("tbody input[type=checkbox]"), box => Assert.False(box.HasAttribute("checked") || box.IsChecked()));
+        }, Patience);
+    }
+
+    [Fact]
     public async Task A_row_shows_what_the_employer_typed_as_text_never_as_markup_in_both_modes()
     {
         var tag = "mk" + Guid.NewGuid().ToString("N")[..6];
