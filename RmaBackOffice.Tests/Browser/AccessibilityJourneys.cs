@@ -40,11 +40,14 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
 
     protected abstract bool DarkMode { get; }
 
-    public static TheoryData<int, int> Sizes() => new() { { 1440, 900 }, { 390, 844 } };
+    /// <summary>A laptop's (1440×900) or a phone's (390×844) window: one size per class, so the four scans run in parallel.</summary>
+    protected abstract bool Phone { get; }
 
-    [Theory]
-    [MemberData(nameof(Sizes))]
-    public Task Every_page_has_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    private int width => Phone ? 390 : 1440;
+    private int height => Phone ? 844 : 900;
+
+    [Fact]
+    public Task Every_page_has_no_serious_or_critical_violations() => browser.JourneyAsync(async () =>
     {
         var order = await host.ReceiveJobOrderAsync();
         var candidate = await RegisterCandidateAsync();
@@ -111,9 +114,8 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     /// page and an empty one, its editor (with the "published version live" badge), a draft's shared preview, and its history
     /// with the restore dialog open.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(Sizes))]
-    public Task A_published_article_its_editor_and_its_restore_dialog_have_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    [Fact]
+    public Task A_published_article_its_editor_and_its_restore_dialog_have_no_serious_or_critical_violations() => browser.JourneyAsync(async () =>
     {
         var steps = new NewsSteps(host);
         var author = await steps.AuthorAsync("Rhea Reporter");
@@ -181,9 +183,8 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     /// clear button), the desks' filter sheet on a phone and "More filters" on a laptop, and a staff account's row menu
     /// with each dialog it opens, which hands focus back to the row's menu button when it closes.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(Sizes))]
-    public Task Filters_row_menus_and_their_dialogs_have_no_serious_or_critical_violations(int width, int height) => browser.JourneyAsync(async () =>
+    [Fact]
+    public Task Filters_row_menus_and_their_dialogs_have_no_serious_or_critical_violations() => browser.JourneyAsync(async () =>
     {
         var person = await host.CreateUserAsync($"scan-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Sasha Scan");
         var admin = await host.CreateStaffAsync(Roles.Admin, Roles.Recruiter, Roles.Editor);
@@ -324,11 +325,18 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     /// <summary>What the scan saw, under TestResults/accessibility, to look at before resolving a layout change.</summary>
     private async Task SaveScreenshotAsync(IPage page, string url, int width)
     {
+        if (!SaveScreenshots)
+        {
+            return;
+        }
         var slug = new string(url.Trim('/').Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "accessibility", $"{(DarkMode ? "dark" : "light")}-{width}");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{(slug.Length == 0 ? "start" : slug)}.png") });
     }
+
+    // Screenshots of every scanned page take about a third of the scan's time: taken when asked (RMA_A11Y_SCREENSHOTS=1).
+    private static readonly bool SaveScreenshots = Environment.GetEnvironmentVariable("RMA_A11Y_SCREENSHOTS") == "1";
 
     private static string Shorten(string? text) => text is null ? "" : text.Length <= 220 ? text : text[..220] + "…";
 
@@ -342,14 +350,30 @@ public abstract class AccessibilityJourneys(AccessibilityJourneyHost host, Brows
     }
 }
 
-public sealed class LightAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+public sealed class LightLaptopAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
     : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
 {
     protected override bool DarkMode => false;
+    protected override bool Phone => false;
 }
 
-public sealed class DarkAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+public sealed class LightPhoneAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+    : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
+{
+    protected override bool DarkMode => false;
+    protected override bool Phone => true;
+}
+
+public sealed class DarkLaptopAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
     : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
 {
     protected override bool DarkMode => true;
+    protected override bool Phone => false;
+}
+
+public sealed class DarkPhoneAccessibilityJourneys(AccessibilityJourneyHost host, BrowserFixture browser)
+    : AccessibilityJourneys(host, browser), IClassFixture<AccessibilityJourneyHost>, IClassFixture<BrowserFixture>
+{
+    protected override bool DarkMode => true;
+    protected override bool Phone => true;
 }

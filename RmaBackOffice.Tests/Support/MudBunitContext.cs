@@ -90,6 +90,11 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Rendering.ArticleMarkdown>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Data.IArticleSearch>());
         Services.AddScoped<RmaBackOffice.Features.Articles.Workspace.ArticleService>();
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Workspace.ArticlePresence>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Images.ArticleImageProcessor>());
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Images.ArticleImageStore>());
+        Services.AddScoped<RmaBackOffice.Features.Articles.Images.ArticleImageService>();
+        Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Images.ArticleImageOptions>());
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Articles.Public.NewsCache>());
         Services.AddScoped<EditorialCards>();
         Services.AddScoped<RmaBackOffice.Features.Offices.OfficeAdminService>();

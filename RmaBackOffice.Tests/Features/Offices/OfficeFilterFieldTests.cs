@@ -1,13 +1,18 @@
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Features.Offices;
 
 /// <summary>The desks' Office filter, including a region the start page opened the desk with.</summary>
-public sealed class OfficeFilterFieldTests : IAsyncDisposable
+public sealed class OfficeFilterFieldTests(AppHost host) : IClassFixture<AppHost>, IAsyncLifetime, IAsyncDisposable
 {
     private readonly MudBunitContext ctx = new();
+
+    public async Task InitializeAsync() => await ctx.SignInAsync(host, await host.CreateStaffAsync(Roles.Recruiter));
 
     private static readonly IReadOnlyList<OfficeChoice> Offices =
     [
@@ -44,6 +49,26 @@ public sealed class OfficeFilterFieldTests : IAsyncDisposable
         Assert.Equal("30", field.Find("select").GetAttribute("value"));
         Assert.Equal(["Europe, Asia & Pacific", "United States & Canada"], field.FindAll("optgroup").Select(g => g.GetAttribute("label")));
     }
+
+    [Fact]
+    public async Task A_region_without_a_published_office_is_named_from_the_directory()
+    {
+        int empty;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            empty = await db.Regions.Where(r => r.Name == "United States & Canada").Select(r => r.Id).SingleAsync();
+            Assert.False(await db.Offices.AnyAsync(o => o.RegionId == empty && o.IsPublished));
+        }
+        var elsewhere = Offices.Where(o => o.RegionId != empty).ToList();
+
+        var field = ctx.Render<OfficeFilterField>(p => p
+            .Add(x => x.Offices, elsewhere).Add(x => x.Region, empty.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        field.WaitForAssertion(() => Assert.Equal("All offices in United States & Canada", field.Find("option[value=region]").TextContent.Trim()));
+        Assert.Equal("region", field.Find("select").GetAttribute("value"));
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ctx.DisposeAsync();
 }

@@ -39,6 +39,11 @@ public class UsersPageTests(AppHost host) : IClassFixture<AppHost>
             Assert.Contains(Roles.Editor, row.TextContent);
             Assert.Contains("Active", row.TextContent);
             Assert.Contains("Never", row.TextContent);
+            // A long address may wrap before its "@" and its dots, never mid-word; it still reads (and copies) whole.
+            var email = row.QuerySelectorAll("td")[1];
+            Assert.Equal(editor.Email, email.TextContent.Trim());
+            Assert.Equal(2, email.QuerySelectorAll("wbr").Length);
+            Assert.StartsWith("@test", email.QuerySelector("wbr")!.NextSibling!.TextContent, StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(15));
     }
 

@@ -30,6 +30,18 @@ public sealed class HandlingOffices(IDbContextFactory<AppDbContext> dbFactory, S
             .ToList();
     }
 
+    /// <summary>A region's name by its id as the address spells it; null when the id names no region.</summary>
+    public async Task<string?> RegionNameAsync(string? regionId, CancellationToken ct = default)
+    {
+        if (!int.TryParse(regionId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+        await guard.RequireAsync(Policies.Staff, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Regions.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The city of any office, published or not: a record keeps its office after the office is unpublished.</summary>
     public static Task<string?> CityOfAsync(AppDbContext db, int? officeId, CancellationToken ct) => officeId is { } id
         ? db.Offices.AsNoTracking().Where(o => o.Id == id).Select(o => o.City).FirstOrDefaultAsync(ct)

@@ -30,6 +30,9 @@ public sealed partial class ArticleEditorPage
     private Conflict? conflict;
     private string? myUnsavedText;
     private string previewHtml = "";
+
+    // The body as the page last set it; a new instance (a new @key) whenever it does, so the textarea starts over from it.
+    private ShownText bodyShown = new("");
     private string autosaveState = "";
     private string newTitle = "";
     private string timeZone = "UTC";
@@ -93,6 +96,7 @@ public sealed partial class ArticleEditorPage
         if (data is not null)
         {
             form = ArticleForm.From(data.Content);
+            bodyShown = new(form.Body ?? "");
             slugEdited = form.Slug != Slugs.From(form.Title);
             Render();
         }
@@ -142,7 +146,13 @@ public sealed partial class ArticleEditorPage
         Changed(() => { });
     }
 
-    private void BodyTyped() => Changed(() => { });
+    private void BodyTyped(ChangeEventArgs e) => Changed(() => form.Body = e.Value?.ToString() ?? "");
+
+    /// <summary>A text the page shows in a field it never writes back to while a person types (a class: each one is its own key).</summary>
+    private sealed class ShownText(string text)
+    {
+        public string Text { get; } = text;
+    }
 
     private async Task InsertAsync(MarkdownToolbar.Tool tool)
     {
@@ -197,6 +207,7 @@ public sealed partial class ArticleEditorPage
         if (data?.Autosave is { } pending)
         {
             form = ArticleForm.From(pending.Content);
+            bodyShown = new(form.Body ?? "");
             autosaveDismissed = true;
             Changed(() => { });
         }
