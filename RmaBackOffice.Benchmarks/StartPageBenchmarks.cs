@@ -11,7 +11,7 @@ namespace RmaBackOffice.Benchmarks;
 
 /// <summary>
 /// Each role's start page as a visit's first render runs it (no memo): every section's entry point, called as the
-/// signed-in recruiter or admin, each re-checking access as the page's components do; for the whole firm, and filtered to
+/// signed-in recruiter, editor or admin, each re-checking access as the page's components do; for the whole firm, and filtered to
 /// one office (London: every section narrowed through the handling-office indexes).
 /// </summary>
 [Config(typeof(Config))]
@@ -20,7 +20,7 @@ public class StartPageBenchmarks
 {
     private DeskSession session = null!;
 
-    [Params(Roles.Recruiter, Roles.Admin)]
+    [Params(Roles.Recruiter, Roles.Editor, Roles.Admin)]
     public string Role { get; set; } = Roles.Recruiter;
 
     /// <summary>The office filter's slug; null for the whole firm.</summary>
@@ -47,10 +47,21 @@ public class StartPageBenchmarks
         var filter = StartPageFilter.FromAddress(null, Office);
         var dashboard = ActivatorUtilities.CreateInstance<DashboardService>(services, memo, offices);
         var (_, scope) = await dashboard.WhoAsync();
-        var shown = (await offices.ChoicesAsync()).Count;
-        shown += (await dashboard.WorkCardsAsync(scope, filter)).Count;
-        shown += (await ActivatorUtilities.CreateInstance<ActiveSearches>(services, memo, offices).ListAsync(scope, filter)).Oldest.Count;
-        shown += (await ActivatorUtilities.CreateInstance<DashboardCharts>(services, memo, offices).GetAsync(filter)).Received.Labels.Count;
+        // As the page decides: recruiters and admins see the work, editors and admins the articles.
+        var triage = Role is Roles.Recruiter or Roles.Admin;
+        var editorial = Role is Roles.Editor or Roles.Admin;
+        var shown = 0;
+        if (triage)
+        {
+            shown += (await offices.ChoicesAsync()).Count;
+            shown += (await dashboard.WorkCardsAsync(scope, filter)).Count;
+            shown += (await ActivatorUtilities.CreateInstance<ActiveSearches>(services, memo, offices).ListAsync(scope, filter)).Oldest.Count;
+            shown += (await ActivatorUtilities.CreateInstance<DashboardCharts>(services, memo, offices).GetAsync(filter)).Received.Labels.Count;
+        }
+        if (editorial)
+        {
+            shown += (await ActivatorUtilities.CreateInstance<EditorialCards>(services, memo).CardsAsync(scope)).Count;
+        }
         await dashboard.AccountCardAsync();
         if (scope == StartPageScope.Firm)
         {
