@@ -168,6 +168,8 @@ public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : ICl
         // A note, typed and added without the mouse.
         await TabToAsync(page, "[data-testid=note-input]");
         await page.Keyboard.TypeAsync("Called Pat; shortlist by Friday.");
+        // The button is enabled once the circuit has the text; Tab skips a disabled button.
+        await Expect(page.GetByTestId("note-add")).ToBeEnabledAsync();
         await TabToAsync(page, "[data-testid=note-add]", atMost: 3);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("shortlist by Friday");

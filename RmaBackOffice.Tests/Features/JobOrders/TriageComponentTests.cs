@@ -52,6 +52,34 @@ public class TriageComponentTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task The_owner_field_assigns_and_keeps_showing_an_owner_who_is_no_longer_an_active_recruiter()
+    {
+        var order = await ReceiveAsync("Chief Legal Officer");
+        var olga = await host.CreateUserAsync($"olga-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Olga Owner");
+        await using var ctx = await RecruiterContextAsync();
+        var page = ctx.Render<JobOrderPage>(ps => ps.Add(p => p.Id, order.Id));
+        page.WaitForElement("select[data-testid=owner-select]");
+
+        await page.InvokeAsync(() => page.Find("select[data-testid=owner-select]").Change(olga.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Olga Owner", page.Find("[data-testid=timeline]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal(olga.Id, page.Find("select[data-testid=owner-select]").GetAttribute("value"));
+        await host.WithUserManagerAsync(async m =>
+        {
+            var fresh = await m.FindByIdAsync(olga.Id);
+            fresh!.IsActive = false;
+            return await m.UpdateAsync(fresh);
+        });
+
+        await using var later = await RecruiterContextAsync();
+        var reopened = later.Render<JobOrderPage>(ps => ps.Add(p => p.Id, order.Id));
+        reopened.WaitForElement("select[data-testid=owner-select]");
+        var select = reopened.Find("select[data-testid=owner-select]");
+        Assert.Equal(olga.Id, select.GetAttribute("value"));
+        Assert.Equal("Olga Owner (not a recruiter now)", select.QuerySelector($"option[value='{olga.Id}']")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_detail_shows_how_the_employer_heard_of_RMA()
     {
         var form = JobOrderRulesTests.ValidForm();
