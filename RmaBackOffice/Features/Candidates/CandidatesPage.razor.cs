@@ -293,7 +293,6 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
 
     private static string? DateText(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string? Chosen(ChangeEventArgs e) => e.Value?.ToString()?.Trim() is { Length: > 0 } value ? value : null;
 
 
     public static Color StatusColor(CandidateStatus status) => status switch
