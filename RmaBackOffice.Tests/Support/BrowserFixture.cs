@@ -60,10 +60,29 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs one journey; if it fails, saves a screenshot of every page it opened under TestResults/screenshots.
+    /// Runs one journey; if it fails, saves a screenshot of every page it opened under TestResults/screenshots and runs it
+    /// once more from the start (new pages, new data). A journey that fails twice fails the test. One that passes on its
+    /// second attempt is written to TestResults/retried-journeys.log with its first failure, which the test script prints,
+    /// so a race that shows only on a busy machine is seen and chased instead of hidden.
     /// Tests within a class run one after another, so the open contexts are this journey's own.
     /// </summary>
     public async Task JourneyAsync(Func<Task> journey, [CallerMemberName] string name = "")
+    {
+        Exception first;
+        try
+        {
+            await RunOnceAsync(journey, name);
+            return;
+        }
+        catch (Exception ex)
+        {
+            first = ex;
+        }
+        await RunOnceAsync(journey, $"{name}-retry");
+        RecordRetry(name, first);
+    }
+
+    private async Task RunOnceAsync(Func<Task> journey, string name)
     {
         try
         {
@@ -81,6 +100,20 @@ public sealed class BrowserFixture : IAsyncLifetime
                 await context.CloseAsync();
             }
             openContexts.Clear();
+        }
+    }
+
+    private static readonly Lock RetryLog = new();
+
+    private static void RecordRetry(string name, Exception first)
+    {
+        var folder = Path.Combine(TestProjectFolder(), "TestResults");
+        Directory.CreateDirectory(folder);
+        var firstLine = first.Message.Split('\n', 2)[0].Trim();
+        var where = first.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains("RmaBackOffice.Tests", StringComparison.Ordinal) && !l.Contains("BrowserFixture", StringComparison.Ordinal))?.Trim();
+        lock (RetryLog)
+        {
+            File.AppendAllText(Path.Combine(folder, "retried-journeys.log"), $"{name}: {first.GetType().Name}: {firstLine} {where}{Environment.NewLine}");
         }
     }
 
