@@ -16,6 +16,8 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
     private readonly Channel<int> incoming = Channel.CreateBounded<int>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly ConcurrentDictionary<Subscription, byte> subscribers = new();
+    // What pages load to show the latest burst, once for every page that asks for the same thing; a new burst starts afresh.
+    private ConcurrentDictionary<object, Lazy<Task<object?>>> burstLoads = new();
 
     /// <summary>Queues an arrival for the pages; returns at once whatever the number of open pages.</summary>
     public void Announce(int id) => incoming.Writer.TryWrite(id);
@@ -29,6 +31,28 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
         var subscription = new Subscription(this, onArrived);
         subscribers.TryAdd(subscription, 0);
         return subscription;
+    }
+
+    /// <summary>
+    /// What a page loads to show the arrivals it was just given, loaded once for every page that asks with an equal key
+    /// (a record of the view's query, say) until the next burst: a hundred desks on the same view cost one query, not a
+    /// hundred. The load starts after the burst's rows were committed, so it sees them; it is not cancelled by one page
+    /// leaving, since others wait on it. Check each page's access before asking: the result is shared.
+    /// </summary>
+    public async Task<T> ShareAsync<T>(object key, Func<Task<T>> load, CancellationToken ct = default)
+    {
+        var loads = burstLoads;
+        var shared = loads.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await load()));
+        try
+        {
+            return (T)(await shared.Value.WaitAsync(ct))!;
+        }
+        catch (Exception) when (shared.Value.IsFaulted)
+        {
+            // A failed load is not kept: the next page to ask tries again.
+            loads.TryRemove(new KeyValuePair<object, Lazy<Task<object?>>>(key, shared));
+            throw;
+        }
     }
 
     /// <summary>The number of open subscriptions (desks), for diagnostics and tests.</summary>
@@ -45,6 +69,7 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
                 {
                     burst.Add(id);
                 }
+                burstLoads = new ConcurrentDictionary<object, Lazy<Task<object?>>>();
                 foreach (var subscription in subscribers.Keys)
                 {
                     subscription.Deliver(burst);

@@ -65,6 +65,62 @@ public sealed class JobOrderArrivalsTests
         await arrivals.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Desks_asking_for_the_same_view_after_a_burst_share_one_load_and_the_next_burst_loads_again()
+    {
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
+        await arrivals.StartAsync(CancellationToken.None);
+        var loads = 0;
+        var release = new TaskCompletionSource<string>();
+        var firstViews = new List<Task<string>>();
+        var heard = new TaskCompletionSource();
+        var desks = Enumerable.Range(0, 3).Select(_ => arrivals.Subscribe(ids =>
+        {
+            lock (firstViews)
+            {
+                firstViews.Add(arrivals.ShareAsync(new JobOrderQuery { Page = 0 }, () => { Interlocked.Increment(ref loads); return release.Task; }));
+                if (firstViews.Count == 3)
+                {
+                    heard.TrySetResult();
+                }
+            }
+            return Task.CompletedTask;
+        })).ToList();
+
+        arrivals.Announce(1);
+        await heard.Task.WaitAsync(Patience);
+        var otherView = await arrivals.ShareAsync(new JobOrderQuery { Page = 1 }, () => { Interlocked.Increment(ref loads); return Task.FromResult("page 2"); });
+        release.SetResult("page 1");
+
+        Assert.Equal(["page 1", "page 1", "page 1"], await Task.WhenAll(firstViews).WaitAsync(Patience));
+        Assert.Equal("page 2", otherView);
+        Assert.Equal(2, loads);
+
+        // A later burst loads afresh: its rows are newer than the last load saw.
+        desks.ForEach(d => d.Dispose());
+        var next = new TaskCompletionSource<string>();
+        using var desk = arrivals.Subscribe(async _ => next.TrySetResult(await arrivals.ShareAsync(new JobOrderQuery { Page = 0 }, () =>
+        {
+            Interlocked.Increment(ref loads);
+            return Task.FromResult("page 1, newer");
+        })));
+        arrivals.Announce(2);
+        Assert.Equal("page 1, newer", await next.Task.WaitAsync(Patience));
+        Assert.Equal(3, loads);
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_failed_shared_load_is_not_kept_so_the_next_desk_tries_again()
+    {
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
+        var key = new JobOrderQuery { Page = 0 };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => arrivals.ShareAsync<string>(key, () => throw new InvalidOperationException("database busy")));
+
+        Assert.Equal("rows", await arrivals.ShareAsync(key, () => Task.FromResult("rows")));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -4,13 +4,11 @@ namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>
 /// The desk's rows, each one markup frame with every value encoded: fifty rows then hold a few hundred render-tree frames
-/// per circuit instead of thousands. An unchanged row keeps the string it had, so the current and the previous render tree
-/// share it instead of holding two copies.
+/// per circuit instead of thousands. Rows are pooled (<see cref="MarkupPool"/>): an unchanged row is the string it was, so the
+/// current and the previous render tree, and every other desk showing it, share one copy.
 /// </summary>
 public sealed partial class CandidatesPage
 {
-    private Dictionary<int, string> renderedRows = [];
-
     private string RowMarkup(CandidateRow row)
     {
         var html = new HtmlText()
@@ -63,23 +61,7 @@ public sealed partial class CandidatesPage
         }
         html.Close("td").Close("tr");
 
-        var markup = html.ToString();
-        if (renderedRows.TryGetValue(row.Id, out var earlier) && earlier == markup)
-        {
-            return earlier;
-        }
-        renderedRows[row.Id] = markup;
-        return markup;
-    }
-
-    /// <summary>Forgets the rows no longer shown, once per new set of rows.</summary>
-    private void ForgetHiddenRows()
-    {
-        if (renderedRows.Count > rows.Count)
-        {
-            var shown = rows.Select(r => r.Id).ToHashSet();
-            renderedRows = renderedRows.Where(r => shown.Contains(r.Key)).ToDictionary();
-        }
+        return MarkupPool.Share(html.ToString());
     }
 
     private string Cell(string classes, string column) => $"mud-table-cell {classes}{(Hide(column) is { } hidden ? " " + hidden : "")}";

@@ -38,6 +38,21 @@ public sealed partial class JobOrderService(
         return await ListAsync(db, jobOrderSearch, deskCounts, query with { AsOf = query.AsOf ?? clock.GetUtcNow() }, ct);
     }
 
+    /// <summary>
+    /// The triage list as a desk reloads it for arrivals: the access check is the desk's own, the query runs once per burst
+    /// for every desk showing the same view (<see cref="ArrivalChannel.ShareAsync{T}"/>).
+    /// </summary>
+    public async Task<JobOrderList> ListAfterArrivalsAsync(JobOrderQuery query, CancellationToken ct = default)
+    {
+        await guard.RequireAsync(Policies.Triage, ct);
+        var shared = query with { AsOf = null };
+        return await arrivals.ShareAsync(shared, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            return await ListAsync(db, jobOrderSearch, deskCounts, shared with { AsOf = clock.GetUtcNow() }, CancellationToken.None);
+        }, ct);
+    }
+
     /// <summary>The triage list's queries without the access check, for tests.</summary>
     /// <param name="sortIndexFrom">From how many job orders a view pages through its sort's index (see <see cref="SortIndexFrom"/>).</param>
     internal static async Task<JobOrderList> ListAsync(
