@@ -35,11 +35,11 @@ public static class CircuitBenchmark
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            await WaitUntilUpAsync(http);
+            await WaitUntilUpAsync(http, server);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new()
             {
-                ExecutablePath = "/usr/bin/chromium",
+                ExecutablePath = LowPriorityChromium(),
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--renderer-process-limit=6", "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
@@ -84,6 +84,7 @@ public static class CircuitBenchmark
             }
             Console.WriteLine();
             Console.WriteLine("Per-desk figures are (heap at N desks − heap with none) / N after a full collection; 1,000 desks are projected from them, not measured.");
+            Console.WriteLine("Chromium runs at nice 19 (the browsers stand for machines of their own); the server at normal priority.");
         }
         finally
         {
@@ -120,10 +121,15 @@ public static class CircuitBenchmark
         return process;
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient http)
+    private static async Task WaitUntilUpAsync(HttpClient http, Process server)
     {
         for (var attempt = 0; attempt < 240; attempt++)
         {
+            // An app that exits at once usually found the port taken, by a run left behind: never measure that one instead.
+            if (server.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited at start (code {server.ExitCode}); is port {Port} taken by an earlier run?");
+            }
             try
             {
                 if ((await http.GetAsync("/Account/Login")).IsSuccessStatusCode)
@@ -249,6 +255,23 @@ public static class CircuitBenchmark
             ]);
         }
         """;
+
+    /// <summary>
+    /// Chromium at the lowest CPU priority (nice 19, which every process it starts inherits). The recruiters' browsers run on
+    /// their own machines; here a hundred pages share the server's two cores, and without this the server's figures (POST
+    /// latency above all) would measure Chromium's rendering. Arrival times still include the pages' own work.
+    /// </summary>
+    private static string LowPriorityChromium()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "/usr/bin/chromium";
+        }
+        var wrapper = Path.Combine(Path.GetTempPath(), "rma-bench-chromium-nice.sh");
+        File.WriteAllText(wrapper, "#!/bin/sh\nexec nice -n 19 /usr/bin/chromium \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return wrapper;
+    }
 
     /// <summary>Ten public job orders one after another, each awaited on every desk, then twenty back to back.</summary>
     private static async Task<(List<double> Posts, List<double> Arrivals, double CpuPerArrival)> ArrivalsAsync(HttpClient http, List<IPage> desks)

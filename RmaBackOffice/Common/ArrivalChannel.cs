@@ -6,8 +6,8 @@ namespace RmaBackOffice.Common;
 
 /// <summary>
 /// Carries the ids of arrived records (job orders, registrations) to open pages off the sender's path: <see cref="Announce"/>
-/// never waits, a background loop fans each burst out, and a page still busy with the last burst receives everything since
-/// in one call. Ids, not objects, so that several app instances can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
+/// never waits, a background loop fans each burst out, pages take it a few at a time, and a page still busy with the last
+/// burst (or waiting for its turn) receives everything since in one call. Ids, not objects, so that several app instances can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
 /// </summary>
 public abstract class ArrivalChannel(ILogger logger) : BackgroundService
 {
@@ -16,6 +16,10 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
     private readonly Channel<int> incoming = Channel.CreateBounded<int>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly ConcurrentDictionary<Subscription, byte> subscribers = new();
+    // Pages take arrivals a few at a time: a hundred desks reloading at once would hold the thread pool (SQLite's calls block
+    // their thread) and make the next public request wait for a thread. One slot per core, at least two.
+    private readonly SemaphoreSlim slots = new(Math.Max(2, Environment.ProcessorCount));
+    private static readonly TimeSpan SlowPage = TimeSpan.FromSeconds(5);
     // What pages load to show the latest burst, once for every page that asks for the same thing; a new burst starts afresh.
     private ConcurrentDictionary<object, Lazy<Task<object?>>> burstLoads = new();
 
@@ -105,25 +109,53 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
         {
             while (true)
             {
-                List<int> next;
-                lock (gate)
-                {
-                    if (pending.Count == 0)
-                    {
-                        delivering = false;
-                        return;
-                    }
-                    next = pending;
-                    pending = [];
-                }
+                Task? slow = null;
+                // A slot first, then whatever is pending: ids that arrive while the page waits for its turn join this call.
+                await owner.slots.WaitAsync();
                 try
                 {
-                    await onArrived(next);
+                    List<int> next;
+                    lock (gate)
+                    {
+                        if (pending.Count == 0)
+                        {
+                            delivering = false;
+                            return;
+                        }
+                        next = pending;
+                        pending = [];
+                    }
+                    var work = Task.CompletedTask;
+                    try
+                    {
+                        work = onArrived(next);
+                        await work.WaitAsync(SlowPage);
+                    }
+                    catch (TimeoutException) when (!work.IsCompleted)
+                    {
+                        // A slow page keeps its own next call waiting, not the other pages: its slot is given back.
+                        slow = work;
+                    }
+                    catch (Exception ex)
+                    {
+                        // One failing page must not stop the others or the loop.
+                        owner.logger.LogWarning(ex, "A page failed to take {Count} arrivals", next.Count);
+                    }
                 }
-                catch (Exception ex)
+                finally
                 {
-                    // One failing desk must not stop the others or the loop.
-                    owner.logger.LogWarning(ex, "A page failed to take {Count} arrivals", next.Count);
+                    owner.slots.Release();
+                }
+                if (slow is not null)
+                {
+                    try
+                    {
+                        await slow;
+                    }
+                    catch (Exception ex)
+                    {
+                        owner.logger.LogWarning(ex, "A slow page failed to take its arrivals");
+                    }
                 }
             }
         }

@@ -111,6 +111,44 @@ public sealed class JobOrderArrivalsTests
     }
 
     [Fact]
+    public async Task Many_open_desks_take_a_burst_a_few_at_a_time_and_every_desk_gets_it()
+    {
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
+        await arrivals.StartAsync(CancellationToken.None);
+        var running = 0;
+        var mostAtOnce = 0;
+        var heard = 0;
+        var allHeard = new TaskCompletionSource();
+        var desks = Enumerable.Range(0, 40).Select(_ => arrivals.Subscribe(async ids =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref mostAtOnce, now);
+            await Task.Delay(15); // a desk's reload: a query and a render
+            Interlocked.Decrement(ref running);
+            if (Interlocked.Increment(ref heard) == 40)
+            {
+                allHeard.TrySetResult();
+            }
+        })).ToList();
+
+        arrivals.Announce(1);
+
+        await allHeard.Task.WaitAsync(Patience);
+        Assert.InRange(mostAtOnce, 1, Math.Max(2, Environment.ProcessorCount));
+        desks.ForEach(d => d.Dispose());
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+            seen = Volatile.Read(ref target);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_shared_load_is_not_kept_so_the_next_desk_tries_again()
     {
         using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
