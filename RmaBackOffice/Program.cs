@@ -74,6 +74,7 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
+app.UseBenchmarkTiming();
 // Never a stack trace, not even in Development: the error page shows a correlation id and the log has the details.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
 if (!app.Environment.IsDevelopment())

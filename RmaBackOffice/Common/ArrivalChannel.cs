@@ -7,7 +7,8 @@ namespace RmaBackOffice.Common;
 /// <summary>
 /// Carries the ids of arrived records (job orders, registrations) to open pages off the sender's path: <see cref="Announce"/>
 /// never waits, a background loop fans each burst out, pages take it a few at a time, and a page still busy with the last
-/// burst (or waiting for its turn) receives everything since in one call. Ids, not objects, so that several app instances can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
+/// burst (or waiting for its turn) receives everything since in one call. Ids, not objects, so that several app instances
+/// can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
 /// </summary>
 public abstract class ArrivalChannel(ILogger logger) : BackgroundService
 {
@@ -21,7 +22,7 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
     private readonly SemaphoreSlim slots = new(Math.Max(2, Environment.ProcessorCount));
     private static readonly TimeSpan SlowPage = TimeSpan.FromSeconds(5);
     // What pages load to show the latest burst, once for every page that asks for the same thing; a new burst starts afresh.
-    private ConcurrentDictionary<object, Lazy<Task<object?>>> burstLoads = new();
+    private volatile ConcurrentDictionary<object, Lazy<Task<object?>>> burstLoads = new();
 
     /// <summary>Queues an arrival for the pages; returns at once whatever the number of open pages.</summary>
     public void Announce(int id) => incoming.Writer.TryWrite(id);

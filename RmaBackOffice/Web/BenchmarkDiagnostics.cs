@@ -24,6 +24,31 @@ public static class BenchmarkDiagnostics
         return services;
     }
 
+    /// <summary>The header in which each response says how long the server took to start answering it (benchmark runs only).</summary>
+    public const string ServerTimeHeader = "X-Benchmark-Server-Ms";
+
+    /// <summary>
+    /// First in the pipeline when the benchmark runs: each response carries the server's own time to its first byte, so a
+    /// latency the client measures can be told apart from time spent outside the app (the client, the machine).
+    /// </summary>
+    public static void UseBenchmarkTiming(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>(Switch))
+        {
+            return;
+        }
+        app.Use((context, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers[ServerTimeHeader] = Stopwatch.GetElapsedTime(started).TotalMilliseconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
+
     public static void MapBenchmarkDiagnostics(this WebApplication app)
     {
         if (!app.Configuration.GetValue<bool>(Switch))

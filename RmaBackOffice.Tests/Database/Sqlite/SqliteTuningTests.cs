@@ -31,6 +31,8 @@ public class SqliteTuningTests(TunedAppHost host) : IClassFixture<TunedAppHost>
             Assert.Equal(64L * 1024 * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA mmap_size").ToListAsync()).Single());
             Assert.Equal(-24L * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync()).Single());
             Assert.Equal(1L, (await db.Database.SqlQueryRaw<long>("PRAGMA foreign_keys").ToListAsync()).Single());
+            Assert.Equal((long)SqliteTuning.AutoCheckpointPages, (await db.Database.SqlQueryRaw<long>("PRAGMA wal_autocheckpoint").ToListAsync()).Single());
         }
     }
+
 }

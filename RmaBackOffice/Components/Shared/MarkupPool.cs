@@ -11,7 +11,7 @@ namespace RmaBackOffice.Components.Shared;
 public static class MarkupPool
 {
     private const int Capacity = 5_000;
-    private static ConcurrentDictionary<string, string> pool = new(StringComparer.Ordinal);
+    private static volatile ConcurrentDictionary<string, string> pool = new(StringComparer.Ordinal);
 
     /// <summary>The pooled copy of <paramref name="markup"/>: an equal string rendered before, or this one from now on.</summary>
     public static string Share(string markup)

@@ -34,6 +34,8 @@ public static class SqliteDatabase
         services.AddSingleton<IAuditAppender, SqliteAuditAppender>();
         services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
+        services.AddSingleton<SqliteCheckpointer>();
+        services.AddHostedService(provider => provider.GetRequiredService<SqliteCheckpointer>());
         services.AddSingleton<SqliteWarmup>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteWarmup>());
         return services;

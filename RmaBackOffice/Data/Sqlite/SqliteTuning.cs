@@ -24,8 +24,15 @@ public sealed class SqliteTuning(long memoryMapBytes, long cacheKibibytes) : DbC
             section.GetValue("CacheMegabytes", 128L) * 1024);
     }
 
+    /// <summary>
+    /// The log's size (in 4 KB pages, about 40 MB) at which a commit copies it back itself; the app's
+    /// <see cref="SqliteCheckpointer"/> does that every second instead, off the commit's path, so this only bounds the log
+    /// when it is not running. SQLite's default is 1,000.
+    /// </summary>
+    public const int AutoCheckpointPages = 10_000;
+
     /// <summary>The statements that apply these settings; the benchmark's hand-written floors run them too.</summary>
-    public string Pragmas => $"PRAGMA mmap_size = {memoryMapBytes}; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA synchronous = NORMAL;";
+    public string Pragmas => $"PRAGMA mmap_size = {memoryMapBytes}; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
 
     // The settings belong to the native handle, which Microsoft.Data.Sqlite pools and reuses across SqliteConnection
     // objects: each handle is set once, not on every open.
