@@ -212,6 +212,27 @@ public class StartPageTests(AppHost host) : IClassFixture<AppHost>
     }
 
     [Fact]
+    public async Task An_arrival_counts_the_job_orders_again_but_not_the_admins_account_cards()
+    {
+        var admin = await host.CreateStaffAsync(Roles.Admin);
+        await using var ctx = new MudBunitContext();
+        await ctx.SignInAsync(host, admin);
+        var page = Render(ctx);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=locked]")), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-card=awaiting]")), TimeSpan.FromSeconds(30));
+        var waiting = Waiting(page);
+        var locked = Number(page, "locked");
+        // An account locked after the page counted: no job order or registration changes it, so an arrival does not count it.
+        var other = await host.CreateStaffAsync(Roles.Editor);
+        await host.WithUserManagerAsync(async m => await m.SetLockoutEndDateAsync((await m.FindByIdAsync(other.Id))!, host.Now.AddHours(1)));
+
+        await host.ReceiveJobOrderAsync();
+
+        page.WaitForAssertion(() => Assert.Equal(waiting + 1, Waiting(page)), TimeSpan.FromSeconds(30));
+        Assert.Equal(locked, Number(page, "locked"));
+    }
+
+    [Fact]
     public async Task The_page_counts_again_when_a_registration_arrives()
     {
         var email = $"reg-{Guid.NewGuid():N}@example.com";
