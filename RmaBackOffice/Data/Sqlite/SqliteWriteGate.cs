@@ -26,6 +26,12 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     private Guid holderConnection;
     private TaskCompletionSource? waitingForSync;
     private bool syncing;
+    // The fsyncs block their thread for as long as the disk takes, so they run on a thread of their own: queued on the thread
+    // pool, a round would wait behind whatever else is queued there (a hundred desks taking an arrival), and every committer
+    // with it.
+    private readonly AutoResetEvent syncWanted = new(false);
+    private Thread? syncer;
+    private volatile bool disposed;
 
     /// <param name="databasePath">The database file, whose write-ahead log is synced; null for an in-memory database.</param>
     public SqliteWriteGate(string? databasePath, TimeSpan timeout)
@@ -91,15 +97,53 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         }
         lock (syncLock)
         {
+            ObjectDisposedException.ThrowIf(disposed, this);
             waitingForSync ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var durable = waitingForSync.Task;
             if (!syncing)
             {
                 syncing = true;
-                ThreadPool.UnsafeQueueUserWorkItem(_ => SyncWhileWaited(), null);
+                syncer ??= StartSyncer();
+                syncWanted.Set();
             }
             return durable;
         }
+    }
+
+    private Thread StartSyncer()
+    {
+        var thread = new Thread(() =>
+        {
+            while (true)
+            {
+                syncWanted.WaitOne();
+                if (disposed)
+                {
+                    FailWaiting(new ObjectDisposedException(nameof(SqliteWriteGate)));
+                    syncWanted.Dispose();
+                    return;
+                }
+                SyncWhileWaited();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "SQLite log sync",
+        };
+        thread.Start();
+        return thread;
+    }
+
+    private void FailWaiting(Exception ex)
+    {
+        TaskCompletionSource? round;
+        lock (syncLock)
+        {
+            round = waitingForSync;
+            waitingForSync = null;
+            syncing = false;
+        }
+        round?.TrySetException(ex);
     }
 
     // Each round takes everyone waiting, then syncs: whoever arrives during an fsync is served by the next one.
@@ -173,7 +217,23 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Task.CompletedTask;
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        disposed = true;
+        lock (syncLock)
+        {
+            if (syncer is null)
+            {
+                syncWanted.Dispose();
+            }
+            else
+            {
+                // The syncer finishes its round, fails whoever still waits, and disposes the event.
+                syncWanted.Set();
+            }
+        }
+        gate.Dispose();
+    }
 
     private void Hold(TransactionStartingEventData eventData)
     {
