@@ -24,7 +24,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
                 """;
             await command.ExecuteNonQueryAsync();
         }
-        var checkpointer = new SqliteCheckpointer(new DatabaseLock(path), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        var checkpointer = new SqliteCheckpointer(new DatabaseLock(path), NullLogger<SqliteCheckpointer>.Instance);
 
         var (logFrames, checkpointed) = await checkpointer.CheckpointAsync();
 
@@ -38,8 +38,8 @@ public sealed class SqliteCheckpointerTests : IDisposable
     [Fact]
     public async Task An_in_memory_database_or_an_empty_log_has_nothing_to_checkpoint()
     {
-        var inMemory = new SqliteCheckpointer(new DatabaseLock(null), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
-        var missing = new SqliteCheckpointer(new DatabaseLock(Path.Combine(folder, "none.db")), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance);
+        var inMemory = new SqliteCheckpointer(new DatabaseLock(null), NullLogger<SqliteCheckpointer>.Instance);
+        var missing = new SqliteCheckpointer(new DatabaseLock(Path.Combine(folder, "none.db")), NullLogger<SqliteCheckpointer>.Instance);
 
         Assert.Equal((0L, 0L), await inMemory.CheckpointAsync());
         Assert.Equal((0L, 0L), await missing.CheckpointAsync());

@@ -32,6 +32,8 @@ public class SqliteTuningTests(TunedAppHost host) : IClassFixture<TunedAppHost>
             Assert.Equal(-24L * 1024, (await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync()).Single());
             Assert.Equal(1L, (await db.Database.SqlQueryRaw<long>("PRAGMA foreign_keys").ToListAsync()).Single());
             Assert.Equal((long)SqliteTuning.AutoCheckpointPages, (await db.Database.SqlQueryRaw<long>("PRAGMA wal_autocheckpoint").ToListAsync()).Single());
+            // 2 = memory: a statement's journal that outgrows its buffer (an insert splitting pages) stays off the disk.
+            Assert.Equal(2L, (await db.Database.SqlQueryRaw<long>("PRAGMA temp_store").ToListAsync()).Single());
         }
     }
 

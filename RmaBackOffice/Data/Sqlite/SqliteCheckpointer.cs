@@ -8,7 +8,7 @@ namespace RmaBackOffice.Data.Sqlite;
 /// behind. The connections' threshold is raised (<see cref="SqliteTuning.AutoCheckpointPages"/>) so that it only bounds
 /// the log when this service is not running (a data command); a passive checkpoint never waits for readers or writers.
 /// </summary>
-public sealed class SqliteCheckpointer(DatabaseLock database, TimeProvider clock, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed class SqliteCheckpointer(DatabaseLock database, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -18,7 +18,8 @@ public sealed class SqliteCheckpointer(DatabaseLock database, TimeProvider clock
         {
             return;
         }
-        using var timer = new PeriodicTimer(Interval, clock);
+        // Real time, not the app's TimeProvider: this is the disk's housekeeping, not a rule of the business's calendar.
+        using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

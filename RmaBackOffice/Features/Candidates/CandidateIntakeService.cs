@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
@@ -45,6 +46,8 @@ public sealed class CandidateIntakeService(
         var now = clock.GetUtcNow();
 
         await using var work = await units.BeginAsPublicAsync(ct);
+        // What only reads the directory comes before the write gate: while one submission holds it, every other writer waits.
+        var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
         // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
         // two bodies stores only the first.
         await work.LockForWriteAsync();
@@ -55,7 +58,7 @@ public sealed class CandidateIntakeService(
 
         try
         {
-            return (await StoreAsync(work, form, resume, key, now, ct), errors);
+            return (await StoreAsync(work, form, resume, key, offices, now, ct), errors);
         }
         catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
         {
@@ -78,7 +81,8 @@ public sealed class CandidateIntakeService(
     }
 
     private async Task<RegistrationResult> StoreAsync(
-        Work work, CandidateRegistrationForm form, StoredResume? resume, string? key, DateTimeOffset now, CancellationToken ct)
+        Work work, CandidateRegistrationForm form, StoredResume? resume, string? key, IReadOnlyList<OfficeChoice> offices,
+        DateTimeOffset now, CancellationToken ct)
     {
         var db = work.Db;
         var emailKey = CandidateKeys.Email(form.Email);
@@ -103,7 +107,7 @@ public sealed class CandidateIntakeService(
         else
         {
             var candidate = Candidate.Register(form, resume, now, key);
-            await CandidateService.AssignOfficeFromCountryAsync(db, candidate, work.Actor, now, ct);
+            CandidateService.AssignOfficeFromCountry(candidate, offices, work.Actor, now);
             db.Candidates.Add(candidate);
             await work.FlushAsync(ct);
             candidate.AssignReference();

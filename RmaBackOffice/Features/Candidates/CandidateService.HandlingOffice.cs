@@ -37,9 +37,9 @@ public sealed partial class CandidateService
     /// A new candidate whose country has exactly one published office goes to it at once, recorded as the registration's
     /// doing; where the country has several or none, a recruiter chooses (the page suggests the first).
     /// </summary>
-    internal static async Task AssignOfficeFromCountryAsync(AppDbContext db, Candidate candidate, Actor actor, DateTimeOffset at, CancellationToken ct)
+    internal static void AssignOfficeFromCountry(Candidate candidate, IReadOnlyList<OfficeChoice> offices, Actor actor, DateTimeOffset at)
     {
-        if (candidate.IsSpam || HandlingOffices.Unambiguous(await HandlingOffices.ChoicesAsync(db, ct), candidate.Country) is not { } office)
+        if (candidate.IsSpam || HandlingOffices.Unambiguous(offices, candidate.Country) is not { } office)
         {
             return;
         }

@@ -26,9 +26,9 @@ public sealed partial class JobOrderService
     /// A new job order whose country has exactly one published office goes to it at once, recorded as the intake's doing;
     /// where the country has several or none, a recruiter chooses (the page suggests the first).
     /// </summary>
-    private static async Task AssignOfficeFromCountryAsync(AppDbContext db, JobOrder order, Actor actor, DateTimeOffset at, CancellationToken ct)
+    private static void AssignOfficeFromCountry(JobOrder order, IReadOnlyList<OfficeChoice> offices, Actor actor, DateTimeOffset at)
     {
-        if (order.IsSpam || HandlingOffices.Unambiguous(await HandlingOffices.ChoicesAsync(db, ct), order.Country) is not { } office)
+        if (order.IsSpam || HandlingOffices.Unambiguous(offices, order.Country) is not { } office)
         {
             return;
         }

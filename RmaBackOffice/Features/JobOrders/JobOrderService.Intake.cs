@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
 using RmaBackOffice.Web;
 
@@ -15,8 +16,7 @@ public sealed partial class JobOrderService
         if (!string.IsNullOrWhiteSpace(form.Industry) && !errors.ContainsKey(nameof(form.Industry)))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var code = form.Industry.Trim();
-            if (!await db.Industries.AnyAsync(i => i.Code == code && i.IsActive, ct))
+            if (!await IsActiveIndustry(db, form.Industry.Trim(), ct))
             {
                 errors[nameof(form.Industry)] = ["Choose an industry from the list."];
             }
@@ -46,6 +46,8 @@ public sealed partial class JobOrderService
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, form);
 
         await using var work = await units.BeginAsPublicAsync(ct);
+        // What only reads comes before the write gate: while one submission holds it, every other writer waits.
+        var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
         if (scope is not null)
         {
             // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
@@ -57,7 +59,7 @@ public sealed partial class JobOrderService
         }
 
         var order = JobOrder.Receive(form, work.Now, key);
-        await AssignOfficeFromCountryAsync(work.Db, order, work.Actor, work.Now, ct);
+        AssignOfficeFromCountry(order, offices, work.Actor, work.Now);
         work.Db.JobOrders.Add(order);
         try
         {
@@ -100,17 +102,26 @@ public sealed partial class JobOrderService
     private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey) =>
         IdempotencyKeys.Scope(form.ContactEmail?.Trim().ToLowerInvariant(), idempotencyKey);
 
-    private static async Task<(IntakeResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
-    {
-        var (from, to) = IdempotencyKeys.RangeOf(scope);
-        var found = await db.JobOrders.AsNoTracking()
+    private sealed record KeyHit(int Id, string Reference, string? IdempotencyKey);
+
+    // Both run on every public submission: compiled once, not translated from LINQ each time.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> IsActiveIndustry =
+        EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Industries.Any(i => i.Code == code && i.IsActive));
+
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<KeyHit?>> FirstWithKeyIn =
+        EF.CompileAsyncQuery((AppDbContext db, string from, string to, CancellationToken _) => db.JobOrders.AsNoTracking()
             // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
 #pragma warning disable CA1309
             .Where(o => string.Compare(o.IdempotencyKey, from) >= 0 && string.Compare(o.IdempotencyKey, to) < 0)
 #pragma warning restore CA1309
             .OrderBy(o => o.Id)
-            .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
-            .FirstOrDefaultAsync(ct);
+            .Select(o => new KeyHit(o.Id, o.Reference, o.IdempotencyKey))
+            .FirstOrDefault());
+
+    private static async Task<(IntakeResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    {
+        var (from, to) = IdempotencyKeys.RangeOf(scope);
+        var found = await FirstWithKeyIn(db, from, to, ct);
         return found is null ? null : (new IntakeResult(found.Id, found.Reference, false), found.IdempotencyKey!);
     }
 }
