@@ -49,4 +49,33 @@ public class SqliteWriteGateTests(AppHost host) : IClassFixture<AppHost>
         // 1 = NORMAL: the gate syncs the log for every commit waiting instead.
         Assert.Equal(1L, (await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync()).Single());
     }
+
+    [Fact]
+    public async Task The_durable_wait_is_served_while_the_thread_pool_is_busy_and_refused_once_the_gate_is_disposed()
+    {
+        var folder = Directory.CreateTempSubdirectory("rma-gate-").FullName;
+        var path = Path.Combine(folder, "gate.db");
+        await File.WriteAllBytesAsync(path + "-wal", new byte[4096]);
+        var gate = new SqliteWriteGate(path);
+        try
+        {
+            // Far more blocked pool work than threads: a sync queued behind it would wait seconds for the pool to add threads.
+            using var release = new ManualResetEventSlim(false);
+            var busy = Enumerable.Range(0, Environment.ProcessorCount * 8).Select(_ => Task.Run(() => release.Wait(TimeSpan.FromSeconds(30)))).ToList();
+            var durable = gate.DurableAsync();
+            // Waited on this thread: an await's continuation would itself queue behind the blocked pool.
+            var synced = ((IAsyncResult)durable).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(3));
+            release.Set();
+            await Task.WhenAll(busy);
+            Assert.True(synced, "the log's sync waited for the thread pool");
+            await durable;
+        }
+        finally
+        {
+            gate.Dispose();
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => gate.DurableAsync());
+        Directory.Delete(folder, recursive: true);
+    }
 }
