@@ -78,9 +78,9 @@ public static class RecordingProfile
         var auditedTiming = new Timing();
         var plainTiming = new Timing();
         var audited = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection)
-            .AddInterceptors(services.GetRequiredService<SqliteTuning>(), services.GetRequiredService<AuditInterceptor>(), auditedTiming).Options);
+            .AddInterceptors(services.GetRequiredService<SqliteTuning>(), services.GetRequiredService<SqliteWriteGate>(), services.GetRequiredService<AuditInterceptor>(), auditedTiming).Options);
         var plain = new PooledDbContextFactory<AppDbContext>(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(connection)
-            .AddInterceptors(services.GetRequiredService<SqliteTuning>(), plainTiming).Options);
+            .AddInterceptors(services.GetRequiredService<SqliteTuning>(), services.GetRequiredService<SqliteWriteGate>(), plainTiming).Options);
         Actor recruiter;
         int orderId;
         await using (var db = await plain.CreateDbContextAsync())

@@ -40,6 +40,24 @@ public class AuditHashingTests
         Assert.Equal("", AuditHashing.Digest(null, "a", "b"));
     }
 
+    [Fact]
+    public void Salts_are_16_random_bytes_in_hex_and_never_repeat_across_refills_of_the_buffer()
+    {
+        // 32 salts use up one refill of the per-thread buffer: 1,000 cross many refills, on two threads.
+        var salts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.For(0, 2, _ =>
+        {
+            for (var i = 0; i < 1_000; i++)
+            {
+                salts.Add(AuditHashing.NewSalt());
+            }
+        });
+        Assert.Equal(2_000, salts.Count);
+        Assert.All(salts, s => Assert.Matches("^[0-9a-f]{32}$", s));
+        Assert.Equal(2_000, salts.Distinct().Count());
+        Assert.DoesNotContain(new string('0', 32), salts);
+    }
+
     [Theory]
     [InlineData(ActorKind.Staff, 0)]
     [InlineData(ActorKind.Public, 1)]

@@ -15,7 +15,32 @@ public static class AuditHashing
     [ThreadStatic]
     private static Canonical? canonical;
 
-    public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    [ThreadStatic]
+    private static byte[]? saltBytes;
+
+    [ThreadStatic]
+    private static int saltUsed;
+
+    /// <summary>
+    /// 16 random bytes as hex. The bytes come from the system's generator 512 at a time per thread rather than 16 per call: the
+    /// same randomness, one call into the generator for every 32 salts instead of one each (a save draws one per changed field).
+    /// </summary>
+    public static string NewSalt()
+    {
+        const int size = 16;
+        var bytes = saltBytes ??= new byte[size * 32];
+        if (saltUsed == 0 || saltUsed + size > bytes.Length)
+        {
+            RandomNumberGenerator.Fill(bytes);
+            saltUsed = 0;
+        }
+        var salt = bytes.AsSpan(saltUsed, size);
+        saltUsed += size;
+        var hex = Convert.ToHexStringLower(salt);
+        // Each salt is handed out once: the bytes are wiped as they are used.
+        salt.Clear();
+        return hex;
+    }
 
     public static string Digest(string? salt, params string?[] values)
     {

@@ -26,6 +26,13 @@ public sealed class AuditInterceptor(AuditOrigins origins, IAuditAppender append
             scope.DetachAfterSave = true;
         }
         await AuditCollector.CollectAsync(db, scope, cancellationToken);
+        // The collector has just detected the changes; the save would detect them all again before writing. Nothing changes
+        // between the two, so the save skips its own pass and the setting comes back once the save has ended, however it ends.
+        if (db.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            scope.RestoreDetection = true;
+        }
         if (scope.Pending.Count > 0 && db.Database.CurrentTransaction is null)
         {
             scope.OwnTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -37,6 +44,7 @@ public sealed class AuditInterceptor(AuditOrigins origins, IAuditAppender append
     {
         if (eventData.Context is AppDbContext db && AuditScope.For(db) is { } scope)
         {
+            RestoreDetection(db, scope);
             if (scope.OwnTransaction is { } transaction)
             {
                 // Committed only with its entries: if appending fails, SaveChangesFailedAsync rolls the transaction back.
@@ -60,15 +68,32 @@ public sealed class AuditInterceptor(AuditOrigins origins, IAuditAppender append
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        EndFailedAsync(eventData.Context, cancellationToken);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        EndFailedAsync(eventData.Context, cancellationToken);
+
+    private static void RestoreDetection(AppDbContext db, AuditScope scope)
     {
-        if (eventData.Context is AppDbContext db && AuditScope.For(db) is { } scope)
+        if (scope.RestoreDetection)
         {
+            scope.RestoreDetection = false;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
+
+    // The rollback itself is not cancelled: a cancelled save must still leave nothing half-written.
+    private static async Task EndFailedAsync(DbContext? context, CancellationToken _)
+    {
+        if (context is AppDbContext db && AuditScope.For(db) is { } scope)
+        {
+            RestoreDetection(db, scope);
             scope.Pending.Clear();
             if (scope.OwnTransaction is { } transaction)
             {
                 scope.OwnTransaction = null;
-                await transaction.RollbackAsync(cancellationToken);
+                await transaction.RollbackAsync(CancellationToken.None);
                 await transaction.DisposeAsync();
             }
             if (scope.DetachAfterSave)

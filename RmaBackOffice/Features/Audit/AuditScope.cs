@@ -42,6 +42,9 @@ public sealed class AuditScope(Actor actor, AuditOrigin origin)
     /// <summary>A scope the interceptor made for one save outside a unit of work; it ends with that save.</summary>
     internal bool DetachAfterSave { get; set; }
 
+    /// <summary>Whether the save under way turned off change detection after collecting, to be turned on again when it ends.</summary>
+    internal bool RestoreDetection { get; set; }
+
     public static AuditScope? For(DbContext db) => Scopes.TryGetValue(db, out var scope) ? scope : null;
 
     public void Attach(DbContext db) => Scopes.AddOrUpdate(db, this);
