@@ -30,7 +30,7 @@ public static class CircuitBenchmark
         }
         var database = Path.Combine(Path.GetTempPath(), $"rma-circuits-{Guid.NewGuid():N}.db");
         File.Copy(BenchmarkDatabase.Path, database);
-        await SetAdminPasswordAsync(database);
+        await BenchmarkAdmin.PreparePasswordAsync(database, AdminEmail, AdminPassword);
         using var server = StartApp(repository, app, database);
         using var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
         try
@@ -143,30 +143,6 @@ public static class CircuitBenchmark
             await Task.Delay(500);
         }
         throw new TimeoutException("The app did not start within two minutes.");
-    }
-
-    /// <summary>
-    /// The app makes its bootstrap admin only when no admin is active, and the query benchmarks' session may already have
-    /// made this account (without a password) in the same database: give it the password this run signs in with.
-    /// </summary>
-    private static async Task SetAdminPasswordAsync(string database)
-    {
-        await using var services = Commands.BuildServices(database);
-        await using var scope = services.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        if (await users.FindByEmailAsync(AdminEmail) is not { } admin)
-        {
-            return;
-        }
-        if (await users.HasPasswordAsync(admin))
-        {
-            await users.RemovePasswordAsync(admin);
-        }
-        var added = await users.AddPasswordAsync(admin, AdminPassword);
-        if (!added.Succeeded || !await users.IsInRoleAsync(admin, Roles.Admin))
-        {
-            throw new InvalidOperationException($"Could not prepare {AdminEmail} to sign in: {string.Join("; ", added.Errors.Select(e => e.Description))}");
-        }
     }
 
     private static async Task SignInAsync(IBrowserContext context)

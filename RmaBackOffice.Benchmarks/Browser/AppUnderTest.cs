@@ -38,6 +38,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         var copy = Path.Combine(folder, "rma.db");
         Console.WriteLine($"Copying {originalDatabase} to {copy}");
         await RunAsync("cp", $"--reflink=auto \"{originalDatabase}\" \"{copy}\"");
+        await BenchmarkAdmin.PreparePasswordAsync(copy, AdminEmail, AdminPassword);
 
         var app = AppAssembly();
         var start = new ProcessStartInfo("dotnet", $"\"{app}\"")
