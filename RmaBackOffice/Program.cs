@@ -69,6 +69,7 @@ builder.Services.AddPublicNews();
 builder.Services.AddHealth();
 builder.Services.AddBackup();
 builder.Services.AddBenchmarkDiagnostics(builder.Configuration);
+builder.Services.AddHeadAsGet();
 
 var app = builder.Build();
 

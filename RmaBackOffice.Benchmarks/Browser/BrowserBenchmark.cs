@@ -128,39 +128,39 @@ public static partial class BrowserBenchmark
                 interactive.Add(times.Interactive);
                 floor.Add((await DeskProbe.TimeOpenAsync(context, staticUrl, waitForInteractive: false)).FirstRows);
             }
-            figures.Add(new(desk.Name, "desk first rows", opened, "same page as static HTML", floor, Budget.TwiceFloor));
-            figures.Add(new(desk.Name, "desk interactive (circuit up)", interactive, "same page as static HTML", floor, Budget.None));
+            figures.Add(new(desk.Name, "desk first rows", opened, null, "", "same page as static HTML", floor, Budget.TwiceFloor));
+            figures.Add(new(desk.Name, "desk interactive (circuit up)", interactive, null, "", "same page as static HTML", floor, Budget.None));
         });
 
         await PhaseAsync(desk, "chips", async () =>
         {
-            var (measured, floor) = (new List<double>(), new List<double>());
+            var (measured, floor) = (new GridSamples(), new List<double>());
             for (var i = 0; i < rounds; i++)
             {
                 var status = desk.ChipStatuses[i % desk.ChipStatuses.Length];
                 measured.Add(await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByTestId($"status-tab-{status}").ClickAsync()));
                 floor.Add((await desk.Floor(new(null, status, 0))).Milliseconds);
             }
-            figures.Add(new(desk.Name, "status chip click", measured, "the desk's query", floor, Budget.Fifty));
+            figures.Add(new(desk.Name, "status chip click", measured.Frame, measured.Dom, measured.Path(), "the desk's query", floor, Budget.Fifty));
             await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByTestId("status-tabs").GetByText(AllChip()).First.ClickAsync());
         });
 
         await PhaseAsync(desk, "next page", async () =>
         {
-            var (measured, floor) = (new List<double>(), new List<double>());
+            var (measured, floor) = (new GridSamples(), new List<double>());
             for (var i = 1; i <= rounds; i++)
             {
                 measured.Add(await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByRole(AriaRole.Button, new() { Name = "Next page", Exact = true }).ClickAsync()));
                 floor.Add((await desk.Floor(new(null, null, i))).Milliseconds);
             }
-            figures.Add(new(desk.Name, "next page", measured, "the desk's query", floor, Budget.Fifty));
+            figures.Add(new(desk.Name, "next page", measured.Frame, measured.Dom, measured.Path(), "the desk's query", floor, Budget.Fifty));
         });
 
         await PhaseAsync(desk, "last page", async () =>
         {
             var total = (await desk.Floor(new(null, null, 0))).Total;
             var last = Math.Max(0, (total + PageSize - 1) / PageSize - 1);
-            var (measured, floor, first, firstFloor) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+            var (measured, floor, first, firstFloor) = (new GridSamples(), new List<double>(), new GridSamples(), new List<double>());
             for (var i = 0; i < rounds; i++)
             {
                 measured.Add(await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByRole(AriaRole.Button, new() { Name = "Last page", Exact = true }).ClickAsync()));
@@ -168,13 +168,13 @@ public static partial class BrowserBenchmark
                 first.Add(await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByRole(AriaRole.Button, new() { Name = "First page", Exact = true }).ClickAsync()));
                 firstFloor.Add((await desk.Floor(new(null, null, 0))).Milliseconds);
             }
-            figures.Add(new(desk.Name, $"Last page (page {last + 1:N0})", measured, "the desk's query", floor, Budget.Fifty));
-            figures.Add(new(desk.Name, "First page (from the last)", first, "the desk's query", firstFloor, Budget.Fifty));
+            figures.Add(new(desk.Name, $"Last page (page {last + 1:N0})", measured.Frame, measured.Dom, measured.Path(), "the desk's query", floor, Budget.Fifty));
+            figures.Add(new(desk.Name, "First page (from the last)", first.Frame, first.Dom, first.Path(), "the desk's query", firstFloor, Budget.Fifty));
         });
 
         await PhaseAsync(desk, "search", async () =>
         {
-            var samples = desk.Searches.ToDictionary(s => s.Label, _ => (Measured: new List<double>(), Floor: new List<double>()));
+            var samples = desk.Searches.ToDictionary(s => s.Label, _ => (Measured: new GridSamples(), Floor: new List<double>()));
             var box = page.Locator(desk.SearchBox).First;
             for (var i = 0; i < rounds * desk.Searches.Length; i++)
             {
@@ -186,7 +186,7 @@ public static partial class BrowserBenchmark
                 }));
                 samples[label].Floor.Add((await desk.Floor(new(term, null, 0))).Milliseconds);
             }
-            figures.AddRange(samples.Select(s => new Figure(desk.Name, s.Key, s.Value.Measured, "the desk's query", s.Value.Floor, Budget.HundredOverFloor)));
+            figures.AddRange(samples.Select(s => new Figure(desk.Name, s.Key, s.Value.Measured.Frame, s.Value.Measured.Dom, s.Value.Measured.Path(), "the desk's query", s.Value.Floor, Budget.HundredOverFloor)));
         });
         return figures;
     }
@@ -228,8 +228,8 @@ public static partial class BrowserBenchmark
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Browser benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {rounds} rounds each; ms.");
         text.AppendLine();
-        text.AppendLine("| Desk | Interaction | p50 | p95 | Floor | floor p50 | floor p95 | ratio p50 | Budget | Met |");
-        text.AppendLine("|---|---|---:|---:|---|---:|---:|---:|---|---|");
+        text.AppendLine("| Desk | Interaction | p50 | p95 | rows in document p50 / p95 | sent / reply / rows p50 | Floor | floor p50 | floor p95 | ratio p50 | Budget | Met |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---|---:|---:|---:|---|---|");
         foreach (var f in figures)
         {
             var (p50, p95, f50, f95) = (Percentile(f.Measured, 50), Percentile(f.Measured, 95), Percentile(f.Floor, 50), Percentile(f.Floor, 95));
@@ -241,7 +241,7 @@ public static partial class BrowserBenchmark
                 _ => ("", true),
             };
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {f.Desk} | {f.Interaction} | {p50:F0} | {p95:F0} | {f.FloorKind} | {f50:F1} | {f95:F1} | {p50 / f50:F1}× | {budget} | {(f.Budget == Budget.None ? "" : met ? "yes" : "no")} |");
+                $"| {f.Desk} | {f.Interaction} | {p50:F0} | {p95:F0} | {(f.ToDom is { Count: > 0 } dom ? $"{Percentile(dom, 50):F0} / {Percentile(dom, 95):F0}" : "")} | {f.Path} | {f.FloorKind} | {f50:F1} | {f95:F1} | {p50 / f50:F1}× | {budget} | {(f.Budget == Budget.None ? "" : met ? "yes" : "no")} |");
         }
         return text.ToString();
     }
@@ -272,5 +272,7 @@ public static partial class BrowserBenchmark
         HundredOverFloor,
     }
 
-    private sealed record Figure(string Desk, string Interaction, List<double> Measured, string FloorKind, List<double> Floor, Budget Budget);
+    /// <param name="ToDom">For interactions: the time to the new rows in the document, before the browser's next frame.</param>
+    /// <param name="Path">For interactions: medians of the event leaving on the socket, the server's first message back, and the rows in the document.</param>
+    private sealed record Figure(string Desk, string Interaction, List<double> Measured, List<double>? ToDom, string Path, string FloorKind, List<double> Floor, Budget Budget);
 }

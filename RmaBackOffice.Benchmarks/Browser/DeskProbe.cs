@@ -21,7 +21,19 @@ public static class DeskProbe
             return window.__firstRows && window.__interactive;
           };
           new MutationObserver((_, o) => { if (seen()) o.disconnect(); }).observe(document, { childList: true, subtree: true });
-          const start = e => { if (e.type === 'click' || e.key === 'Enter') window.__t0 = performance.now(); };
+          const start = e => { if (e.type === 'click' || e.key === 'Enter') { window.__t0 = performance.now(); window.__sent = window.__reply = 0; } };
+          // The circuit's socket: when the event left for the server, and when the server's first message after it came back.
+          const Socket = window.WebSocket;
+          window.WebSocket = class extends Socket {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('message', () => { if (window.__sent && !window.__reply) window.__reply = performance.now(); });
+            }
+            send(data) {
+              if (window.__t0 && !window.__sent) window.__sent = performance.now();
+              return super.send(data);
+            }
+          };
           document.addEventListener('click', start, true);
           document.addEventListener('keydown', start, true);
           window.__gridSignature = grid => {
@@ -34,7 +46,10 @@ public static class DeskProbe
               const o = new MutationObserver(() => {
                 if (window.__gridSignature(grid) !== before && document.querySelector(grid + ' tbody tr td')) {
                   o.disconnect();
-                  requestAnimationFrame(() => resolve(performance.now() - window.__t0));
+                  const dom = performance.now() - window.__t0;
+                  const sent = window.__sent ? window.__sent - window.__t0 : -1;
+                  const reply = window.__reply ? window.__reply - window.__t0 : -1;
+                  requestAnimationFrame(() => resolve({ Frame: performance.now() - window.__t0, Dom: dom, Sent: sent, Reply: reply }));
                 }
               });
               o.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -43,12 +58,18 @@ public static class DeskProbe
         })();
         """;
 
-    /// <summary>Milliseconds from the action's input event to the frame showing the changed grid.</summary>
-    public static async Task<double> TimeGridChangeAsync(IPage page, string grid, Func<Task> action)
+    /// <summary>
+    /// Milliseconds from the action's input event to the frame showing the changed grid (<see cref="GridTiming.Frame"/>), and to
+    /// the moment the new rows were in the document (<see cref="GridTiming.Dom"/>): the event's round trip to the server, the
+    /// server's work and the render batch applied. The difference is the browser's wait for its next frame.
+    /// </summary>
+    public static async Task<GridTiming> TimeGridChangeAsync(IPage page, string grid, Func<Task> action)
     {
         await page.EvaluateAsync("grid => window.__armGridChange(grid)", grid);
         await action();
-        return await page.EvaluateAsync<double>("() => window.__gridChanged");
+        var times = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__gridChanged");
+        return new GridTiming(times.GetProperty("Frame").GetDouble(), times.GetProperty("Dom").GetDouble(),
+            times.GetProperty("Sent").GetDouble(), times.GetProperty("Reply").GetDouble());
     }
 
     /// <summary>Opens <paramref name="url"/> in a new page; returns (first rows, interactive) in ms from navigation start.</summary>
@@ -71,5 +92,43 @@ public static class DeskProbe
         {
             await page.CloseAsync();
         }
+    }
+}
+
+/// <summary>
+/// One interaction's times in ms from its input event: until the event left on the circuit's socket, until the server's first
+/// message after it arrived (-1 when not seen), until the rows were in the document, and until the frame after that.
+/// </summary>
+public sealed record GridTiming(double Frame, double Dom, double Sent, double Reply);
+
+/// <summary>An interaction's samples: the frame times the budget is about, and the times to the rows in the document.</summary>
+public sealed class GridSamples
+{
+    public List<double> Frame { get; } = [];
+
+    public List<double> Dom { get; } = [];
+
+    public List<double> Sent { get; } = [];
+
+    public List<double> Reply { get; } = [];
+
+    public void Add(GridTiming timing)
+    {
+        Frame.Add(timing.Frame);
+        Dom.Add(timing.Dom);
+        if (timing.Sent >= 0 && timing.Reply >= 0)
+        {
+            Sent.Add(timing.Sent);
+            Reply.Add(timing.Reply);
+        }
+    }
+
+    /// <summary>"sent / reply / rows" medians, the path of one interaction through the socket, the server and the page.</summary>
+    public string Path() => Sent.Count == 0 ? "" : $"{Median(Sent):F0} / {Median(Reply):F0} / {Median(Dom):F0}";
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
     }
 }
