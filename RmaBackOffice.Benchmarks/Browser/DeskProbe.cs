@@ -21,16 +21,20 @@ public static class DeskProbe
             return window.__firstRows && window.__interactive;
           };
           new MutationObserver((_, o) => { if (seen()) o.disconnect(); }).observe(document, { childList: true, subtree: true });
-          const start = e => { if (e.type === 'click' || e.key === 'Enter') { window.__t0 = performance.now(); window.__sent = window.__reply = 0; } };
+          const start = e => { if (e.type === 'click' || e.key === 'Enter') { window.__t0 = performance.now(); window.__sent = window.__reply = 0; window.__log = []; } };
           // The circuit's socket: when the event left for the server, and when the server's first message after it came back.
           const Socket = window.WebSocket;
           window.WebSocket = class extends Socket {
             constructor(...args) {
               super(...args);
-              this.addEventListener('message', () => { if (window.__sent && !window.__reply) window.__reply = performance.now(); });
+              this.addEventListener('message', e => {
+                if (window.__sent && !window.__reply) window.__reply = performance.now();
+                if (window.__t0) (window.__log ||= []).push(['in', Math.round(performance.now() - window.__t0), e.data.byteLength ?? e.data.length]);
+              });
             }
             send(data) {
               if (window.__t0 && !window.__sent) window.__sent = performance.now();
+              if (window.__t0) (window.__log ||= []).push(['out', Math.round(performance.now() - window.__t0), data.byteLength ?? data.length]);
               return super.send(data);
             }
           };
@@ -68,6 +72,12 @@ public static class DeskProbe
         await page.EvaluateAsync("grid => window.__armGridChange(grid)", grid);
         await action();
         var times = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__gridChanged");
+        if (Environment.GetEnvironmentVariable("RMA_PROBE_LOG") == "1")
+        {
+            // The circuit's messages after the input event (direction, ms, bytes), once the rows are in: where the time went.
+            await Task.Delay(300);
+            Console.WriteLine("  socket: " + await page.EvaluateAsync<string>("() => JSON.stringify(window.__log)") + $" rows at {times.GetProperty("Dom").GetDouble():F0}");
+        }
         return new GridTiming(times.GetProperty("Frame").GetDouble(), times.GetProperty("Dom").GetDouble(),
             times.GetProperty("Sent").GetDouble(), times.GetProperty("Reply").GetDouble());
     }
