@@ -4,7 +4,7 @@ namespace RmaBackOffice.Benchmarks.Browser;
 
 /// <summary>
 /// Times what a person sees, inside the page: from the input event (a click or an Enter, caught in the capture phase) to
-/// the frame after the grid's rows changed; and from navigation start to the first row in the document. Playwright's own
+/// the frame after the grid's rows changed, once its layout and paint are done; and from navigation start to the first row in the document. Playwright's own
 /// round trips stay outside the figures.
 /// </summary>
 public static class DeskProbe
@@ -41,8 +41,9 @@ public static class DeskProbe
           document.addEventListener('click', start, true);
           document.addEventListener('keydown', start, true);
           window.__gridSignature = grid => {
+            // textContent, not innerText: innerText would force a layout inside the observer, which the page itself never does.
             const rows = document.querySelectorAll(grid + ' tbody tr');
-            return rows.length + '|' + (rows[0] ? rows[0].innerText : '') + '|' + (rows.length ? rows[rows.length - 1].innerText : '');
+            return rows.length + '|' + (rows[0] ? rows[0].textContent : '') + '|' + (rows.length ? rows[rows.length - 1].textContent : '');
           };
           window.__armGridChange = grid => {
             const before = window.__gridSignature(grid);
@@ -53,7 +54,8 @@ public static class DeskProbe
                   const dom = performance.now() - window.__t0;
                   const sent = window.__sent ? window.__sent - window.__t0 : -1;
                   const reply = window.__reply ? window.__reply - window.__t0 : -1;
-                  requestAnimationFrame(() => resolve({ Frame: performance.now() - window.__t0, Dom: dom, Sent: sent, Reply: reply }));
+                  // The frame's callbacks run before its style, layout and paint; a task queued from them runs after.
+                  requestAnimationFrame(() => setTimeout(() => resolve({ Frame: performance.now() - window.__t0, Dom: dom, Sent: sent, Reply: reply }), 0));
                 }
               });
               o.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -107,7 +109,8 @@ public static class DeskProbe
 
 /// <summary>
 /// One interaction's times in ms from its input event: until the event left on the circuit's socket, until the server's first
-/// message after it arrived (-1 when not seen), until the rows were in the document, and until the frame after that.
+/// message after it arrived (-1 when not seen), until the rows were in the document, and until the next frame was laid out and
+/// painted (a task queued from its animation-frame callback).
 /// </summary>
 public sealed record GridTiming(double Frame, double Dom, double Sent, double Reply);
 
