@@ -76,8 +76,10 @@ public static class DeskProbe
         var times = await page.EvaluateAsync<System.Text.Json.JsonElement>("() => window.__gridChanged");
         if (Environment.GetEnvironmentVariable("RMA_PROBE_LOG") == "1")
         {
-            // The circuit's messages after the input event (direction, ms, bytes), once the rows are in: where the time went.
-            await Task.Delay(300);
+            // The circuit's messages after the input event (direction, ms, bytes), once the page has acknowledged the batch that
+            // brought the rows (its first message sent from the moment the rows were in): where the time went.
+            await page.WaitForFunctionAsync(
+                "dom => (window.__log || []).some(m => m[0] === 'out' && m[1] >= Math.floor(dom))", times.GetProperty("Dom").GetDouble());
             Console.WriteLine("  socket: " + await page.EvaluateAsync<string>("() => JSON.stringify(window.__log)") + $" rows at {times.GetProperty("Dom").GetDouble():F0}");
         }
         return new GridTiming(times.GetProperty("Frame").GetDouble(), times.GetProperty("Dom").GetDouble(),
