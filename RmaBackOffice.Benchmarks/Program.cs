@@ -4,7 +4,7 @@ using RmaBackOffice.Benchmarks.Intake;
 
 // dotnet run -c Release --project RmaBackOffice.Benchmarks [-- --filter *JobOrder* | *Candidate* | *Audit* | *ArticleQuery*]   (see BENCHMARKS.md)
 // dotnet run -c Release --project RmaBackOffice.Benchmarks -- browser [candidates] [job-orders]: the desks in headless Chromium.
-// dotnet run -c Release --project RmaBackOffice.Benchmarks -- circuits [desk counts...]   (open desks in headless Chromium)
+// dotnet run -c Release --project RmaBackOffice.Benchmarks -- circuits [--headless] [desk counts...]   (open desks in headless Chromium, or headless circuit clients)
 // Each benchmark class makes its generated database in its global setup, so a filtered run makes only the one it reads.
 // The in-process toolchain gives a global setup a few minutes: on a loaded machine make the large databases first with
 // `-- generate [candidates|audit]`.
@@ -62,7 +62,9 @@ if (args is ["profile-recording", .. var rest])
 }
 if (args is ["circuits", .. var levels])
 {
-    await CircuitBenchmark.RunAsync(levels.Length == 0 ? [0, 1, 20, 100, 200] : levels.Select(int.Parse).ToList());
+    var headless = levels.Contains("--headless");
+    var counts = levels.Where(l => l != "--headless").Select(int.Parse).ToList();
+    await CircuitBenchmark.RunAsync(counts.Count == 0 ? [0, 1, 20, 100, 200] : counts, headless);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(JobOrderQueryBenchmarks).Assembly).Run(args.Length > 0 ? args : ["--filter", "*"]);

@@ -148,10 +148,18 @@ public static partial class BrowserBenchmark
         await PhaseAsync(desk, "next page", async () =>
         {
             var (measured, floor) = (new GridSamples(), new List<double>());
+            if (ChromeTrace.Wanted)
+            {
+                await ChromeTrace.StartAsync(browser, page);
+            }
             for (var i = 1; i <= rounds; i++)
             {
                 measured.Add(await DeskProbe.TimeGridChangeAsync(page, desk.Grid, () => page.GetByRole(AriaRole.Button, new() { Name = "Next page", Exact = true }).ClickAsync()));
                 floor.Add((await desk.Floor(new(null, null, i))).Milliseconds);
+            }
+            if (ChromeTrace.Wanted)
+            {
+                await ChromeTrace.StopAndPrintAsync(browser, $"{desk.Name}, next page", rounds);
             }
             figures.Add(new(desk.Name, "next page", measured.Frame, measured.Dom, measured.Path(), "the desk's query", floor, Budget.Fifty));
         });
