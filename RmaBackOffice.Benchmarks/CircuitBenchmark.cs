@@ -62,14 +62,13 @@ public static class CircuitBenchmark
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 
             var desks = new List<IPage>();
-            var headlessDesks = new List<HeadlessDesk>();
-            var cookies = headless ? await HeadlessDesk.SignInAsync(new Uri(BaseUrl), AdminEmail, AdminPassword) : null;
+            await using var headlessDesks = headless ? HeadlessDeskProcess.Start(new Uri(BaseUrl), AdminEmail, AdminPassword) : null;
             foreach (var level in levels.Order())
             {
                 await OpenDesksAsync(context, desks, headless ? Math.Min(level, 1) : level);
-                if (cookies is not null)
+                if (headlessDesks is not null)
                 {
-                    await OpenHeadlessDesksAsync(cookies, headlessDesks, Math.Max(0, level - 1));
+                    await headlessDesks.AskAsync($"open {Math.Max(0, level - 1)}", "opened ");
                 }
                 await Task.Delay(TimeSpan.FromSeconds(3));
                 var figures = await FiguresAsync(http);
@@ -94,22 +93,13 @@ public static class CircuitBenchmark
             }
             Console.WriteLine();
             Console.WriteLine("Per-desk figures are (heap at N desks − heap with none) / N after a full collection.");
-            if (headless)
+            if (headlessDesks is not null)
             {
                 Console.WriteLine("One desk is a Chromium page (its interactions are the ones timed); every other desk is a headless circuit client,");
-                Console.WriteLine("whose arrival is the render batch carrying the new job order reaching it. Errors in headless desks: "
-                    + (headlessDesks.Count(d => d.Error is not null) is var failed and > 0 ? $"{failed} ({headlessDesks.First(d => d.Error is not null).Error})" : "none") + ".");
-                Console.WriteLine("JavaScript calls the circuits made (answered with an empty result): "
-                    + string.Join(", ", HeadlessDesk.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} ×{c.Value}")));
+                Console.WriteLine("whose arrival is the render batch carrying the new job order reaching it. Headless desks: " + await headlessDesks.AskAsync("summary", "errors "));
             }
-            else
-            {
-                Console.WriteLine("Chromium runs at nice 19 (the browsers stand for machines of their own); the server at normal priority.");
-            }
-            foreach (var desk in headlessDesks)
-            {
-                await desk.DisposeAsync();
-            }
+            Console.WriteLine("Chromium and the headless desks run at nice 19 (they stand for machines of their own); the server at normal priority.");
+            Console.WriteLine("Before each level's figures, three unmeasured job orders reach every desk (the app warm, as it is after its first minutes).");
         }
         finally
         {
@@ -197,15 +187,6 @@ public static class CircuitBenchmark
         }
     }
 
-    private static async Task OpenHeadlessDesksAsync(System.Net.CookieContainer cookies, List<HeadlessDesk> desks, int count)
-    {
-        while (desks.Count < count)
-        {
-            var batch = Math.Min(16, count - desks.Count);
-            desks.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => HeadlessDesk.OpenAsync(new Uri(BaseUrl), cookies, "/job-orders"))));
-        }
-    }
-
     /// <summary>The desk is live once the layout's interactive-only theme toggle shows and the rows are there.</summary>
     private static async Task WaitForDeskAsync(IPage page)
     {
@@ -285,16 +266,24 @@ public static class CircuitBenchmark
 
     /// <summary>Ten public job orders one after another, each awaited on every desk, then twenty back to back.</summary>
     private static async Task<(List<double> Posts, List<double> ServerPosts, List<double> Arrivals, double CpuPerArrival)> ArrivalsAsync(
-        HttpClient http, List<IPage> desks, List<HeadlessDesk> headlessDesks)
+        HttpClient http, List<IPage> desks, HeadlessDeskProcess? headlessDesks)
     {
         var posts = new List<double>();
         var serverPosts = new List<double>();
         var arrivals = new List<double>();
+        for (var warm = 0; warm < 3; warm++)
+        {
+            await PostAsync(http, 1000 + warm);
+        }
+        await Task.Delay(1000);
         var cpuBefore = (await FiguresAsync(http)).CpuMilliseconds;
         for (var round = 0; round < 10; round++)
         {
             await Task.WhenAll(desks.Select(d => d.EvaluateAsync(ArmArrival)));
-            var shown = headlessDesks.Select(d => d.WhenShownAsync(CompanyName(round))).ToList();
+            if (headlessDesks is not null)
+            {
+                await headlessDesks.AskAsync($"arm {CompanyName(round)}", "armed");
+            }
             var sent = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var (client, server) = await PostAsync(http, round);
             posts.Add(client);
@@ -302,10 +291,9 @@ public static class CircuitBenchmark
             if (desks.Count > 0)
             {
                 var seen = (await Task.WhenAll(desks.Select(d => d.EvaluateAsync<double>("() => window.rmaArrived")))).ToList();
-                var timeout = Task.Delay(TimeSpan.FromSeconds(20));
-                foreach (var desk in shown)
+                if (headlessDesks is not null)
                 {
-                    seen.Add(await Task.WhenAny(desk, timeout) == desk ? await desk : -1);
+                    seen.Add(double.Parse((await headlessDesks.AskAsync($"wait {CompanyName(round)}", "shown ")).Split(' ')[1], CultureInfo.InvariantCulture));
                 }
                 arrivals.Add(seen.Any(s => s < 0) ? double.NaN : seen.Max() - sent);
             }

@@ -167,3 +167,112 @@ public sealed partial class HeadlessDesk : IAsyncDisposable
         public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => inner.GetMessageBytes(message);
     }
 }
+
+/// <summary>
+/// The headless desks in a process of their own at the lowest CPU priority (nice 19), as the Chromium pages are: the
+/// recruiters' browsers stand for machines of their own, so the POST's timing in the benchmark's process must not wait
+/// behind them. Driven over stdin and stdout, one line per command: <c>open N</c>, <c>arm TEXT</c>, <c>wait TEXT</c>
+/// (answers the latest Unix ms at which a desk received TEXT, or -1), <c>summary</c>, <c>quit</c>.
+/// </summary>
+public sealed class HeadlessDeskProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private HeadlessDeskProcess(Process process) => this.process = process;
+
+    public static HeadlessDeskProcess Start(Uri baseAddress, string email, string password)
+    {
+        // This program again: through `dotnet` and its dll, or through its own launcher.
+        var self = Environment.ProcessPath!;
+        List<string> command = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [self, typeof(HeadlessDeskProcess).Assembly.Location] : [self];
+        command.AddRange(["headless-desks", baseAddress.ToString(), email, password]);
+        var start = OperatingSystem.IsLinux() ? new ProcessStartInfo("nice", ["-n", "19", .. command]) : new ProcessStartInfo(command[0], command.Skip(1));
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        return new HeadlessDeskProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Sends <paramref name="command"/> and returns the answer's line (the one starting with <paramref name="answer"/>).</summary>
+    public async Task<string> AskAsync(string command, string answer)
+    {
+        await process.StandardInput.WriteLineAsync(command);
+        await process.StandardInput.FlushAsync();
+        while (true)
+        {
+            var line = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The headless desks' process ended.");
+            if (line.StartsWith(answer, StringComparison.Ordinal))
+            {
+                return line;
+            }
+            Console.Error.WriteLine("headless desks: " + line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            await process.StandardInput.WriteLineAsync("quit");
+            await process.StandardInput.FlushAsync();
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        process.Dispose();
+    }
+
+    /// <summary>The child's side: holds the desks and answers the commands.</summary>
+    public static async Task ServeAsync(Uri baseAddress, string email, string password)
+    {
+        var cookies = await HeadlessDesk.SignInAsync(baseAddress, email, password);
+        var desks = new List<HeadlessDesk>();
+        var armed = new Dictionary<string, List<Task<long>>>();
+        while (Console.ReadLine() is { } line)
+        {
+            var (command, argument) = line.IndexOf(' ', StringComparison.Ordinal) is var at and > 0 ? (line[..at], line[(at + 1)..]) : (line, "");
+            switch (command)
+            {
+                case "open":
+                    var total = int.Parse(argument, System.Globalization.CultureInfo.InvariantCulture);
+                    while (desks.Count < total)
+                    {
+                        var batch = Math.Min(16, total - desks.Count);
+                        desks.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => HeadlessDesk.OpenAsync(baseAddress, cookies, "/job-orders"))));
+                    }
+                    Console.WriteLine($"opened {desks.Count}");
+                    break;
+                case "arm":
+                    armed[argument] = desks.Select(d => d.WhenShownAsync(argument)).ToList();
+                    Console.WriteLine("armed");
+                    break;
+                case "wait":
+                    var shown = armed.Remove(argument, out var tasks) ? tasks : [];
+                    var timeout = Task.Delay(TimeSpan.FromSeconds(20));
+                    long latest = 0;
+                    foreach (var desk in shown)
+                    {
+                        latest = await Task.WhenAny(desk, timeout) == desk && latest >= 0 ? Math.Max(latest, await desk) : -1;
+                    }
+                    Console.WriteLine($"shown {latest}");
+                    break;
+                case "summary":
+                    var failed = desks.Where(d => d.Error is not null).ToList();
+                    Console.WriteLine($"errors {failed.Count}{(failed.Count > 0 ? $" ({failed[0].Error})" : "")}; JavaScript calls answered empty: "
+                        + (HeadlessDesk.JsCalls.IsEmpty ? "none" : string.Join(", ", HeadlessDesk.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} ×{c.Value}"))));
+                    break;
+                case "quit":
+                    foreach (var desk in desks)
+                    {
+                        await desk.DisposeAsync();
+                    }
+                    return;
+            }
+        }
+    }
+}

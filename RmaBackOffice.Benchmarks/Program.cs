@@ -60,6 +60,11 @@ if (args is ["profile-recording", .. var rest])
     await RecordingProfile.RunAsync(rest);
     return 0;
 }
+if (args is ["headless-desks", var deskBase, var deskEmail, var deskPassword])
+{
+    await HeadlessDeskProcess.ServeAsync(new Uri(deskBase), deskEmail, deskPassword);
+    return 0;
+}
 if (args is ["circuits", .. var levels])
 {
     var headless = levels.Contains("--headless");
