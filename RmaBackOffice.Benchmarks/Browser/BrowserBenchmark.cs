@@ -114,6 +114,16 @@ public static partial class BrowserBenchmark
         await page.GotoAsync(url);
         await page.GetByTestId("theme-toggle").WaitForAsync();
         await page.Locator(desk.Grid + " tbody tr td").First.WaitForAsync();
+        if (Environment.GetEnvironmentVariable("RMA_PROBE_SHOTS") is { Length: > 0 } shots)
+        {
+            // The desk as a person sees it, at laptop and phone size, for a look before and after a change.
+            Directory.CreateDirectory(shots);
+            var name = desk.Path.Trim('/');
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"{name}-laptop.png") });
+            await page.SetViewportSizeAsync(390, 844);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"{name}-phone.png") });
+            await page.SetViewportSizeAsync(1280, 800);
+        }
         var staticUrl = new Uri(baseAddress, "/static-floor" + desk.Path).ToString();
         var html = ScriptTags().Replace(await page.ContentAsync(), "");
         await context.RouteAsync(staticUrl, route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html; charset=utf-8", Body = html }));

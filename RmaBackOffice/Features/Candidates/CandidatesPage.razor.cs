@@ -25,8 +25,6 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
 
     private static readonly string CappedText = $"{CandidateService.SearchCountCap:N0}+";
 
-    private static readonly MarkupString ResumeIcon = new(Icons.Material.Outlined.Description);
-
     [Inject] private CandidateService Candidates { get; set; } = default!;
     [Inject] private IndustryOptions Industries { get; set; } = default!;
     [Inject] private HandlingOffices Offices { get; set; } = default!;
@@ -277,10 +275,11 @@ public sealed partial class CandidatesPage : IHandleEvent, IDisposable
         };
     }
 
+    /// <summary>The status as the profile's chip shows it (MudBlazor's text chip), in one short class list.</summary>
     private static string StatusClass(CandidateStatus status) => StatusColor(status) switch
     {
-        Color.Default => "",
-        var color => "mud-chip-color-" + color.ToString().ToLowerInvariant(),
+        Color.Default => "rma-badge",
+        var color => "rma-badge rma-badge-text rma-badge-" + color.ToString().ToLowerInvariant(),
     };
 
     private static string ConsentLabel(ConsentState? consent) => consent switch
