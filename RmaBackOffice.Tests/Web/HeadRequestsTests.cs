@@ -1,4 +1,5 @@
 using System.Net;
+using RmaBackOffice.Data;
 using RmaBackOffice.Tests.Features.Articles.Public;
 using RmaBackOffice.Tests.Support;
 
@@ -46,4 +47,23 @@ public class HeadRequestsTests(AppHost host) : IClassFixture<AppHost>
         Assert.True((int)postOnlyGet.StatusCode >= 400, $"GET of a POST-only endpoint: {(int)postOnlyGet.StatusCode}");
         Assert.Equal(postOnlyGet.StatusCode, postOnly.StatusCode);
     }
+
+    [Fact]
+    public async Task HEAD_of_the_CSV_exports_is_refused_after_the_same_sign_in_check_as_GET()
+    {
+        var admin = await host.ClientForAsync(Roles.Admin);
+        var anonymous = host.CreateBrowserlessClient();
+
+        string[] paths = ["/job-orders/export.csv", "/admin/audit/export.csv"];
+        foreach (var path in paths)
+        {
+            using var head = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            using var signedOut = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+            Assert.True(head.StatusCode == HttpStatusCode.MethodNotAllowed, $"HEAD {path}: {(int)head.StatusCode}");
+            Assert.Equal(["GET"], head.Content.Headers.Allow);
+            Assert.True(signedOut.StatusCode == HttpStatusCode.Redirect, $"HEAD {path} signed out: {(int)signedOut.StatusCode}");
+        }
+    }
 }
+

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Tests.Support;
 
@@ -115,5 +116,35 @@ public class CandidateEndpointTests(ResumeFolderAppHost host) : IClassFixture<Re
         using var copy = new MemoryStream();
         await resume.CopyToAsync(copy);
         Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task HEAD_of_a_resume_or_an_export_is_refused_and_writes_nothing_into_the_audit_trail()
+    {
+        var (registered, _, content) = await RegisterWithResumeAsync();
+        var client = await host.ClientForAsync(Roles.Admin);
+        var factory = host.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>();
+        var reference = registered.Reference;
+        async Task<string[]> TrailAsync()
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            return [.. db.AuditEntries.Where(e => e.Reference == reference).OrderBy(e => e.Sequence).Select(e => e.Action)];
+        }
+        var before = await TrailAsync();
+
+        string[] paths = [$"/candidates/{registered.CandidateId}/resume", $"/candidates/{registered.CandidateId}/export"];
+        foreach (var path in paths)
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.True(head.StatusCode == HttpStatusCode.MethodNotAllowed, $"HEAD {path}: {(int)head.StatusCode}");
+            Assert.Equal(["GET"], head.Content.Headers.Allow);
+        }
+        Assert.Equal(before, await TrailAsync());
+
+        // GET still reads, and is recorded as the read it is.
+        using var download = await client.GetAsync($"/candidates/{registered.CandidateId}/resume");
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        var after = await TrailAsync();
+        Assert.Equal([.. before, AuditActions.ResumeDownloaded], after);
     }
 }

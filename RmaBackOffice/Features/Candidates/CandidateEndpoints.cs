@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Candidates;
 
@@ -16,6 +17,7 @@ public static class CandidateEndpoints
                 ResumeDownload(http, await candidates.OpenResumeAsync(id, ct)))
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
+            .WithoutHead()
             .ExcludeFromDescription();
 
         // The resume a later registration brought, for a recruiter to compare before taking it.
@@ -24,6 +26,7 @@ public static class CandidateEndpoints
                 ResumeDownload(http, await registrations.OpenResumeAsync(id, registrationId, ct)))
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
+            .WithoutHead()
             .ExcludeFromDescription();
 
         endpoints.MapGet("/candidates/{id:int}/export", async (int id, HttpContext http, CandidateService candidates, ResumeStore store, CancellationToken ct) =>
@@ -57,6 +60,7 @@ public static class CandidateEndpoints
             })
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
+            .WithoutHead()
             .ExcludeFromDescription();
 
         return endpoints;

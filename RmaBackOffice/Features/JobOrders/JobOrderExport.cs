@@ -4,6 +4,7 @@ using RmaBackOffice.Common;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.JobOrders;
 
@@ -61,6 +62,7 @@ public static class JobOrderExport
             })
             .RequireAuthorization(Policies.Triage)
             .WithStaffPrincipal()
+            .WithoutHead()
             .ExcludeFromDescription();
 
     private static readonly string[] Headers =

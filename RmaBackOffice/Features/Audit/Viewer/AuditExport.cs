@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.AspNetCore.Components.Authorization;
 using RmaBackOffice.Data;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Features.Audit.Viewer;
 
@@ -62,6 +63,7 @@ public static class AuditExport
                 await SendAsync(http, buffer, ct);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithoutHead()
             .ExcludeFromDescription();
 
     private static readonly string[] Headers = ["Entry", "Time (UTC)", "Actor", "Action", "Entity type", "Reference", "IP", "Changes"];
