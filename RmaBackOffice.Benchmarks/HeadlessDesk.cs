@@ -99,6 +99,7 @@ public sealed partial class HeadlessDesk : IAsyncDisposable
             Interlocked.Increment(ref batches);
             if (!awaited.IsEmpty)
             {
+                // The wall clock on purpose: the benchmark's own process compares it with the time it sent the job order.
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 foreach (var (text, seen) in awaited)
                 {
