@@ -6,13 +6,14 @@ namespace RmaBackOffice.Common;
 
 /// <summary>
 /// Carries the ids of arrived records (job orders, registrations) to open pages off the sender's path: <see cref="Announce"/>
-/// never waits, a background loop fans each burst out, pages take it a few at a time, and a page still busy with the last
-/// burst (or waiting for its turn) receives everything since in one call. Ids, not objects, so that several app instances
-/// can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
+/// never waits, a background loop gathers each burst for a moment and fans it out, pages take it a few at a time, and a page
+/// still busy with the last burst (or waiting for its turn) receives everything since in one call. Ids, not objects, so that
+/// several app instances can later share it through a bus or PostgreSQL LISTEN/NOTIFY.
 /// </summary>
-public abstract class ArrivalChannel(ILogger logger) : BackgroundService
+public abstract class ArrivalChannel(ILogger logger, TimeProvider? clock) : BackgroundService
 {
     private readonly ILogger logger = logger;
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
     // Bounded so that a flood of public submissions cannot grow memory; a desk that misses an id still reloads on its next view.
     private readonly Channel<int> incoming = Channel.CreateBounded<int>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -21,6 +22,12 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
     // their thread) and make the next public request wait for a thread. One slot per core, at least two.
     private readonly SemaphoreSlim slots = new(Math.Max(2, Environment.ProcessorCount));
     private static readonly TimeSpan SlowPage = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long a burst gathers after its first id before the pages hear of it: long enough for the sender's request to finish
+    /// answering before the pages' renders take the cores, and for back-to-back submissions to become one update; short
+    /// against the second within which every desk shows an arrival.
+    /// </summary>
+    public static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
     // What pages load to show the latest burst, once for every page that asks for the same thing; a new burst starts afresh.
     private volatile ConcurrentDictionary<object, Lazy<Task<object?>>> burstLoads = new();
 
@@ -69,6 +76,7 @@ public abstract class ArrivalChannel(ILogger logger) : BackgroundService
         {
             while (await incoming.Reader.WaitToReadAsync(stoppingToken))
             {
+                await Task.Delay(Gather, clock, stoppingToken);
                 var burst = new List<int>();
                 while (incoming.Reader.TryRead(out var id))
                 {

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using RmaBackOffice.Common;
 using RmaBackOffice.Features.JobOrders;
 
 namespace RmaBackOffice.Tests.Features.JobOrders;
@@ -42,6 +44,62 @@ public sealed class JobOrderArrivalsTests
             Assert.Equal([2, 3, 4], calls.Skip(1).SelectMany(c => c).ToArray());
             Assert.True(calls.Count <= 3, "the burst arrived while the desk was busy, so it comes in at most two more calls");
         }
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Submissions_within_the_gathering_moment_reach_a_desk_as_one_update_and_only_after_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance, clock);
+        await arrivals.StartAsync(CancellationToken.None);
+        var calls = new List<IReadOnlyList<int>>();
+        using var desk = arrivals.Subscribe(ids =>
+        {
+            lock (calls)
+            {
+                calls.Add(ids);
+            }
+            return Task.CompletedTask;
+        });
+
+        arrivals.Announce(1);
+        arrivals.Announce(2);
+        arrivals.Announce(3);
+        // The loop may not have reached its pause yet when the clock moves, so the clock moves until the desk hears; the
+        // three ids were all queued before the clock first moved, so they cannot be split.
+        await WaitUntilAsync(() =>
+        {
+            clock.Advance(ArrivalChannel.Gather);
+            lock (calls)
+            {
+                return calls.Count > 0;
+            }
+        });
+
+        lock (calls)
+        {
+            Assert.Equal([[1, 2, 3]], calls.Select(c => c.ToArray()).ToArray());
+        }
+        await arrivals.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_desk_hears_nothing_before_the_gathering_moment_has_passed()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance, clock);
+        await arrivals.StartAsync(CancellationToken.None);
+        var heard = new TaskCompletionSource<IReadOnlyList<int>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var desk = arrivals.Subscribe(ids => { heard.TrySetResult(ids); return Task.CompletedTask; });
+
+        arrivals.Announce(5);
+        clock.Advance(ArrivalChannel.Gather - TimeSpan.FromMilliseconds(1));
+        var early = await Task.WhenAny(heard.Task, Task.Delay(200));
+
+        Assert.NotSame(heard.Task, early);
+        await WaitUntilAsync(() => { clock.Advance(ArrivalChannel.Gather); return heard.Task.IsCompleted; });
+        Assert.Equal([5], await heard.Task);
         await arrivals.StopAsync(CancellationToken.None);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Data;
 using RmaBackOffice.Tests.Support;
@@ -14,9 +15,7 @@ public class StaffGuardTests(AppHost host) : IClassFixture<AppHost>
     {
         var scope = await host.ScopeForAsync(user);
         var database = new RecordingDbFactory(host);
-        var guard = new StaffGuard(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>(), database,
-            host.Services.GetRequiredService<IOptions<IdentityOptions>>(), host.Services.GetRequiredService<TimeProvider>());
-        return (guard, database, scope);
+        return (GuardOn(scope, database), database, scope);
     }
 
     private Task<ApplicationUser> UserAsync(params string[] roles) =>
@@ -110,4 +109,63 @@ public class StaffGuardTests(AppHost host) : IClassFixture<AppHost>
 
         Assert.True(refused.SessionEnded);
     }
+
+    [Fact]
+    public async Task Desks_taking_one_burst_of_arrivals_share_one_read_of_the_accounts()
+    {
+        var arrivals = new RmaBackOffice.Features.JobOrders.JobOrderArrivals(NullLogger<RmaBackOffice.Features.JobOrders.JobOrderArrivals>.Instance);
+        var database = new RecordingDbFactory(host);
+        var first = await UserAsync(Roles.Recruiter);
+        var second = await UserAsync(Roles.Admin, Roles.Editor);
+        await using var firstScope = await host.ScopeForAsync(first);
+        await using var secondScope = await host.ScopeForAsync(second);
+
+        var members = new[]
+        {
+            await GuardOn(firstScope, database).RequireAsync(Policies.Triage, arrivals),
+            await GuardOn(secondScope, database).RequireAsync(Policies.Triage, arrivals),
+        };
+
+        Assert.Equal([first.Id, second.Id], members.Select(m => m.Id));
+        Assert.Equal([Roles.Admin, Roles.Editor], members[1].Roles.Order());
+        Assert.Single(database.Commands);
+    }
+
+    [Fact]
+    public async Task A_burst_refuses_accounts_deactivated_locked_or_signed_in_before_a_security_change_and_roles_the_policy_does_not_admit()
+    {
+        var arrivals = new RmaBackOffice.Features.JobOrders.JobOrderArrivals(NullLogger<RmaBackOffice.Features.JobOrders.JobOrderArrivals>.Instance);
+        var database = new RecordingDbFactory(host);
+        var deactivated = await UserAsync(Roles.Recruiter);
+        var locked = await UserAsync(Roles.Recruiter);
+        var restamped = await UserAsync(Roles.Recruiter);
+        var editor = await UserAsync(Roles.Editor);
+        var scopes = new List<AsyncServiceScope>();
+        foreach (var user in new[] { deactivated, locked, restamped, editor })
+        {
+            scopes.Add(await host.ScopeForAsync(user));
+        }
+        await host.WithUserManagerAsync(async m =>
+        {
+            var fresh = await m.FindByIdAsync(deactivated.Id);
+            fresh!.IsActive = false;
+            await m.UpdateAsync(fresh);
+            await m.SetLockoutEndDateAsync((await m.FindByIdAsync(locked.Id))!, host.Now.AddDays(1));
+            return await m.UpdateSecurityStampAsync((await m.FindByIdAsync(restamped.Id))!);
+        });
+
+        var refusals = new List<StaffAccessDeniedException>();
+        foreach (var scope in scopes)
+        {
+            refusals.Add(await Assert.ThrowsAsync<StaffAccessDeniedException>(() => GuardOn(scope, database).RequireAsync(Policies.Triage, arrivals)));
+            await scope.DisposeAsync();
+        }
+
+        Assert.Equal([true, true, true, false], refusals.Select(r => r.SessionEnded));
+        Assert.Single(database.Commands);
+    }
+
+    private StaffGuard GuardOn(AsyncServiceScope scope, RecordingDbFactory database) =>
+        new(scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>(), database,
+            host.Services.GetRequiredService<IOptions<IdentityOptions>>(), host.Services.GetRequiredService<TimeProvider>());
 }

@@ -39,12 +39,12 @@ public sealed partial class JobOrderService(
     }
 
     /// <summary>
-    /// The triage list as a desk reloads it for arrivals: the access check is the desk's own, the query runs once per burst
-    /// for every desk showing the same view (<see cref="ArrivalChannel.ShareAsync{T}"/>).
+    /// The triage list as a desk reloads it for arrivals: each desk's caller is checked against the burst's one read of the
+    /// accounts, and the query runs once per burst for every desk showing the same view (<see cref="ArrivalChannel.ShareAsync{T}"/>).
     /// </summary>
     public async Task<JobOrderList> ListAfterArrivalsAsync(JobOrderQuery query, CancellationToken ct = default)
     {
-        await guard.RequireAsync(Policies.Triage, ct);
+        await guard.RequireAsync(Policies.Triage, arrivals, ct);
         var shared = query with { AsOf = null };
         return await arrivals.ShareAsync(shared, async () =>
         {
