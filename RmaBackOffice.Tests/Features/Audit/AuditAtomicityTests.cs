@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
@@ -75,5 +76,48 @@ public class AuditAtomicityTests(AppHost host) : IClassFixture<AppHost>
         Assert.True(noted.Succeeded, noted.Error);
         Assert.Equal(entriesBefore.Count + 1, (await ReadAsync(received)).Entries.Count);
         Assert.True((await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task A_save_cancelled_after_its_change_was_written_commits_neither_the_change_nor_its_entry()
+    {
+        var received = await host.ReceiveJobOrderAsync();
+        var recruiter = await host.CreateUserAsync($"atomic-{Guid.NewGuid():N}@test.local", [Roles.Recruiter], displayName: "Cai Cancelled");
+        var (entriesBefore, before) = await ReadAsync(received);
+        using var leaving = new CancellationTokenSource();
+        // The person leaves (the request is aborted) the moment the note has been written inside the transaction, before its
+        // entry is appended and before the commit.
+        var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>(host.Services.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .AddInterceptors(new CancelWhenSaved(leaving))
+            .Options);
+        var actor = new Actor(recruiter.Id, recruiter.DisplayName);
+        await using (var work = new Work(db, ownsContext: true, actor, null, new AuditScope(actor, new AuditOrigin("203.0.113.7", "test", Guid.NewGuid().ToString("N"))),
+            TimeProvider.System, host.Services.GetRequiredService<IAuditAppender>()))
+        {
+            var order = await db.JobOrders.SingleAsync(o => o.Id == received.Id);
+            order.AddNote("written, then abandoned", actor, work.Now);
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => work.SaveAsync(leaving.Token));
+            Assert.True(leaving.IsCancellationRequested, "the cancellation came after the change was written");
+        }
+
+        var (entries, after) = await ReadAsync(received);
+        Assert.Equal(before.Version, after.Version);
+        Assert.DoesNotContain(after.Activities, a => a.Text == "written, then abandoned");
+        Assert.Equal(entriesBefore.Count, entries.Count);
+        // The write lock was given back and the chain goes on from where it stood.
+        var noted = await host.AsAsync(recruiter, sp => sp.GetRequiredService<JobOrderService>().AddNoteAsync(received.Id, "kept"));
+        Assert.True(noted.Succeeded, noted.Error);
+        Assert.Equal(entriesBefore.Count + 1, (await ReadAsync(received)).Entries.Count);
+        Assert.True((await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync()).Intact);
+    }
+
+    private sealed class CancelWhenSaved(CancellationTokenSource source) : SaveChangesInterceptor
+    {
+        public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            source.Cancel();
+            return ValueTask.FromResult(result);
+        }
     }
 }
