@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Features.Users;
@@ -113,7 +114,7 @@ public class StaffGuardTests(AppHost host) : IClassFixture<AppHost>
     [Fact]
     public async Task Desks_taking_one_burst_of_arrivals_share_one_read_of_the_accounts()
     {
-        var arrivals = new RmaBackOffice.Features.JobOrders.JobOrderArrivals(NullLogger<RmaBackOffice.Features.JobOrders.JobOrderArrivals>.Instance);
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
         var database = new RecordingDbFactory(host);
         var first = await UserAsync(Roles.Recruiter);
         var second = await UserAsync(Roles.Admin, Roles.Editor);
@@ -134,7 +135,7 @@ public class StaffGuardTests(AppHost host) : IClassFixture<AppHost>
     [Fact]
     public async Task A_burst_refuses_accounts_deactivated_locked_or_signed_in_before_a_security_change_and_roles_the_policy_does_not_admit()
     {
-        var arrivals = new RmaBackOffice.Features.JobOrders.JobOrderArrivals(NullLogger<RmaBackOffice.Features.JobOrders.JobOrderArrivals>.Instance);
+        using var arrivals = new JobOrderArrivals(NullLogger<JobOrderArrivals>.Instance);
         var database = new RecordingDbFactory(host);
         var deactivated = await UserAsync(Roles.Recruiter);
         var locked = await UserAsync(Roles.Recruiter);
