@@ -13,7 +13,13 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         RevalidationSettings settings)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => settings.Interval;
+    // Read before every wait. Circuits opened together (a morning's sign-ins, every page reloading after a deployment) would
+    // otherwise check in step, a burst of queries at one instant every interval; each wait is drawn between three quarters
+    // of the interval and the whole of it, so the checks spread out and none comes later than configured.
+    protected override TimeSpan RevalidationInterval => Spread(settings.Interval, Random.Shared.NextDouble());
+
+    /// <summary>The wait before the next check, for a draw in [0, 1): from three quarters of the interval up to all of it.</summary>
+    internal static TimeSpan Spread(TimeSpan interval, double draw) => interval * (0.75 + 0.25 * Math.Clamp(draw, 0, 1));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
