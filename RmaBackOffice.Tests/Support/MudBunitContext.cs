@@ -63,8 +63,10 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<RmaBackOffice.Features.Backup.BackupService>());
         Services.AddSingleton(host.Services.GetRequiredService<IOptions<RmaBackOffice.Features.Backup.BackupOptions>>());
         Services.AddSingleton(host.Services.GetRequiredService<IDatabaseErrors>());
+        Services.AddSingleton(host.Services.GetRequiredService<IDatabaseKeys>());
         Services.AddSingleton(host.Services.GetRequiredService<FirstResponseTarget>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
+        Services.AddSingleton(host.Services.GetRequiredService<JobOrderIntakeWriter>());
         Services.AddSingleton(host.Services.GetRequiredService<RegistrationArrivals>());
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());

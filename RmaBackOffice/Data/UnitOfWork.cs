@@ -25,6 +25,12 @@ public sealed class UnitOfWork(
 
     public Task<Work> BeginAsSystemAsync(CancellationToken ct = default) => BeginAsync(Actor.System, null, ct);
 
+    /// <summary>
+    /// Where the current request or circuit comes from, for a work begun elsewhere on its behalf (a group of public
+    /// submissions stored together: each record's entries keep its own sender; see <see cref="AuditScope.AttributeTo"/>).
+    /// </summary>
+    public AuditOrigin Origin() => connection.NewOrigin();
+
     /// <summary>A work on a context someone else owns (Identity's UserManager saves through the request's scoped context).</summary>
     public Work Join(AppDbContext db, StaffMember staff) =>
         new(db, ownsContext: false, staff.AsActor(), staff, new AuditScope(staff.AsActor(), connection.NewOrigin()), clock, appender);

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Tests.Features.JobOrders;
 
@@ -57,5 +60,76 @@ public class ConcurrentIntakeTests(IntakeHost host) : IClassFixture<IntakeHost>
             a => Assert.True(a.StatusCode == HttpStatusCode.UnprocessableEntity, a.Body));
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.Equal(1, await db.JobOrders.CountAsync(o => o.ContactEmail == email));
+    }
+
+    [Fact]
+    public async Task Each_job_order_stored_with_others_keeps_its_own_sender_in_the_audit_trail()
+    {
+        var client = host.CreateBrowserlessClient();
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+        {
+            var agent = $"Employer-Site/{i}.{Guid.NewGuid():N}";
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/public/job-orders") { Content = IntakeBodies.Json(IntakeBodies.Valid()) };
+            request.Headers.UserAgent.ParseAdd(agent);
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+            return (Agent: agent, Reference: (string)JsonNode.Parse(body)!["reference"]!);
+        }));
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var references = sent.Select(s => s.Reference).ToList();
+        var entries = await db.AuditEntries.Where(e => e.Action == "JobOrder.Created" && references.Contains(e.Reference!))
+            .Select(e => new { e.Reference, e.UserAgent, e.CorrelationId }).ToListAsync();
+        Assert.Equal(sent.Length, entries.Count);
+        Assert.All(sent, s => Assert.Equal(s.Agent, Assert.Single(entries, e => e.Reference == s.Reference).UserAgent));
+        Assert.Equal(sent.Length, entries.Select(e => e.CorrelationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_group_answers_each_submission_and_checks_keys_and_industries_within_itself()
+    {
+        var email = $"group.{Guid.NewGuid():N}@example.com";
+        JobOrderSubmission Submission(string title, string? clientKey, string industry = "software-internet")
+        {
+            var form = JobOrderRulesTests.ValidForm();
+            form.ContactEmail = email;
+            form.PositionTitle = title;
+            form.Industry = industry;
+            var scope = IdempotencyKeys.Scope(email, clientKey);
+            return new JobOrderSubmission(form, scope, scope is null ? null : IdempotencyKeys.WithBody(scope, form), new AuditOrigin("203.0.113.9", title, Guid.NewGuid().ToString("N")));
+        }
+        var key = Guid.NewGuid().ToString("N");
+        var group = new[]
+        {
+            Submission("Chief Executive Officer", key),
+            Submission("Chief Executive Officer", key),
+            Submission("Chief Operating Officer", key),
+            Submission("Chief Financial Officer", null),
+            Submission("Chief People Officer", null, industry: "no-such-industry"),
+        };
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var answers = await scope.ServiceProvider.GetRequiredService<JobOrderService>().StoreAsync(group);
+
+        var ceo = answers[0].Result!;
+        Assert.True(ceo.Created);
+        Assert.Equal(ceo with { Created = false }, answers[1].Result);
+        Assert.Null(answers[2].Result);
+        Assert.Equal([IdempotencyKeys.ConflictMessage], answers[2].Errors[IdempotencyKeys.ConflictField]);
+        var cfo = answers[3].Result!;
+        Assert.True(cfo.Created);
+        Assert.Null(answers[4].Result);
+        Assert.Equal(["Choose an industry from the list."], answers[4].Errors[nameof(JobOrderIntakeForm.Industry)]);
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var stored = await db.JobOrders.Where(o => o.ContactEmail == email).OrderBy(o => o.Id).ToListAsync();
+        Assert.Equal(["Chief Executive Officer", "Chief Financial Officer"], stored.Select(o => o.PositionTitle));
+        Assert.All(stored, o => Assert.Equal(JobOrder.FormatReference(o.ReceivedAt.Year, o.Id), o.Reference));
+        Assert.Equal([ceo.Reference, cfo.Reference], stored.Select(o => o.Reference));
+        var agents = await db.AuditEntries.Where(e => e.Action == "JobOrder.Created" && (e.Reference == ceo.Reference || e.Reference == cfo.Reference))
+            .OrderBy(e => e.Sequence).Select(e => e.UserAgent).ToListAsync();
+        Assert.Equal(["Chief Executive Officer", "Chief Financial Officer"], agents);
     }
 }

@@ -34,6 +34,7 @@ public static class SqliteDatabase
         services.AddSingleton<IAuditAppender, SqliteAuditAppender>();
         services.AddSingleton<IDashboardStatistics, SqliteDashboardStatistics>();
         services.AddSingleton<IDatabaseErrors, SqliteDatabaseErrors>();
+        services.AddSingleton<IDatabaseKeys, SqliteDatabaseKeys>();
         services.AddSingleton<SqliteCheckpointer>();
         services.AddHostedService(provider => provider.GetRequiredService<SqliteCheckpointer>());
         services.AddSingleton<SqliteWarmup>();

@@ -47,13 +47,14 @@ internal static class AuditChain
         scope.Pending.Clear();
         scope.NamedActions.Clear();
         scope.ErasedSubjects.Clear();
+        scope.Origins.Clear();
     }
 
     private static async Task<AuditEntry> EntryAsync(
         AppDbContext db, AuditScope scope, PendingAuditEntry pending, DateTimeOffset at, string previous, long sequence, CancellationToken ct)
     {
-        var origin = scope.Origin;
-        var (entityId, reference, subject) = await DescribeAsync(db, pending, ct);
+        var (entityId, reference, subject, entity) = await DescribeAsync(db, pending, ct);
+        var origin = scope.OriginOf(entity);
         var clientSalt = origin.ClientIp is null && origin.UserAgent is null ? null : AuditHashing.NewSalt();
         var erased = subject is not null && scope.ErasedSubjects.Contains(subject);
         var changes = new List<AuditChange>(pending.Fields.Count);
@@ -94,7 +95,7 @@ internal static class AuditChain
 
     private static string? Cut(string? agent) => agent is { Length: > 512 } ? agent[..512] : agent;
 
-    private static async Task<(string? Id, string? Reference, string? Subject)> DescribeAsync(AppDbContext db, PendingAuditEntry pending, CancellationToken ct)
+    private static async Task<(string? Id, string? Reference, string? Subject, object? Entity)> DescribeAsync(AppDbContext db, PendingAuditEntry pending, CancellationToken ct)
     {
         object? entity = pending.Source?.Entity;
         var id = pending.EntityId ?? (pending.Source is { } source ? AuditCollector.KeyOf(source) : pending.OwnerKey?.ToString());
@@ -105,6 +106,6 @@ internal static class AuditChain
         }
         var reference = pending.Reference ?? (entity as IAuditReferenced)?.AuditReference;
         var subject = pending.Subject ?? (entity as IPersonalData)?.PersonalDataSubject;
-        return (id, string.IsNullOrEmpty(reference) ? null : reference, subject);
+        return (id, string.IsNullOrEmpty(reference) ? null : reference, subject, entity);
     }
 }

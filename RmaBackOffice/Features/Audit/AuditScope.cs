@@ -23,6 +23,15 @@ public sealed class AuditScope(Actor actor, AuditOrigin origin)
     internal Dictionary<object, string> NamedActions { get; } = new(ReferenceEqualityComparer.Instance);
     internal HashSet<string> ErasedSubjects { get; } = [];
     internal HashSet<object> Unrecorded { get; } = new(ReferenceEqualityComparer.Instance);
+    internal Dictionary<object, AuditOrigin> Origins { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The client a record's entries come from, where one command stores records sent by several (a group of public
+    /// submissions, each from its own request): its address, agent and correlation instead of the command's.
+    /// </summary>
+    public void AttributeTo(object entity, AuditOrigin origin) => Origins[entity] = origin;
+
+    internal AuditOrigin OriginOf(object? entity) => entity is not null && Origins.TryGetValue(entity, out var origin) ? origin : Origin;
 
     /// <summary>
     /// A change the trail already holds in substance and need not repeat: a session's rolling autosave, after its first

@@ -103,6 +103,13 @@ public sealed class JobOrder : IAuditReferenced
     /// <summary>The human reference, from the year received and the id the database gave.</summary>
     public void AssignReference() => Reference = FormatReference(ReceivedAt.Year, Id);
 
+    /// <summary>Gives a new job order a key reserved for it (<see cref="IDatabaseKeys"/>) and the reference that follows from it.</summary>
+    public void Identify(int id)
+    {
+        Id = id;
+        AssignReference();
+    }
+
     public static string FormatReference(int year, int id) => string.Create(CultureInfo.InvariantCulture, $"JO-{year}-{id:000000}");
 
     public void MoveTo(JobOrderStatus to, string? reason, Actor by, DateTimeOffset at)

@@ -9,18 +9,27 @@ namespace RmaBackOffice.Features.JobOrders;
 /// <summary>The public intake: validation, idempotent storage and the desk's notification of an arrival.</summary>
 public sealed partial class JobOrderService
 {
+    private const string UnknownIndustry = "Choose an industry from the list.";
+
     /// <summary>Validates everything the server can check; empty when the form may be stored.</summary>
     public async Task<Dictionary<string, string[]>> ValidateAsync(JobOrderDetailsForm form, CancellationToken ct = default)
     {
-        var errors = FormValidation.Validate(form);
-        if (!string.IsNullOrWhiteSpace(form.Industry) && !errors.ContainsKey(nameof(form.Industry)))
+        var errors = ValidateShape(form);
+        if (NamesIndustry(form, errors))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (!await IsActiveIndustry(db, form.Industry.Trim(), ct))
+            if (!await IsActiveIndustry(db, form.Industry!.Trim(), ct))
             {
-                errors[nameof(form.Industry)] = ["Choose an industry from the list."];
+                errors[nameof(form.Industry)] = [UnknownIndustry];
             }
         }
+        return errors;
+    }
+
+    /// <summary>What needs no database: required fields, lengths, formats, dates.</summary>
+    private Dictionary<string, string[]> ValidateShape(JobOrderDetailsForm form)
+    {
+        var errors = FormValidation.Validate(form);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (form is JobOrderIntakeForm && form.DesiredStartDate is { } start && start < today.AddDays(-1))
         {
@@ -30,70 +39,124 @@ public sealed partial class JobOrderService
         return errors;
     }
 
+    private static bool NamesIndustry(JobOrderDetailsForm form, Dictionary<string, string[]> errors) =>
+        !string.IsNullOrWhiteSpace(form.Industry) && !errors.ContainsKey(nameof(form.Industry));
+
     /// <summary>
     /// Stores a job order from the public form or API. A repeated idempotency key with the same values returns the first one;
-    /// with other values it stores nothing and answers an error under <see cref="IdempotencyKeys.ConflictField"/>.
+    /// with other values it stores nothing and answers an error under <see cref="IdempotencyKeys.ConflictField"/>. Submissions
+    /// arriving together are stored together, in one commit (<see cref="JobOrderIntakeWriter"/>); each is answered once it is
+    /// on disk.
     /// </summary>
     public async Task<(IntakeResult? Result, Dictionary<string, string[]> Errors)> ReceiveAsync(
         JobOrderIntakeForm form, string? idempotencyKey, CancellationToken ct = default)
     {
-        var errors = await ValidateAsync(form, ct);
+        // The industry is checked with the group, against one read of the list for all of it.
+        var errors = ValidateShape(form);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
         var scope = IdempotencyScope(form, idempotencyKey);
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, form);
+        var answer = await intake.SubmitAsync(new JobOrderSubmission(form, scope, key, units.Origin()), ct);
+        return (answer.Result, answer.Errors);
+    }
+
+    /// <summary>
+    /// Stores a group of validated submissions in one transaction, each job order's audit entry naming its own sender, and
+    /// answers each in order. Idempotency keys are checked under the write lock, against the stored job orders and against
+    /// the group itself. Throws when the group cannot be stored whole; the queue then stores each on its own.
+    /// </summary>
+    internal async Task<IReadOnlyList<IntakeAnswer>> StoreAsync(IReadOnlyList<JobOrderSubmission> submissions)
+    {
+        var ct = CancellationToken.None;
+        var answers = new IntakeAnswer[submissions.Count];
+        var created = new List<(int Index, JobOrder Order)>(submissions.Count);
+        var firstWithScope = new Dictionary<string, JobOrder>(StringComparer.Ordinal);
+        var repeats = new List<(int Index, string Scope, string Key)>();
 
         await using var work = await units.BeginAsPublicAsync(ct);
-        // What only reads comes before the write gate: while one submission holds it, every other writer waits.
+        // What only reads comes before the write gate: while one group holds it, every other writer waits.
         var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
-        if (scope is not null)
+        var industries = await ActiveIndustryCodes(work.Db).ToHashSetAsync(StringComparer.Ordinal, ct);
+        // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
+        await work.LockForWriteAsync();
+        for (var i = 0; i < submissions.Count; i++)
         {
-            // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
-            await work.LockForWriteAsync();
+            var (form, scope, key, origin) = submissions[i];
+            if (!industries.Contains(form.Industry!.Trim()))
+            {
+                answers[i] = new IntakeAnswer(null, new() { [nameof(form.Industry)] = [UnknownIndustry] });
+                continue;
+            }
+            if (scope is not null)
+            {
+                if (firstWithScope.ContainsKey(scope))
+                {
+                    repeats.Add((i, scope, key!));
+                    continue;
+                }
+                if (await FindByKeyAsync(work.Db, scope, ct) is { } existing)
+                {
+                    answers[i] = Repeated(existing, key!);
+                    continue;
+                }
+            }
+            var order = JobOrder.Receive(form, work.Now, key);
+            AssignOfficeFromCountry(order, offices, work.Actor, work.Now);
+            work.Audit.AttributeTo(order, origin);
+            work.Db.JobOrders.Add(order);
+            created.Add((i, order));
+            if (scope is not null)
+            {
+                firstWithScope[scope] = order;
+            }
         }
-        if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } existing)
+        if (created.Count == 0)
         {
-            return Repeated(existing, key!, errors);
+            return answers;
         }
 
-        var order = JobOrder.Receive(form, work.Now, key);
-        AssignOfficeFromCountry(order, offices, work.Actor, work.Now);
-        work.Db.JobOrders.Add(order);
+        // Keys reserved under the lock: each job order goes in once, with its reference, in one save for the whole group.
+        var next = await keys.ReserveAsync<JobOrder>(work.Db, created.Count, ct);
+        foreach (var (_, order) in created)
+        {
+            order.Identify(next++);
+        }
         try
         {
-            await work.FlushAsync(ct);
+            await work.SaveAsync(ct);
         }
-        catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (submissions.Count == 1 && submissions[0].Scope is { } scope && databaseErrors.IsUniqueViolation(ex))
         {
-            // A concurrent duplicate with the same key won the race; answer with its reference.
+            // A concurrent duplicate with the same key (another process) won the race; answer with its reference.
             await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
+            return [await FindByKeyAsync(fresh, scope, ct) is { } winner ? Repeated(winner, submissions[0].Key!) : new IntakeAnswer(null, [])];
         }
-        order.AssignReference();
-        await work.SaveAsync(ct);
 
-        var result = new IntakeResult(order.Id, order.Reference, Created: true);
-        logger.LogDebug("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
-        if (!order.IsSpam)
+        foreach (var (index, order) in created)
         {
-            arrivals.Announce(order.Id);
+            answers[index] = new IntakeAnswer(new IntakeResult(order.Id, order.Reference, Created: true), []);
+            logger.LogDebug("Job order {Reference} received{Spam}", order.Reference, order.IsSpam ? " (honeypot filled: spam)" : "");
+            if (!order.IsSpam)
+            {
+                arrivals.Announce(order.Id);
+            }
         }
-        return (result, errors);
+        foreach (var (index, scope, key) in repeats)
+        {
+            var first = firstWithScope[scope];
+            answers[index] = Repeated((new IntakeResult(first.Id, first.Reference, Created: false), first.IdempotencyKey!), key);
+        }
+        return answers;
     }
 
-    private static (IntakeResult?, Dictionary<string, string[]>) Repeated(
-        (IntakeResult Result, string StoredKey) existing, string key, Dictionary<string, string[]> errors)
-    {
-        if (IdempotencyKeys.SameRequest(existing.StoredKey, key))
-        {
-            return (existing.Result, errors);
-        }
-        errors[IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage];
-        return (null, errors);
-    }
+    private static IntakeAnswer Repeated((IntakeResult Result, string StoredKey) existing, string key) =>
+        IdempotencyKeys.SameRequest(existing.StoredKey, key)
+            ? new IntakeAnswer(existing.Result, [])
+            : new IntakeAnswer(null, new() { [IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage] });
 
     /// <summary>
     /// A client's key is scoped to the contact who sent it and hashed: two companies that both use "1" never see each
@@ -107,6 +170,9 @@ public sealed partial class JobOrderService
     // Both run on every public submission: compiled once, not translated from LINQ each time.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> IsActiveIndustry =
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Industries.Any(i => i.Code == code && i.IsActive));
+
+    private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
+        EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
     private static readonly Func<AppDbContext, string, string, CancellationToken, Task<KeyHit?>> FirstWithKeyIn =
         EF.CompileAsyncQuery((AppDbContext db, string from, string to, CancellationToken _) => db.JobOrders.AsNoTracking()

@@ -13,9 +13,11 @@ public sealed partial class JobOrderService(
     StaffGuard guard,
     UnitOfWork units,
     JobOrderArrivals arrivals,
+    JobOrderIntakeWriter intake,
     IJobOrderSearch jobOrderSearch,
     IDeskCounts deskCounts,
     IDatabaseErrors databaseErrors,
+    IDatabaseKeys keys,
     TimeProvider clock,
     ILogger<JobOrderService> logger)
 {

@@ -11,6 +11,7 @@ public static class JobOrdersModule
         services.AddHostedService(provider => provider.GetRequiredService<JobOrderArrivals>());
         services.AddSingleton(provider => new FirstResponseTarget(TimeSpan.FromHours(
             provider.GetRequiredService<IConfiguration>().GetValue("JobOrders:FirstResponseHours", 24.0))));
+        services.AddSingleton<JobOrderIntakeWriter>();
         services.AddScoped<JobOrderService>();
         return services;
     }

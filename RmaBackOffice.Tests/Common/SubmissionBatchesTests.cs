@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RmaBackOffice.Common;
+
+namespace RmaBackOffice.Tests.Common;
+
+/// <summary>Group commit: what arrives while a group is stored forms the next group, and one bad submission fails alone.</summary>
+public class SubmissionBatchesTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task A_submission_alone_is_stored_at_once_and_those_arriving_meanwhile_are_stored_together()
+    {
+        var groups = new List<int[]>();
+        var firstStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IReadOnlyList<string>> Store(IReadOnlyList<int> items)
+        {
+            lock (groups)
+            {
+                groups.Add([.. items]);
+            }
+            if (items.Contains(0))
+            {
+                firstStarted.TrySetResult();
+                await releaseFirst.Task;
+            }
+            return items.Select(i => $"stored {i}").ToList();
+        }
+        // One writer would do; with two, the second takes the first arrivals while the first is held, so hold both.
+        var secondStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseSecond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IReadOnlyList<string>> StoreHoldingTwo(IReadOnlyList<int> items)
+        {
+            if (items.Contains(1))
+            {
+                lock (groups)
+                {
+                    groups.Add([.. items]);
+                }
+                secondStarted.TrySetResult();
+                await releaseSecond.Task;
+                return items.Select(i => $"stored {i}").ToList();
+            }
+            return await Store(items);
+        }
+        await using var batches = new SubmissionBatches<int, string>(StoreHoldingTwo, async i => (await StoreHoldingTwo([i]))[0], NullLogger.Instance);
+
+        var first = batches.SubmitAsync(0);
+        await firstStarted.Task.WaitAsync(Bound);
+        var second = batches.SubmitAsync(1);
+        await secondStarted.Task.WaitAsync(Bound);
+        var rest = Enumerable.Range(2, 10).Select(i => batches.SubmitAsync(i)).ToList();
+        releaseFirst.SetResult();
+
+        Assert.Equal("stored 0", await first.WaitAsync(Bound));
+        Assert.Equal(Enumerable.Range(2, 10).Select(i => $"stored {i}"), await Task.WhenAll(rest).WaitAsync(Bound));
+        releaseSecond.SetResult();
+        Assert.Equal("stored 1", await second.WaitAsync(Bound));
+        lock (groups)
+        {
+            Assert.Equal([0], groups[0]);
+            Assert.Equal([1], groups[1]);
+            // The ten that waited were stored as one group, in the order they came.
+            Assert.Equal(Enumerable.Range(2, 10), Assert.Single(groups.Skip(2)));
+        }
+    }
+
+    [Fact]
+    public async Task A_group_that_fails_is_stored_one_by_one_so_only_the_bad_submission_fails()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new[] { new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        async Task<IReadOnlyList<string>> StoreMany(IReadOnlyList<int> items)
+        {
+            if (items.Count == 1 && items[0] < 0)
+            {
+                // Both writers held on a first submission each, so the rest queue up behind them.
+                holding[-items[0] - 1].SetResult();
+                await gate.Task;
+                return ["held"];
+            }
+            if (items.Contains(13))
+            {
+                throw new InvalidOperationException("13 breaks a constraint");
+            }
+            return items.Select(i => $"stored {i}").ToList();
+        }
+        async Task<string> StoreOne(int item) => item == 13 ? throw new InvalidOperationException("13 breaks a constraint") : (await StoreMany([item]))[0];
+        await using var batches = new SubmissionBatches<int, string>(StoreMany, StoreOne, NullLogger.Instance);
+
+        var holders = new List<Task<string>>();
+        foreach (var (holder, i) in holding.Select((h, i) => (h, i)))
+        {
+            holders.Add(batches.SubmitAsync(-i - 1));
+            await holder.Task.WaitAsync(Bound);
+        }
+        var group = Enumerable.Range(11, 4).Select(i => batches.SubmitAsync(i)).ToList();
+        gate.SetResult();
+        await Task.WhenAll(holders).WaitAsync(Bound);
+
+        Assert.Equal("stored 11", await group[0].WaitAsync(Bound));
+        Assert.Equal("stored 12", await group[1].WaitAsync(Bound));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => group[2].WaitAsync(Bound));
+        Assert.Equal("13 breaks a constraint", failure.Message);
+        Assert.Equal("stored 14", await group[3].WaitAsync(Bound));
+    }
+
+    [Fact]
+    public async Task What_is_queued_when_the_app_stops_is_still_stored()
+    {
+        var stored = new List<int>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IReadOnlyList<string>> Store(IReadOnlyList<int> items)
+        {
+            await release.Task;
+            lock (stored)
+            {
+                stored.AddRange(items);
+            }
+            return items.Select(i => $"stored {i}").ToList();
+        }
+        var batches = new SubmissionBatches<int, string>(Store, async i => (await Store([i]))[0], NullLogger.Instance);
+        var submitted = Enumerable.Range(0, 5).Select(i => batches.SubmitAsync(i)).ToList();
+
+        var stopping = batches.DisposeAsync().AsTask();
+        release.SetResult();
+        await stopping.WaitAsync(Bound);
+
+        Assert.Equal(Enumerable.Range(0, 5), stored.Order());
+        Assert.All(submitted, s => Assert.True(s.IsCompletedSuccessfully));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => batches.SubmitAsync(9));
+    }
+}
