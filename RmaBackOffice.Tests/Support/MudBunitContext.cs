@@ -68,6 +68,7 @@ public sealed class MudBunitContext : BunitContext
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderArrivals>());
         Services.AddSingleton(host.Services.GetRequiredService<JobOrderIntakeWriter>());
         Services.AddSingleton(host.Services.GetRequiredService<RegistrationArrivals>());
+        Services.AddSingleton(host.Services.GetRequiredService<RegistrationIntakeWriter>());
         Services.AddSingleton(host.Services.GetRequiredService<ResumeStore>());
         Services.AddSingleton(host.Services.GetRequiredService<IndustryOptions>());
         Services.AddSingleton(host.Services.GetRequiredService<IServiceScopeFactory>());

@@ -8,5 +8,5 @@ public interface IDatabaseKeys
     /// given by the database. Call it under the write lock (<see cref="Work.LockForWriteAsync"/>) and write the records before
     /// that work commits: the keys are the work's until then, and no other writer can take them meanwhile.
     /// </summary>
-    Task<int> ReserveAsync<TEntity>(AppDbContext db, int count, CancellationToken ct = default) where TEntity : class;
+    Task<long> ReserveAsync<TEntity>(AppDbContext db, int count, CancellationToken ct = default) where TEntity : class;
 }

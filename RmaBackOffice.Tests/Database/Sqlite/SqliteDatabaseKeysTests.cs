@@ -27,7 +27,7 @@ public class SqliteDatabaseKeysTests(AppHost host) : IClassFixture<AppHost>
             await work.SaveAsync();
         }
 
-        int first;
+        long first;
         await using (var work = await units.BeginAsSystemAsync())
         {
             await work.LockForWriteAsync();
@@ -36,7 +36,7 @@ public class SqliteDatabaseKeysTests(AppHost host) : IClassFixture<AppHost>
             for (var id = first; id < first + 3; id++)
             {
                 var order = JobOrder.Receive(JobOrderRulesTests.ValidForm(), work.Now, null);
-                order.Identify(id);
+                order.Identify(checked((int)id));
                 work.Db.JobOrders.Add(order);
             }
             await work.SaveAsync();

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
+using RmaBackOffice.Features.Audit;
+using RmaBackOffice.Features.Candidates;
 
 namespace RmaBackOffice.Tests.Features.Candidates;
 
@@ -61,5 +63,63 @@ public class ConcurrentRegistrationTests(RegistrationHost host) : IClassFixture<
         var ids = await db.Candidates.Where(c => c.EmailKey == emailKey).Select(c => c.Id).ToListAsync();
         var only = Assert.Single(ids);
         Assert.Equal(6, await db.CandidateRegistrations.CountAsync(r => r.CandidateId == only));
+    }
+
+    private static RegistrationSubmission Submission(CandidateRegistrationForm form, string agent) =>
+        new(form, null, null, null, new AuditOrigin("198.51.100.4", agent, Guid.NewGuid().ToString("N")));
+
+    [Fact]
+    public async Task A_group_stores_new_and_known_people_each_with_its_own_sender_and_answers_a_bad_industry_alone()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<CandidateIntakeService>();
+        var known = CandidateServiceTests.Form();
+        var (first, _) = await intake.RegisterAsync(known, null, null);
+        var newcomer = CandidateServiceTests.Form(f => f.FirstName = "Ada");
+        var again = CandidateServiceTests.Form(f => { f.Email = known.Email; f.CurrentTitle = "Chief Scientist"; });
+        var badIndustry = CandidateServiceTests.Form(f => f.Industries = ["no-such-industry"]);
+
+        var answers = await intake.StoreAsync([Submission(newcomer, "agent-new"), Submission(again, "agent-again"), Submission(badIndustry, "agent-bad")]);
+
+        var created = answers[0].Result!;
+        Assert.True(created.Created);
+        var attached = answers[1].Result!;
+        Assert.True(attached.AttachedToExisting);
+        Assert.Equal(first!.CandidateId, attached.CandidateId);
+        Assert.Null(answers[2].Result);
+        Assert.Equal(["Choose industries from the list."], answers[2].Errors[nameof(CandidateRegistrationForm.Industries)]);
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var ada = await db.Candidates.SingleAsync(c => c.Id == created.CandidateId);
+        Assert.Equal($"CR-{ada.CreatedAt.Year}-{ada.Id:000000}", ada.Reference);
+        Assert.Equal(created.Reference, ada.Reference);
+        var receipts = await db.CandidateRegistrations.Where(r => r.Receipt == created.Receipt || r.Receipt == attached.Receipt)
+            .Select(r => new { r.Id, r.CandidateId, r.Receipt, r.ReceivedAt }).ToListAsync();
+        Assert.Equal(2, receipts.Count);
+        Assert.All(receipts, r => Assert.Equal(CandidateRegistration.FormatReceipt(r.ReceivedAt.Year, r.Id), r.Receipt));
+        Assert.Equal(attached.CandidateId, Assert.Single(receipts, r => r.Receipt == attached.Receipt).CandidateId);
+        Assert.Equal(1, await db.PendingRegistrations.CountAsync(p => p.CandidateId == first.CandidateId));
+        var badKey = CandidateKeys.Email(badIndustry.Email);
+        Assert.False(await db.Candidates.AnyAsync(c => c.EmailKey == badKey));
+        var ids = new[] { created.CandidateId, attached.CandidateId }.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var senders = await db.AuditEntries.Where(e => e.EntityType == "Candidate" && ids.Contains(e.EntityId!) && e.ClientIp == "198.51.100.4")
+            .Select(e => new { e.EntityId, e.UserAgent }).ToListAsync();
+        Assert.Equal("agent-new", Assert.Single(senders, e => e.EntityId == ids[0]).UserAgent);
+        Assert.Equal("agent-again", Assert.Single(senders, e => e.EntityId == ids[1]).UserAgent);
+    }
+
+    [Fact]
+    public async Task A_group_in_which_two_registrations_may_concern_one_person_is_refused_whole_so_they_are_stored_one_by_one()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<CandidateIntakeService>();
+        var one = CandidateServiceTests.Form(f => f.Phone = "+1 617 555 0142");
+        var samePhone = CandidateServiceTests.Form(f => f.Phone = "+1 (617) 555-0142");
+
+        await Assert.ThrowsAsync<RegistrationGroupException>(() => intake.StoreAsync([Submission(one, "a"), Submission(samePhone, "b")]));
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var emailKeys = new[] { CandidateKeys.Email(one.Email), CandidateKeys.Email(samePhone.Email) };
+        Assert.False(await db.Candidates.AnyAsync(c => emailKeys.Contains(c.EmailKey)));
     }
 }

@@ -10,7 +10,7 @@ namespace RmaBackOffice.Data.Sqlite;
 /// </summary>
 public sealed class SqliteDatabaseKeys : IDatabaseKeys
 {
-    public async Task<int> ReserveAsync<TEntity>(AppDbContext db, int count, CancellationToken ct = default) where TEntity : class
+    public async Task<long> ReserveAsync<TEntity>(AppDbContext db, int count, CancellationToken ct = default) where TEntity : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var transaction = db.Database.CurrentTransaction
@@ -27,6 +27,6 @@ public sealed class SqliteDatabaseKeys : IDatabaseKeys
         parameter.ParameterName = "$table";
         parameter.Value = table;
         command.Parameters.Add(parameter);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

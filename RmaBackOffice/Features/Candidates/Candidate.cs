@@ -109,6 +109,13 @@ public sealed partial class Candidate : IAuditReferenced, IPersonalData
 
     public void AssignReference() => Reference = string.Create(CultureInfo.InvariantCulture, $"CR-{CreatedAt.Year}-{Id:000000}");
 
+    /// <summary>Gives a new candidate a key reserved for it (<see cref="RmaBackOffice.Data.IDatabaseKeys"/>) and the reference that follows from it.</summary>
+    public void Identify(int id)
+    {
+        Id = id;
+        AssignReference();
+    }
+
     public void MoveTo(CandidateStatus to, Actor by, DateTimeOffset at)
     {
         if (to == Status)

@@ -7,35 +7,44 @@ namespace RmaBackOffice.Features.Candidates;
 
 /// <summary>Public registrations: validation, duplicates and storage. No sign-in; the intake endpoints rate-limit callers.</summary>
 public sealed class CandidateIntakeService(
-    IDbContextFactory<AppDbContext> dbFactory, UnitOfWork units, IDatabaseErrors databaseErrors, TimeProvider clock,
-    ILogger<CandidateIntakeService> logger)
+    IDbContextFactory<AppDbContext> dbFactory, UnitOfWork units, IDatabaseErrors databaseErrors, IDatabaseKeys keys,
+    RegistrationIntakeWriter intake, TimeProvider clock, ILogger<CandidateIntakeService> logger)
 {
+    private const string UnknownIndustries = "Choose industries from the list.";
+
     public async Task<Dictionary<string, string[]>> ValidateAsync(CandidateRegistrationForm form, CancellationToken ct = default)
     {
-        var errors = FormValidation.Validate(form);
-        var codes = form.Industries.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
+        var errors = ValidateShape(form);
+        var codes = IndustryCodes(form);
         if (codes.Count > 0 && !errors.ContainsKey(nameof(form.Industries)))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var known = await db.Industries.Where(i => i.IsActive && codes.Contains(i.Code)).CountAsync(ct);
             if (known != codes.Count)
             {
-                errors[nameof(form.Industries)] = ["Choose industries from the list."];
+                errors[nameof(form.Industries)] = [UnknownIndustries];
             }
         }
         return errors;
     }
 
+    /// <summary>What needs no database; the industries are checked as the registration is stored, with its group.</summary>
+    public static Dictionary<string, string[]> ValidateShape(CandidateRegistrationForm form) => FormValidation.Validate(form);
+
+    private static List<string> IndustryCodes(CandidateRegistrationForm form) =>
+        form.Industries.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
+
     /// <summary>
     /// Stores a registration under a receipt of its own. A known email or phone keeps it beside that candidate as a pending
     /// registration, changing nothing of theirs, instead of creating a second one; a repeated idempotency key returns the
     /// first result. The resume must already be in the <see cref="ResumeStore"/>; when this returns errors or throws, the
-    /// caller deletes it, so no file is left without a record.
+    /// caller deletes it, so no file is left without a record. Registrations arriving together are stored together, in one
+    /// commit (<see cref="RegistrationIntakeWriter"/>).
     /// </summary>
     public async Task<(RegistrationResult? Result, Dictionary<string, string[]> Errors)> RegisterAsync(
         CandidateRegistrationForm form, StoredResume? resume, string? idempotencyKey, CancellationToken ct = default)
     {
-        var errors = await ValidateAsync(form, ct);
+        var errors = ValidateShape(form);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -43,83 +52,145 @@ public sealed class CandidateIntakeService(
         var scope = ScopeKey(form.Email, idempotencyKey);
         // The same key with other values, or another resume, is a different registration: refused, not answered as the first.
         var key = scope is null ? null : IdempotencyKeys.WithBody(scope, new { form, resume?.OriginalFileName, resume?.ContentType, resume?.Size, resume?.Text });
+        var answer = await intake.SubmitAsync(new RegistrationSubmission(form, resume, scope, key, units.Origin()), ct);
+        return (answer.Result, answer.Errors);
+    }
+
+    /// <summary>
+    /// Stores a group of registrations in one transaction and answers each in order, each candidate's audit entry naming its
+    /// own sender. A group in which two registrations could concern one person (a shared email, phone or idempotency key, or
+    /// one known candidate matched twice) is refused whole, and the writer stores its registrations one by one, as it does
+    /// any group that fails.
+    /// </summary>
+    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(IReadOnlyList<RegistrationSubmission> submissions)
+    {
+        var ct = CancellationToken.None;
+        if (submissions.Count > 1 && MayConcernOnePerson(submissions))
+        {
+            throw new RegistrationGroupException("Two registrations of this group may concern one person.");
+        }
         var now = clock.GetUtcNow();
+        var answers = new RegistrationAnswer[submissions.Count];
+        var stored = new List<(int Index, Candidate Candidate, CandidateRegistration Registration, bool Created)>(submissions.Count);
+        var matched = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
 
         await using var work = await units.BeginAsPublicAsync(ct);
-        // What only reads the directory comes before the write gate: while one submission holds it, every other writer waits.
+        // What only reads the directory comes before the write gate: while one group holds it, every other writer waits.
         var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
+        var industries = await ActiveIndustryCodes(work.Db).ToHashSetAsync(StringComparer.Ordinal, ct);
         // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
         // two bodies stores only the first.
         await work.LockForWriteAsync();
-        if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } repeated)
+        for (var i = 0; i < submissions.Count; i++)
         {
-            return Repeated(repeated, key!, errors);
+            var (form, resume, scope, key, origin) = submissions[i];
+            if (!IndustryCodes(form).TrueForAll(industries.Contains))
+            {
+                answers[i] = new RegistrationAnswer(null, new() { [nameof(form.Industries)] = [UnknownIndustries] });
+                continue;
+            }
+            if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } repeated)
+            {
+                answers[i] = Repeated(repeated, key!);
+                continue;
+            }
+            var existing = await KnownCandidateAsync(work.Db, form, ct);
+            if (existing is not null && string.IsNullOrEmpty(form.Website2))
+            {
+                if (!matched.Add(existing))
+                {
+                    throw new RegistrationGroupException("Two registrations of this group match one known candidate.");
+                }
+                var registration = existing.ReceiveRegistration(form, resume, now, key);
+                // Added now, while it has no key: found later beside a known candidate with its reserved key, EF would take it
+                // for a stored registration and update it.
+                work.Db.CandidateRegistrations.Add(registration);
+                work.Audit.AttributeTo(existing, origin);
+                stored.Add((i, existing, registration, false));
+            }
+            else
+            {
+                var candidate = Candidate.Register(form, resume, now, key);
+                CandidateService.AssignOfficeFromCountry(candidate, offices, work.Actor, now);
+                work.Db.Candidates.Add(candidate);
+                work.Audit.AttributeTo(candidate, origin);
+                stored.Add((i, candidate, candidate.Registrations.Single(), true));
+            }
+        }
+        if (stored.Count == 0)
+        {
+            return answers;
         }
 
+        // Keys reserved under the lock: every record goes in once, with its reference and receipt, in one save for the group.
+        // Both paths (a new candidate, a registration beside a known one) save once and answer a receipt of the same shape, so
+        // the answer does not tell a stranger whether the email or phone was known; the registrar pads the time as well.
+        var newCandidates = stored.Count(s => s.Created);
+        var nextCandidate = newCandidates == 0 ? 0 : await keys.ReserveAsync<Candidate>(work.Db, newCandidates, ct);
+        var nextRegistration = await keys.ReserveAsync<CandidateRegistration>(work.Db, stored.Count, ct);
+        foreach (var (_, candidate, registration, created) in stored)
+        {
+            if (created)
+            {
+                candidate.Identify(checked((int)nextCandidate++));
+            }
+            registration.Identify(nextRegistration++);
+        }
         try
         {
-            return (await StoreAsync(work, form, resume, key, offices, now, ct), errors);
+            await work.SaveAsync(ct);
         }
-        catch (DbUpdateException ex) when (key is not null && databaseErrors.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (submissions.Count == 1 && submissions[0].Scope is { } scope && databaseErrors.IsUniqueViolation(ex))
         {
-            // A simultaneous retry with the same key won the race; answer with its result.
+            // A simultaneous retry with the same key (another process) won the race; answer with its result.
             await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await FindByKeyAsync(fresh, scope!, ct) is { } winner ? Repeated(winner, key, errors) : (null, errors);
+            return [await FindByKeyAsync(fresh, scope, ct) is { } winner ? Repeated(winner, submissions[0].Key!) : new RegistrationAnswer(null, [])];
         }
-    }
 
-    private static (RegistrationResult?, Dictionary<string, string[]>) Repeated(
-        (RegistrationResult Result, string StoredKey) existing, string key, Dictionary<string, string[]> errors)
-    {
-        if (IdempotencyKeys.SameRequest(existing.StoredKey, key))
+        foreach (var (index, candidate, registration, created) in stored)
         {
-            return (existing.Result, errors);
+            var result = new RegistrationResult(candidate.Id, candidate.Reference, registration.Receipt!, Created: created, AttachedToExisting: !created);
+            answers[index] = new RegistrationAnswer(result, []);
+            logger.LogDebug("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
+                result.Receipt, result.Reference, result.AttachedToExisting);
         }
-        errors[IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage];
-        return (null, errors);
+        return answers;
     }
 
-    private async Task<RegistrationResult> StoreAsync(
-        Work work, CandidateRegistrationForm form, StoredResume? resume, string? key, IReadOnlyList<OfficeChoice> offices,
-        DateTimeOffset now, CancellationToken ct)
+    private static bool MayConcernOnePerson(IReadOnlyList<RegistrationSubmission> submissions)
     {
-        var db = work.Db;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (form, _, scope, _, _) in submissions)
+        {
+            foreach (var value in new[] { "email:" + CandidateKeys.Email(form.Email), CandidateKeys.Phone(form.Phone) is { } phone ? "phone:" + phone : null, scope is null ? null : "key:" + scope })
+            {
+                if (value is not null && !seen.Add(value))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Task<Candidate?> KnownCandidateAsync(AppDbContext db, CandidateRegistrationForm form, CancellationToken ct)
+    {
         var emailKey = CandidateKeys.Email(form.Email);
         var phoneKey = CandidateKeys.Phone(form.Phone);
-        var existing = await db.Candidates
+        return db.Candidates
             .Where(c => c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam && (c.EmailKey == emailKey || (phoneKey != null && c.PhoneKey == phoneKey)))
             .OrderBy(c => c.Id)
             .FirstOrDefaultAsync(ct);
-
-        // Both paths save twice in one transaction and answer with a receipt of the same shape, so the answer does not tell a
-        // stranger whether the email or phone was known; a new candidate's resume indexing costs more, which the registrar's
-        // floor hides.
-        RegistrationResult result;
-        if (existing is not null && string.IsNullOrEmpty(form.Website2))
-        {
-            var registration = existing.ReceiveRegistration(form, resume, now, key);
-            await work.FlushAsync(ct);
-            registration.AssignReceipt();
-            await work.SaveAsync(ct);
-            result = new RegistrationResult(existing.Id, existing.Reference, registration.Receipt!, Created: false, AttachedToExisting: true);
-        }
-        else
-        {
-            var candidate = Candidate.Register(form, resume, now, key);
-            CandidateService.AssignOfficeFromCountry(candidate, offices, work.Actor, now);
-            db.Candidates.Add(candidate);
-            await work.FlushAsync(ct);
-            candidate.AssignReference();
-            var registration = candidate.Registrations.Single();
-            registration.AssignReceipt();
-            await work.SaveAsync(ct);
-            result = new RegistrationResult(candidate.Id, candidate.Reference, registration.Receipt!, Created: true, AttachedToExisting: false);
-        }
-        logger.LogDebug("Candidate registration {Receipt} stored for {Reference} (pending review on a known candidate: {Attached})",
-            result.Receipt, result.Reference, result.AttachedToExisting);
-        return result;
     }
+
+    private static RegistrationAnswer Repeated((RegistrationResult Result, string StoredKey) existing, string key) =>
+        IdempotencyKeys.SameRequest(existing.StoredKey, key)
+            ? new RegistrationAnswer(existing.Result, [])
+            : new RegistrationAnswer(null, new() { [IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage] });
+
+    private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
+        EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
     private static async Task<(RegistrationResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
     {

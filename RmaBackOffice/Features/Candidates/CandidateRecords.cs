@@ -39,6 +39,13 @@ public sealed class CandidateRegistration : IPersonalData
 
     public void AssignReceipt() => Receipt = FormatReceipt(ReceivedAt.Year, Id);
 
+    /// <summary>Gives a new registration a key reserved for it (<see cref="RmaBackOffice.Data.IDatabaseKeys"/>) and the receipt that follows from it.</summary>
+    public void Identify(long id)
+    {
+        Id = id;
+        AssignReceipt();
+    }
+
     public static string FormatReceipt(int year, long id) => string.Create(CultureInfo.InvariantCulture, $"REG-{year}-{id:000000}");
 }
 

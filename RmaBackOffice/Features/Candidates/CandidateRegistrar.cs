@@ -53,7 +53,8 @@ public sealed class CandidateRegistrar(
         CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>(problems ?? new Dictionary<string, string[]>());
-        foreach (var (field, messages) in await intake.ValidateAsync(form, ct))
+        // The industries are checked as it is stored, against one read of the list for its whole group.
+        foreach (var (field, messages) in CandidateIntakeService.ValidateShape(form))
         {
             errors.TryAdd(field, messages);
         }

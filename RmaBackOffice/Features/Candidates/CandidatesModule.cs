@@ -10,6 +10,7 @@ public static class CandidatesModule
         services.AddSingleton<ResumeStore>();
         services.AddSingleton<RegistrationArrivals>();
         services.AddHostedService(provider => provider.GetRequiredService<RegistrationArrivals>());
+        services.AddSingleton<RegistrationIntakeWriter>();
         services.AddScoped<CandidateIntakeService>();
         services.AddScoped<CandidateService>();
         services.AddScoped<PendingRegistrationService>();

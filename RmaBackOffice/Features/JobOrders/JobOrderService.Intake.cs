@@ -122,7 +122,7 @@ public sealed partial class JobOrderService
         var next = await keys.ReserveAsync<JobOrder>(work.Db, created.Count, ct);
         foreach (var (_, order) in created)
         {
-            order.Identify(next++);
+            order.Identify(checked((int)next++));
         }
         try
         {
