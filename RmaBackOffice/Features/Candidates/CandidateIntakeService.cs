@@ -12,22 +12,6 @@ public sealed class CandidateIntakeService(
 {
     private const string UnknownIndustries = "Choose industries from the list.";
 
-    public async Task<Dictionary<string, string[]>> ValidateAsync(CandidateRegistrationForm form, CancellationToken ct = default)
-    {
-        var errors = ValidateShape(form);
-        var codes = IndustryCodes(form);
-        if (codes.Count > 0 && !errors.ContainsKey(nameof(form.Industries)))
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var known = await db.Industries.Where(i => i.IsActive && codes.Contains(i.Code)).CountAsync(ct);
-            if (known != codes.Count)
-            {
-                errors[nameof(form.Industries)] = [UnknownIndustries];
-            }
-        }
-        return errors;
-    }
-
     /// <summary>What needs no database; the industries are checked as the registration is stored, with its group.</summary>
     public static Dictionary<string, string[]> ValidateShape(CandidateRegistrationForm form) => FormValidation.Validate(form);
 
