@@ -109,3 +109,23 @@ public sealed class SubmissionBatches<TItem, TResult> : IAsyncDisposable
         public TaskCompletionSource<TResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
+
+/// <summary>Ways to make <see cref="SubmissionBatches{TItem, TResult}"/>.</summary>
+public static class SubmissionBatches
+{
+    /// <summary>
+    /// Batches whose groups a scoped service stores, resolved in a scope of its own for each group (the writers run outside
+    /// any request); a submission whose group failed is stored by the same method as a group of one.
+    /// </summary>
+    public static SubmissionBatches<TItem, TResult> Through<TService, TItem, TResult>(
+        IServiceScopeFactory scopes, Func<TService, IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> store, ILogger logger)
+        where TService : notnull
+    {
+        async Task<IReadOnlyList<TResult>> StoreAsync(IReadOnlyList<TItem> items)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await store(scope.ServiceProvider.GetRequiredService<TService>(), items);
+        }
+        return new SubmissionBatches<TItem, TResult>(StoreAsync, async item => (await StoreAsync([item]))[0], logger);
+    }
+}

@@ -52,7 +52,8 @@ public class SqliteDatabaseKeysTests(AppHost host) : IClassFixture<AppHost>
             Assert.Equal(first + 3, order.Id);
         }
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        Assert.Equal($"JO-{DateTime.UtcNow.Year}-{first:000000}", await db.JobOrders.Where(o => o.Id == first).Select(o => o.Reference).SingleAsync());
+        var stored = await db.JobOrders.Where(o => o.Id == first).Select(o => new { o.Reference, o.ReceivedAt }).SingleAsync();
+        Assert.Equal(JobOrder.FormatReference(stored.ReceivedAt.Year, checked((int)first)), stored.Reference);
     }
 
     [Fact]

@@ -41,10 +41,30 @@ public sealed class CandidateIntakeService(
     }
 
     /// <summary>
+    /// Stores a group in one transaction (<see cref="StoreAsync"/>), or one registration after the other when two of them
+    /// may concern one person, so that the second finds the first.
+    /// </summary>
+    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreGroupAsync(IReadOnlyList<RegistrationSubmission> submissions)
+    {
+        try
+        {
+            return await StoreAsync(submissions);
+        }
+        catch (RegistrationGroupException)
+        {
+            var answers = new List<RegistrationAnswer>(submissions.Count);
+            foreach (var submission in submissions)
+            {
+                answers.Add((await StoreAsync([submission]))[0]);
+            }
+            return answers;
+        }
+    }
+
+    /// <summary>
     /// Stores a group of registrations in one transaction and answers each in order, each candidate's audit entry naming its
     /// own sender. A group in which two registrations could concern one person (a shared email, phone or idempotency key, or
-    /// one known candidate matched twice) is refused whole, and the writer stores its registrations one by one, as it does
-    /// any group that fails.
+    /// one known candidate matched twice) is refused whole (<see cref="RegistrationGroupException"/>).
     /// </summary>
     internal async Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(IReadOnlyList<RegistrationSubmission> submissions)
     {

@@ -15,43 +15,12 @@ internal sealed class RegistrationGroupException(string message) : InvalidOperat
 /// The public registrations' group commit (<see cref="SubmissionBatches{TItem, TResult}"/>): registrations sent together are
 /// stored in one transaction, as the job orders are (<see cref="JobOrders.JobOrderIntakeWriter"/>).
 /// </summary>
-public sealed class RegistrationIntakeWriter : IAsyncDisposable
+public sealed class RegistrationIntakeWriter(IServiceScopeFactory scopes, ILogger<RegistrationIntakeWriter> logger) : IAsyncDisposable
 {
-    private readonly SubmissionBatches<RegistrationSubmission, RegistrationAnswer> batches;
-
-    public RegistrationIntakeWriter(IServiceScopeFactory scopes, ILogger<RegistrationIntakeWriter> logger)
-    {
-        batches = new(
-            submissions => StoreGroupAsync(scopes, submissions),
-            async submission => (await StoreAsync(scopes, [submission]))[0],
-            logger);
-    }
+    private readonly SubmissionBatches<RegistrationSubmission, RegistrationAnswer> batches =
+        SubmissionBatches.Through<CandidateIntakeService, RegistrationSubmission, RegistrationAnswer>(scopes, (service, group) => service.StoreGroupAsync(group), logger);
 
     internal Task<RegistrationAnswer> SubmitAsync(RegistrationSubmission submission, CancellationToken ct) => batches.SubmitAsync(submission, ct);
-
-    // Two registrations that may concern one person are stored one after the other, so the second sees the first.
-    private static async Task<IReadOnlyList<RegistrationAnswer>> StoreGroupAsync(IServiceScopeFactory scopes, IReadOnlyList<RegistrationSubmission> submissions)
-    {
-        try
-        {
-            return await StoreAsync(scopes, submissions);
-        }
-        catch (RegistrationGroupException)
-        {
-            var answers = new List<RegistrationAnswer>(submissions.Count);
-            foreach (var submission in submissions)
-            {
-                answers.Add((await StoreAsync(scopes, [submission]))[0]);
-            }
-            return answers;
-        }
-    }
-
-    private static async Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(IServiceScopeFactory scopes, IReadOnlyList<RegistrationSubmission> submissions)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CandidateIntakeService>().StoreAsync(submissions);
-    }
 
     public ValueTask DisposeAsync() => batches.DisposeAsync();
 }

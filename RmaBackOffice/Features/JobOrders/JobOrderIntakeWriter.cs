@@ -13,25 +13,12 @@ internal sealed record IntakeAnswer(IntakeResult? Result, Dictionary<string, str
 /// in one transaction, so a busy minute costs one commit and one sync of the log per group instead of one per job order, and
 /// the writers take turns instead of queueing one by one for the database's lock.
 /// </summary>
-public sealed class JobOrderIntakeWriter : IAsyncDisposable
+public sealed class JobOrderIntakeWriter(IServiceScopeFactory scopes, ILogger<JobOrderIntakeWriter> logger) : IAsyncDisposable
 {
-    private readonly SubmissionBatches<JobOrderSubmission, IntakeAnswer> batches;
-
-    public JobOrderIntakeWriter(IServiceScopeFactory scopes, ILogger<JobOrderIntakeWriter> logger)
-    {
-        batches = new(
-            submissions => StoreAsync(scopes, submissions),
-            async submission => (await StoreAsync(scopes, [submission]))[0],
-            logger);
-    }
+    private readonly SubmissionBatches<JobOrderSubmission, IntakeAnswer> batches =
+        SubmissionBatches.Through<JobOrderService, JobOrderSubmission, IntakeAnswer>(scopes, (service, group) => service.StoreAsync(group), logger);
 
     internal Task<IntakeAnswer> SubmitAsync(JobOrderSubmission submission, CancellationToken ct) => batches.SubmitAsync(submission, ct);
-
-    private static async Task<IReadOnlyList<IntakeAnswer>> StoreAsync(IServiceScopeFactory scopes, IReadOnlyList<JobOrderSubmission> submissions)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<JobOrderService>().StoreAsync(submissions);
-    }
 
     public ValueTask DisposeAsync() => batches.DisposeAsync();
 }
