@@ -122,4 +122,53 @@ public class ConcurrentRegistrationTests(RegistrationHost host) : IClassFixture<
         var emailKeys = new[] { CandidateKeys.Email(one.Email), CandidateKeys.Email(samePhone.Email) };
         Assert.False(await db.Candidates.AnyAsync(c => emailKeys.Contains(c.EmailKey)));
     }
+
+    [Fact]
+    public async Task A_group_finds_each_known_person_by_email_or_by_phone_and_creates_the_rest()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var intake = scope.ServiceProvider.GetRequiredService<CandidateIntakeService>();
+        var byEmail = CandidateServiceTests.Form(f => f.Phone = null);
+        var byPhone = CandidateServiceTests.Form(f => f.Phone = $"+1 415 {Random.Shared.Next(2_000_000, 9_999_999)}");
+        var (emailOwner, _) = await intake.RegisterAsync(byEmail, null, null);
+        var (phoneOwner, _) = await intake.RegisterAsync(byPhone, null, null);
+        var sameEmail = CandidateServiceTests.Form(f => { f.Email = byEmail.Email!.ToUpperInvariant(); f.Phone = null; });
+        var samePhone = CandidateServiceTests.Form(f => f.Phone = byPhone.Phone!.Replace(" ", "-", StringComparison.Ordinal));
+        var stranger = CandidateServiceTests.Form(f => f.Phone = null);
+
+        var answers = await intake.StoreAsync([Submission(sameEmail, "a"), Submission(samePhone, "b"), Submission(stranger, "c")]);
+
+        Assert.Equal(emailOwner!.CandidateId, answers[0].Result!.CandidateId);
+        Assert.True(answers[0].Result!.AttachedToExisting);
+        Assert.Equal(phoneOwner!.CandidateId, answers[1].Result!.CandidateId);
+        Assert.True(answers[1].Result!.AttachedToExisting);
+        Assert.True(answers[2].Result!.Created);
+        Assert.NotEqual(emailOwner.CandidateId, answers[2].Result!.CandidateId);
+    }
+
+    [Fact]
+    public async Task A_group_reads_its_known_people_on_the_email_and_phone_indexes_never_scanning_the_candidates()
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var group = new[]
+        {
+            Submission(CandidateServiceTests.Form(f => f.Phone = "+1 617 555 0100"), "a"),
+            Submission(CandidateServiceTests.Form(f => f.Phone = null), "b"),
+        };
+        await using var command = CandidateIntakeService.KnownCandidates(db, group).CreateDbCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var steps = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.DoesNotContain(steps, s => s.StartsWith("SCAN Candidates", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.Contains("INDEX IX_Candidates_EmailKey", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.Contains("INDEX IX_Candidates_PhoneKey", StringComparison.Ordinal));
+    }
 }

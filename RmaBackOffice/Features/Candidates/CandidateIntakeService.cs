@@ -85,6 +85,7 @@ public sealed class CandidateIntakeService(
         // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
         // two bodies stores only the first.
         await work.LockForWriteAsync();
+        var known = await KnownCandidates(work.Db, submissions).ToListAsync(ct);
         for (var i = 0; i < submissions.Count; i++)
         {
             var (form, resume, scope, key, origin) = submissions[i];
@@ -98,7 +99,7 @@ public sealed class CandidateIntakeService(
                 answers[i] = Repeated(repeated, key!);
                 continue;
             }
-            var existing = await KnownCandidateAsync(work.Db, form, ct);
+            var existing = KnownCandidate(known, form);
             if (existing is not null && string.IsNullOrEmpty(form.Website2))
             {
                 if (!matched.Add(existing))
@@ -178,14 +179,24 @@ public sealed class CandidateIntakeService(
         return false;
     }
 
-    private static Task<Candidate?> KnownCandidateAsync(AppDbContext db, CandidateRegistrationForm form, CancellationToken ct)
+    /// <summary>
+    /// Every candidate the group's emails or phones may name, in one read on the two keys' indexes (tracked: a registration
+    /// may be attached to one); erased, merged and spam candidates are never matched.
+    /// </summary>
+    internal static IQueryable<Candidate> KnownCandidates(AppDbContext db, IReadOnlyList<RegistrationSubmission> submissions)
+    {
+        var emails = submissions.Select(s => CandidateKeys.Email(s.Form.Email)).Distinct().ToList();
+        var phones = submissions.Select(s => CandidateKeys.Phone(s.Form.Phone)).OfType<string>().Distinct().ToList();
+        return db.Candidates
+            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam && (emails.Contains(c.EmailKey) || phones.Contains(c.PhoneKey!)));
+    }
+
+    /// <summary>The first candidate (by id) with this registration's email or phone.</summary>
+    private static Candidate? KnownCandidate(List<Candidate> known, CandidateRegistrationForm form)
     {
         var emailKey = CandidateKeys.Email(form.Email);
         var phoneKey = CandidateKeys.Phone(form.Phone);
-        return db.Candidates
-            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam && (c.EmailKey == emailKey || (phoneKey != null && c.PhoneKey == phoneKey)))
-            .OrderBy(c => c.Id)
-            .FirstOrDefaultAsync(ct);
+        return known.Where(c => c.EmailKey == emailKey || (phoneKey != null && c.PhoneKey == phoneKey)).MinBy(c => c.Id);
     }
 
     private static RegistrationAnswer Repeated((RegistrationResult Result, string StoredKey) existing, string key) =>
@@ -196,16 +207,22 @@ public sealed class CandidateIntakeService(
     private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
         EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
-    private static async Task<(RegistrationResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
-    {
-        var (from, to) = IdempotencyKeys.RangeOf(scope);
-        var found = await db.CandidateRegistrations.AsNoTracking()
+    private sealed record KeyHit(int Id, string Reference, string? Receipt, bool WasDuplicate, string? IdempotencyKey);
+
+    // Runs for every public registration that carries a key: compiled once, not translated from LINQ each time.
+    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<KeyHit?>> FirstWithKeyIn =
+        EF.CompileAsyncQuery((AppDbContext db, string from, string to, CancellationToken _) => db.CandidateRegistrations.AsNoTracking()
             // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
 #pragma warning disable CA1309
             .Where(r => string.Compare(r.IdempotencyKey, from) >= 0 && string.Compare(r.IdempotencyKey, to) < 0)
 #pragma warning restore CA1309
-            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
-            .FirstOrDefaultAsync(ct);
+            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new KeyHit(c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey))
+            .FirstOrDefault());
+
+    private static async Task<(RegistrationResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    {
+        var (from, to) = IdempotencyKeys.RangeOf(scope);
+        var found = await FirstWithKeyIn(db, from, to, ct);
         return found is null ? null
             : (new RegistrationResult(found.Id, found.Reference, found.Receipt ?? "", false, found.WasDuplicate, Repeated: true), found.IdempotencyKey!);
     }
