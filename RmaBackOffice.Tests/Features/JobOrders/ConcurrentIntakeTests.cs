@@ -132,4 +132,67 @@ public class ConcurrentIntakeTests(IntakeHost host) : IClassFixture<IntakeHost>
             .OrderBy(e => e.Sequence).Select(e => e.UserAgent).ToListAsync();
         Assert.Equal(["Chief Executive Officer", "Chief Financial Officer"], agents);
     }
+
+    [Fact]
+    public async Task A_group_finds_every_key_already_stored_in_one_read_answering_repeats_and_conflicts()
+    {
+        JobOrderSubmission Submission(string email, string title, string clientKey)
+        {
+            var form = JobOrderRulesTests.ValidForm();
+            form.ContactEmail = email;
+            form.PositionTitle = title;
+            var scope = IdempotencyKeys.Scope(email, clientKey)!;
+            return new JobOrderSubmission(form, scope, IdempotencyKeys.WithBody(scope, form), new AuditOrigin("203.0.113.9", title, Guid.NewGuid().ToString("N")));
+        }
+        string Email() => $"stored.{Guid.NewGuid():N}@example.com";
+        var (repeatEmail, conflictEmail, legacyEmail, newEmail) = (Email(), Email(), Email(), Email());
+        var key = Guid.NewGuid().ToString("N");
+        await using var scope = host.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<JobOrderService>();
+        var first = await service.StoreAsync([Submission(repeatEmail, "Chief Executive Officer", key), Submission(conflictEmail, "Chief Operating Officer", key)]);
+        var legacy = (await service.StoreAsync([Submission(legacyEmail, "Chief Risk Officer", key)]))[0].Result!;
+        await using (var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // Stored before keys carried the request's fingerprint: the scope alone, which answers any body.
+            var scopeOnly = IdempotencyKeys.Scope(legacyEmail, key);
+            await db.Database.ExecuteSqlAsync($"UPDATE JobOrders SET IdempotencyKey = {scopeOnly} WHERE Id = {legacy.Id}");
+        }
+
+        var answers = await service.StoreAsync([
+            Submission(repeatEmail, "Chief Executive Officer", key),
+            Submission(conflictEmail, "Chief Marketing Officer", key),
+            Submission(legacyEmail, "Chief Legal Officer", key),
+            Submission(newEmail, "Chief Data Officer", key),
+        ]);
+
+        Assert.Equal(first[0].Result! with { Created = false }, answers[0].Result);
+        Assert.Equal([IdempotencyKeys.ConflictMessage], answers[1].Errors[IdempotencyKeys.ConflictField]);
+        Assert.Null(answers[1].Result);
+        Assert.Equal(legacy with { Created = false }, answers[2].Result);
+        Assert.True(answers[3].Result!.Created);
+        Assert.NotEqual(first[0].Result!.Id, answers[3].Result!.Id);
+    }
+
+    [Fact]
+    public async Task Keys_of_many_senders_are_read_on_the_key_index_never_scanning_the_job_orders()
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var scopes = Enumerable.Range(0, 3).Select(i => IdempotencyKeys.Scope($"sender{i}@example.com", "1")!).ToList();
+        await using var command = db.JobOrders.WithAnyScope(o => o.IdempotencyKey, scopes).Select(o => o.Id).CreateDbCommand();
+        Assert.Equal(6, command.Parameters.Count);
+        Assert.DoesNotContain(scopes[0], command.CommandText, StringComparison.Ordinal);
+        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+        await db.Database.OpenConnectionAsync();
+        var steps = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                steps.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.DoesNotContain(steps, s => s.StartsWith("SCAN JobOrders", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.Contains("IX_JobOrders_IdempotencyKey", StringComparison.Ordinal));
+    }
 }

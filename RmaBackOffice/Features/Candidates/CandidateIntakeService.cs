@@ -86,6 +86,7 @@ public sealed class CandidateIntakeService(
         // two bodies stores only the first.
         await work.LockForWriteAsync();
         var known = await KnownCandidates(work.Db, submissions).ToListAsync(ct);
+        var repeats = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
         for (var i = 0; i < submissions.Count; i++)
         {
             var (form, resume, scope, key, origin) = submissions[i];
@@ -94,7 +95,7 @@ public sealed class CandidateIntakeService(
                 answers[i] = new RegistrationAnswer(null, new() { [nameof(form.Industries)] = [UnknownIndustries] });
                 continue;
             }
-            if (scope is not null && await FindByKeyAsync(work.Db, scope, ct) is { } repeated)
+            if (scope is not null && repeats.TryGetValue(scope, out var repeated))
             {
                 answers[i] = Repeated(repeated, key!);
                 continue;
@@ -150,7 +151,7 @@ public sealed class CandidateIntakeService(
             // A simultaneous retry with the same key (another process) won the race; answer with its result.
             await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return [await FindByKeyAsync(fresh, scope, ct) is { } winner ? Repeated(winner, submissions[0].Key!) : new RegistrationAnswer(null, [])];
+            return [(await StoredKeysAsync(fresh, [scope], ct)).TryGetValue(scope, out var winner) ? Repeated(winner, submissions[0].Key!) : new RegistrationAnswer(null, [])];
         }
 
         foreach (var (index, candidate, registration, created) in stored)
@@ -207,24 +208,20 @@ public sealed class CandidateIntakeService(
     private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
         EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
-    private sealed record KeyHit(int Id, string Reference, string? Receipt, bool WasDuplicate, string? IdempotencyKey);
-
-    // Runs for every public registration that carries a key: compiled once, not translated from LINQ each time.
-    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<KeyHit?>> FirstWithKeyIn =
-        EF.CompileAsyncQuery((AppDbContext db, string from, string to, CancellationToken _) => db.CandidateRegistrations.AsNoTracking()
-            // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
-#pragma warning disable CA1309
-            .Where(r => string.Compare(r.IdempotencyKey, from) >= 0 && string.Compare(r.IdempotencyKey, to) < 0)
-#pragma warning restore CA1309
-            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new KeyHit(c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey))
-            .FirstOrDefault());
-
-    private static async Task<(RegistrationResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    /// <summary>The first registration stored under each of these scopes, with its candidate, in one read on the key's index.</summary>
+    private static async Task<Dictionary<string, (RegistrationResult Result, string StoredKey)>> StoredKeysAsync(
+        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
     {
-        var (from, to) = IdempotencyKeys.RangeOf(scope);
-        var found = await FirstWithKeyIn(db, from, to, ct);
-        return found is null ? null
-            : (new RegistrationResult(found.Id, found.Reference, found.Receipt ?? "", false, found.WasDuplicate, Repeated: true), found.IdempotencyKey!);
+        if (scopes.Count == 0)
+        {
+            return [];
+        }
+        var hits = await db.CandidateRegistrations.AsNoTracking().WithAnyScope(r => r.IdempotencyKey, scopes)
+            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { r.Id, CandidateId = c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
+            .ToListAsync(ct);
+        return hits.OrderBy(h => h.Id).DistinctBy(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!)).ToDictionary(
+            h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!),
+            h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey!));
     }
 
     // Scoped to the registrant's email and hashed, like the job-order intake's keys.

@@ -82,6 +82,7 @@ public sealed partial class JobOrderService
         var industries = await ActiveIndustryCodes(work.Db).ToHashSetAsync(StringComparer.Ordinal, ct);
         // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
         await work.LockForWriteAsync();
+        var stored = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
         for (var i = 0; i < submissions.Count; i++)
         {
             var (form, scope, key, origin) = submissions[i];
@@ -97,7 +98,7 @@ public sealed partial class JobOrderService
                     repeats.Add((i, scope, key!));
                     continue;
                 }
-                if (await FindByKeyAsync(work.Db, scope, ct) is { } existing)
+                if (stored.TryGetValue(scope, out var existing))
                 {
                     answers[i] = Repeated(existing, key!);
                     continue;
@@ -133,7 +134,7 @@ public sealed partial class JobOrderService
             // A concurrent duplicate with the same key (another process) won the race; answer with its reference.
             await work.RollbackAsync(ct);
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return [await FindByKeyAsync(fresh, scope, ct) is { } winner ? Repeated(winner, submissions[0].Key!) : new IntakeAnswer(null, [])];
+            return [(await StoredKeysAsync(fresh, [scope], ct)).TryGetValue(scope, out var winner) ? Repeated(winner, submissions[0].Key!) : new IntakeAnswer(null, [])];
         }
 
         foreach (var (index, order) in created)
@@ -165,29 +166,25 @@ public sealed partial class JobOrderService
     private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey) =>
         IdempotencyKeys.Scope(form.ContactEmail?.Trim().ToLowerInvariant(), idempotencyKey);
 
-    private sealed record KeyHit(int Id, string Reference, string? IdempotencyKey);
-
-    // Both run on every public submission: compiled once, not translated from LINQ each time.
+    // Both run on public submissions (the second once per group): compiled once, not translated from LINQ each time.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> IsActiveIndustry =
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Industries.Any(i => i.Code == code && i.IsActive));
 
     private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
         EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
-    private static readonly Func<AppDbContext, string, string, CancellationToken, Task<KeyHit?>> FirstWithKeyIn =
-        EF.CompileAsyncQuery((AppDbContext db, string from, string to, CancellationToken _) => db.JobOrders.AsNoTracking()
-            // EF Core translates string.Compare(a, b) to SQL (a key range on the index); the ordinal overloads it does not.
-#pragma warning disable CA1309
-            .Where(o => string.Compare(o.IdempotencyKey, from) >= 0 && string.Compare(o.IdempotencyKey, to) < 0)
-#pragma warning restore CA1309
-            .OrderBy(o => o.Id)
-            .Select(o => new KeyHit(o.Id, o.Reference, o.IdempotencyKey))
-            .FirstOrDefault());
-
-    private static async Task<(IntakeResult Result, string StoredKey)?> FindByKeyAsync(AppDbContext db, string scope, CancellationToken ct)
+    /// <summary>The first job order stored under each of these scopes, in one read on the key's index.</summary>
+    private static async Task<Dictionary<string, (IntakeResult Result, string StoredKey)>> StoredKeysAsync(
+        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
     {
-        var (from, to) = IdempotencyKeys.RangeOf(scope);
-        var found = await FirstWithKeyIn(db, from, to, ct);
-        return found is null ? null : (new IntakeResult(found.Id, found.Reference, false), found.IdempotencyKey!);
+        if (scopes.Count == 0)
+        {
+            return [];
+        }
+        var hits = await db.JobOrders.AsNoTracking().WithAnyScope(o => o.IdempotencyKey, scopes)
+            .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
+            .ToListAsync(ct);
+        return hits.OrderBy(h => h.Id).DistinctBy(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!))
+            .ToDictionary(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!), h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey!));
     }
 }

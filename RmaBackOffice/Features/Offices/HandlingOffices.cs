@@ -22,13 +22,18 @@ public sealed class HandlingOffices(IDbContextFactory<AppDbContext> dbFactory, S
     /// <summary>The published offices, in the directory's order: regions by their order, offices by theirs.</summary>
     public static async Task<IReadOnlyList<OfficeChoice>> ChoicesAsync(AppDbContext db, CancellationToken ct)
     {
-        var rows = await db.Offices.AsNoTracking().Where(o => o.IsPublished)
-            .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new { o.Id, o.City, o.CountryCode, o.CountryLabel, Region = r.Name, RegionId = r.Id, RegionOrder = r.DisplayOrder, o.DisplayOrder })
-            .ToListAsync(ct);
+        var rows = await PublishedOffices(db).ToListAsync(ct);
         return rows.OrderBy(o => o.RegionOrder).ThenBy(o => o.Region, StringComparer.Ordinal).ThenBy(o => o.DisplayOrder).ThenBy(o => o.City, StringComparer.Ordinal)
             .Select(o => new OfficeChoice(o.Id, o.City, o.CountryCode, o.CountryLabel, o.Region, o.RegionId))
             .ToList();
     }
+
+    private sealed record OfficeRow(int Id, string City, string CountryCode, string? CountryLabel, string Region, int RegionId, int RegionOrder, int DisplayOrder);
+
+    // Read for every group of public submissions: compiled once, not translated from LINQ each time.
+    private static readonly Func<AppDbContext, IAsyncEnumerable<OfficeRow>> PublishedOffices =
+        EF.CompileAsyncQuery((AppDbContext db) => db.Offices.AsNoTracking().Where(o => o.IsPublished)
+            .Join(db.Regions, o => o.RegionId, r => r.Id, (o, r) => new OfficeRow(o.Id, o.City, o.CountryCode, o.CountryLabel, r.Name, r.Id, r.DisplayOrder, o.DisplayOrder)));
 
     /// <summary>A region's name by its id as the address spells it; null when the id names no region.</summary>
     public async Task<string?> RegionNameAsync(string? regionId, CancellationToken ct = default)
