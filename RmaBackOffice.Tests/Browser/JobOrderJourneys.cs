@@ -58,6 +58,21 @@ public class JobOrderJourneys(KestrelAppHost host, BrowserFixture browser) : ICl
         await desk.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rma-job-order-detail.png"), FullPage = true });
     });
 
+    [Fact]
+    public Task The_thank_you_card_centres_its_heading_and_text_under_the_icon_on_a_phone() => browser.JourneyAsync(async () =>
+    {
+        var visitor = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await visitor.GotoAsync(Url("/job-order/thanks?reference=JO-2026-000123"));
+
+        var heading = visitor.GetByRole(AriaRole.Heading, new() { Level = 1 });
+        await Expect(heading).ToHaveTextAsync("Thank you: we have your job order");
+        // The heading and the closing sentence wrap on a phone; each of their lines is centred, as the reference is.
+        foreach (var line in new[] { heading, visitor.GetByText("Please quote it when you speak with us.", new() { Exact = false }) })
+        {
+            Assert.Equal("center", await line.EvaluateAsync<string>("e => getComputedStyle(e).textAlign"));
+        }
+    });
+
     private async Task<string> ReceiveAsync(string title)
     {
         var form = JobOrderRulesTests.ValidForm();
