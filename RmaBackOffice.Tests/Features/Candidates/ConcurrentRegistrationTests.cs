@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
+using RmaBackOffice.Tests.Support;
 
 namespace RmaBackOffice.Tests.Features.Candidates;
 
@@ -155,17 +156,7 @@ public class ConcurrentRegistrationTests(RegistrationHost host) : IClassFixture<
             Submission(CandidateServiceTests.Form(f => f.Phone = "+1 617 555 0100"), "a"),
             Submission(CandidateServiceTests.Form(f => f.Phone = null), "b"),
         };
-        await using var command = CandidateIntakeService.KnownCandidates(db, group).CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        var steps = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                steps.Add(reader.GetString(3));
-            }
-        }
+        var steps = await db.PlanAsync(CandidateIntakeService.KnownCandidates(db, group));
 
         Assert.DoesNotContain(steps, s => s.StartsWith("SCAN Candidates", StringComparison.Ordinal));
         Assert.Contains(steps, s => s.Contains("INDEX IX_Candidates_EmailKey", StringComparison.Ordinal));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.JobOrders;
+using RmaBackOffice.Tests.Support;
 using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Tests.Features.JobOrders;
@@ -178,19 +179,14 @@ public class ConcurrentIntakeTests(IntakeHost host) : IClassFixture<IntakeHost>
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var scopes = Enumerable.Range(0, 3).Select(i => IdempotencyKeys.Scope($"sender{i}@example.com", "1")!).ToList();
-        await using var command = db.JobOrders.WithAnyScope(o => o.IdempotencyKey, scopes).Select(o => o.Id).CreateDbCommand();
-        Assert.Equal(6, command.Parameters.Count);
-        Assert.DoesNotContain(scopes[0], command.CommandText, StringComparison.Ordinal);
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        var steps = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        var query = db.JobOrders.WithAnyScope(o => o.IdempotencyKey, scopes).Select(o => o.Id);
+        await using (var command = query.CreateDbCommand())
         {
-            while (await reader.ReadAsync())
-            {
-                steps.Add(reader.GetString(3));
-            }
+            Assert.Equal(6, command.Parameters.Count);
+            Assert.DoesNotContain(scopes[0], command.CommandText, StringComparison.Ordinal);
         }
+
+        var steps = await db.PlanAsync(query);
 
         Assert.DoesNotContain(steps, s => s.StartsWith("SCAN JobOrders", StringComparison.Ordinal));
         Assert.Contains(steps, s => s.Contains("IX_JobOrders_IdempotencyKey", StringComparison.Ordinal));
