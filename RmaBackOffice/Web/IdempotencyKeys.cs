@@ -58,6 +58,14 @@ public static class IdempotencyKeys
         return records.Where(Expression.Lambda<Func<T, bool>>(any, key.Parameters));
     }
 
+    /// <summary>
+    /// What each scope's repeat answers with: the first record stored under it (the lowest id), from the records
+    /// <see cref="WithAnyScope"/> read; scopes without one are absent.
+    /// </summary>
+    public static Dictionary<string, TAnswer> FirstPerScope<T, TAnswer>(
+        IEnumerable<T> records, Func<T, string> storedKey, Func<T, long> id, Func<T, TAnswer> answer) =>
+        records.OrderBy(id).DistinctBy(r => ScopeOf(storedKey(r))).ToDictionary(r => ScopeOf(storedKey(r)), answer);
+
     // string.Compare(a, b) is what EF Core translates to a comparison on the index; the ordinal overloads it does not.
     private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
     private static readonly ConstantExpression Zero = Expression.Constant(0);

@@ -81,7 +81,7 @@ public sealed class CandidateIntakeService(
         await using var work = await units.BeginAsPublicAsync(ct);
         // What only reads the directory comes before the write gate: while one group holds it, every other writer waits.
         var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
-        var industries = await ActiveIndustryCodes(work.Db).ToHashSetAsync(StringComparer.Ordinal, ct);
+        var industries = await IndustryOptions.ActiveCodesAsync(work.Db, ct);
         // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
         // two bodies stores only the first.
         await work.LockForWriteAsync();
@@ -205,9 +205,6 @@ public sealed class CandidateIntakeService(
             ? new RegistrationAnswer(existing.Result, [])
             : new RegistrationAnswer(null, new() { [IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage] });
 
-    private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
-        EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
-
     /// <summary>The first registration stored under each of these scopes, with its candidate, in one read on the key's index.</summary>
     private static async Task<Dictionary<string, (RegistrationResult Result, string StoredKey)>> StoredKeysAsync(
         AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
@@ -219,8 +216,7 @@ public sealed class CandidateIntakeService(
         var hits = await db.CandidateRegistrations.AsNoTracking().WithAnyScope(r => r.IdempotencyKey, scopes)
             .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { r.Id, CandidateId = c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
             .ToListAsync(ct);
-        return hits.OrderBy(h => h.Id).DistinctBy(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!)).ToDictionary(
-            h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!),
+        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey!, h => h.Id,
             h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey!));
     }
 

@@ -79,7 +79,7 @@ public sealed partial class JobOrderService
         await using var work = await units.BeginAsPublicAsync(ct);
         // What only reads comes before the write gate: while one group holds it, every other writer waits.
         var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
-        var industries = await ActiveIndustryCodes(work.Db).ToHashSetAsync(StringComparer.Ordinal, ct);
+        var industries = await IndustryOptions.ActiveCodesAsync(work.Db, ct);
         // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
         await work.LockForWriteAsync();
         var stored = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
@@ -166,12 +166,9 @@ public sealed partial class JobOrderService
     private static string? IdempotencyScope(JobOrderIntakeForm form, string? idempotencyKey) =>
         IdempotencyKeys.Scope(form.ContactEmail?.Trim().ToLowerInvariant(), idempotencyKey);
 
-    // Both run on public submissions (the second once per group): compiled once, not translated from LINQ each time.
+    // Runs whenever a form's industry is validated: compiled once, not translated from LINQ each time.
     private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> IsActiveIndustry =
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Industries.Any(i => i.Code == code && i.IsActive));
-
-    private static readonly Func<AppDbContext, IAsyncEnumerable<string>> ActiveIndustryCodes =
-        EF.CompileAsyncQuery((AppDbContext db) => db.Industries.Where(i => i.IsActive).Select(i => i.Code));
 
     /// <summary>The first job order stored under each of these scopes, in one read on the key's index.</summary>
     private static async Task<Dictionary<string, (IntakeResult Result, string StoredKey)>> StoredKeysAsync(
@@ -184,7 +181,6 @@ public sealed partial class JobOrderService
         var hits = await db.JobOrders.AsNoTracking().WithAnyScope(o => o.IdempotencyKey, scopes)
             .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
             .ToListAsync(ct);
-        return hits.OrderBy(h => h.Id).DistinctBy(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!))
-            .ToDictionary(h => IdempotencyKeys.ScopeOf(h.IdempotencyKey!), h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey!));
+        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey!, h => h.Id, h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey!));
     }
 }
