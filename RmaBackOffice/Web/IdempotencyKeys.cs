@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -41,42 +39,12 @@ public static class IdempotencyKeys
     public static string ScopeOf(string stored) => stored.Split(Separator)[0];
 
     /// <summary>
-    /// The records whose stored key has any of these scopes, in one read on the key's index: a key range per scope, joined by
-    /// OR, each bound as a parameter (a group of submissions looks up all its keys at once, not one query each).
-    /// </summary>
-    public static IQueryable<T> WithAnyScope<T>(this IQueryable<T> records, Expression<Func<T, string?>> key, IReadOnlyCollection<string> scopes)
-    {
-        Expression any = Expression.Constant(false);
-        foreach (var scope in scopes)
-        {
-            var (from, to) = RangeOf(scope);
-            var range = Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Expression.Call(Compare, key.Body, Bound(from)), Zero),
-                Expression.LessThan(Expression.Call(Compare, key.Body, Bound(to)), Zero));
-            any = any is ConstantExpression ? range : Expression.OrElse(any, range);
-        }
-        return records.Where(Expression.Lambda<Func<T, bool>>(any, key.Parameters));
-    }
-
-    /// <summary>
     /// What each scope's repeat answers with: the first record stored under it (the lowest id), from the records
-    /// <see cref="WithAnyScope"/> read; scopes without one are absent.
+    /// read by their scopes' key ranges (<see cref="RangeOf"/>); scopes without one are absent.
     /// </summary>
     public static Dictionary<string, TAnswer> FirstPerScope<T, TAnswer>(
         IEnumerable<T> records, Func<T, string> storedKey, Func<T, long> id, Func<T, TAnswer> answer) =>
         records.OrderBy(id).DistinctBy(r => ScopeOf(storedKey(r))).ToDictionary(r => ScopeOf(storedKey(r)), answer);
-
-    // string.Compare(a, b) is what EF Core translates to a comparison on the index; the ordinal overloads it does not.
-    private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
-    private static readonly ConstantExpression Zero = Expression.Constant(0);
-
-    // A value read from an object, as a closure's would be: EF Core sends it as a parameter, not as text in the statement.
-    private static MemberExpression Bound(string value) => Expression.Property(Expression.Constant(new BoundValue(value)), nameof(BoundValue.Value));
-
-    private sealed class BoundValue(string value)
-    {
-        public string Value { get; } = value;
-    }
 
     /// <summary>Whether a stored key answers a request with this key: same fingerprint, or none recorded.</summary>
     public static bool SameRequest(string stored, string requested) =>

@@ -7,6 +7,7 @@ using RmaBackOffice.Data;
 using RmaBackOffice.Features.Audit;
 using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Tests.Support;
+using RmaBackOffice.Web;
 
 namespace RmaBackOffice.Tests.Features.Candidates;
 
@@ -151,15 +152,25 @@ public class ConcurrentRegistrationTests(RegistrationHost host) : IClassFixture<
     public async Task A_group_reads_its_known_people_on_the_email_and_phone_indexes_never_scanning_the_candidates()
     {
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var group = new[]
-        {
-            Submission(CandidateServiceTests.Form(f => f.Phone = "+1 617 555 0100"), "a"),
-            Submission(CandidateServiceTests.Form(f => f.Phone = null), "b"),
-        };
-        var steps = await db.PlanAsync(CandidateIntakeService.KnownCandidates(db, group));
 
-        Assert.DoesNotContain(steps, s => s.StartsWith("SCAN Candidates", StringComparison.Ordinal));
-        Assert.Contains(steps, s => s.Contains("INDEX IX_Candidates_EmailKey", StringComparison.Ordinal));
-        Assert.Contains(steps, s => s.Contains("INDEX IX_Candidates_PhoneKey", StringComparison.Ordinal));
+        var byEmail = await db.PlanAsync(CandidateIntakeService.WithEmail.Compile()(db, CandidateKeys.Email("ada@example.com")));
+        var byPhone = await db.PlanAsync(CandidateIntakeService.WithPhone.Compile()(db, CandidateKeys.Phone("+1 617 555 0100")!));
+
+        Assert.DoesNotContain(byEmail.Concat(byPhone), s => s.StartsWith("SCAN Candidates", StringComparison.Ordinal));
+        Assert.Contains(byEmail, s => s.Contains("INDEX IX_Candidates_EmailKey", StringComparison.Ordinal));
+        Assert.Contains(byPhone, s => s.Contains("INDEX IX_Candidates_PhoneKey", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_senders_key_is_read_as_a_range_on_the_key_index_never_scanning_the_registrations()
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var scope = IdempotencyKeys.Scope(CandidateKeys.Email("ada@example.com"), "1")!;
+        var (from, to) = IdempotencyKeys.RangeOf(scope);
+
+        var steps = await db.PlanAsync(CandidateIntakeService.StoredUnder.Compile()(db, from, to));
+
+        Assert.DoesNotContain(steps, s => s.StartsWith("SCAN CandidateRegistrations", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.Contains("IX_CandidateRegistrations_IdempotencyKey", StringComparison.Ordinal));
     }
 }

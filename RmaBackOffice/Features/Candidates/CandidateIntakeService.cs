@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
@@ -75,7 +76,8 @@ public sealed class CandidateIntakeService(
         }
         var now = clock.GetUtcNow();
         var answers = new RegistrationAnswer[submissions.Count];
-        var stored = new List<(int Index, Candidate Candidate, CandidateRegistration Registration, bool Created)>(submissions.Count);
+        // Each registration to store, with the known candidate it joins (null: a new candidate).
+        var toStore = new List<(int Index, Candidate? Existing)>(submissions.Count);
         var matched = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
 
         await using var work = await units.BeginAsPublicAsync(ct);
@@ -85,11 +87,11 @@ public sealed class CandidateIntakeService(
         // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
         // two bodies stores only the first.
         await work.LockForWriteAsync();
-        var known = await KnownCandidates(work.Db, submissions).ToListAsync(ct);
+        var known = await KnownCandidatesAsync(work.Db, submissions, ct);
         var repeats = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
         for (var i = 0; i < submissions.Count; i++)
         {
-            var (form, resume, scope, key, origin) = submissions[i];
+            var (form, _, scope, key, _) = submissions[i];
             if (!IndustryCodes(form).TrueForAll(industries.Contains))
             {
                 answers[i] = new RegistrationAnswer(null, new() { [nameof(form.Industries)] = [UnknownIndustries] });
@@ -100,47 +102,50 @@ public sealed class CandidateIntakeService(
                 answers[i] = Repeated(repeated, key!);
                 continue;
             }
-            var existing = KnownCandidate(known, form);
-            if (existing is not null && string.IsNullOrEmpty(form.Website2))
+            var existing = string.IsNullOrEmpty(form.Website2) ? KnownCandidate(known, form) : null;
+            if (existing is not null && !matched.Add(existing))
             {
-                if (!matched.Add(existing))
-                {
-                    throw new RegistrationGroupException("Two registrations of this group match one known candidate.");
-                }
-                var registration = existing.ReceiveRegistration(form, resume, now, key);
-                // Added now, while it has no key: found later beside a known candidate with its reserved key, EF would take it
-                // for a stored registration and update it.
-                work.Db.CandidateRegistrations.Add(registration);
-                work.Audit.AttributeTo(existing, origin);
-                stored.Add((i, existing, registration, false));
+                throw new RegistrationGroupException("Two registrations of this group match one known candidate.");
             }
-            else
-            {
-                var candidate = Candidate.Register(form, resume, now, key);
-                CandidateService.AssignOfficeFromCountry(candidate, offices, work.Actor, now);
-                work.Db.Candidates.Add(candidate);
-                work.Audit.AttributeTo(candidate, origin);
-                stored.Add((i, candidate, candidate.Registrations.Single(), true));
-            }
+            toStore.Add((i, existing));
         }
-        if (stored.Count == 0)
+        if (toStore.Count == 0)
         {
             return answers;
         }
 
-        // Keys reserved under the lock: every record goes in once, with its reference and receipt, in one save for the group.
+        // Keys reserved under the lock, before the records are made: each goes in once, with its reference and receipt, in
+        // one save for the group (added with its final key, the context has no key change to follow through the graph).
         // Both paths (a new candidate, a registration beside a known one) save once and answer a receipt of the same shape, so
         // the answer does not tell a stranger whether the email or phone was known; the registrar pads the time as well.
-        var newCandidates = stored.Count(s => s.Created);
+        var newCandidates = toStore.Count(s => s.Existing is null);
         var nextCandidate = newCandidates == 0 ? 0 : await keys.ReserveAsync<Candidate>(work.Db, newCandidates, ct);
-        var nextRegistration = await keys.ReserveAsync<CandidateRegistration>(work.Db, stored.Count, ct);
-        foreach (var (_, candidate, registration, created) in stored)
+        var nextRegistration = await keys.ReserveAsync<CandidateRegistration>(work.Db, toStore.Count, ct);
+        var stored = new List<(int Index, Candidate Candidate, CandidateRegistration Registration, bool Created)>(toStore.Count);
+        foreach (var (index, existing) in toStore)
         {
-            if (created)
+            var (form, resume, _, key, origin) = submissions[index];
+            if (existing is not null)
             {
-                candidate.Identify(checked((int)nextCandidate++));
+                var registration = existing.ReceiveRegistration(form, resume, now, key);
+                registration.Identify(nextRegistration++);
+                // Added as new before the context meets it in the known candidate's list: found there with its key, EF would
+                // take it for a stored registration and update it.
+                work.Db.CandidateRegistrations.Add(registration);
+                work.Audit.AttributeTo(existing, origin);
+                stored.Add((index, existing, registration, false));
             }
-            registration.Identify(nextRegistration++);
+            else
+            {
+                var candidate = Candidate.Register(form, resume, now, key);
+                candidate.Identify(checked((int)nextCandidate++));
+                var registration = candidate.Registrations.Single();
+                registration.Identify(nextRegistration++);
+                CandidateService.AssignOfficeFromCountry(candidate, offices, work.Actor, now);
+                work.Db.Candidates.Add(candidate);
+                work.Audit.AttributeTo(candidate, origin);
+                stored.Add((index, candidate, registration, true));
+            }
         }
         try
         {
@@ -181,16 +186,41 @@ public sealed class CandidateIntakeService(
     }
 
     /// <summary>
-    /// Every candidate the group's emails or phones may name, in one read on the two keys' indexes (tracked: a registration
-    /// may be attached to one); erased, merged and spam candidates are never matched.
+    /// Every candidate the group's emails or phones may name (tracked: a registration may be attached to one); erased, merged
+    /// and spam candidates are never matched. One compiled read per email and per phone on its key's index: read under the
+    /// write lock, where a single read of both lists cost more, since EF Core generates a statement whose text follows the
+    /// lists' lengths again for every group.
     /// </summary>
-    internal static IQueryable<Candidate> KnownCandidates(AppDbContext db, IReadOnlyList<RegistrationSubmission> submissions)
+    private static async Task<List<Candidate>> KnownCandidatesAsync(AppDbContext db, IReadOnlyList<RegistrationSubmission> submissions, CancellationToken ct)
     {
-        var emails = submissions.Select(s => CandidateKeys.Email(s.Form.Email)).Distinct().ToList();
-        var phones = submissions.Select(s => CandidateKeys.Phone(s.Form.Phone)).OfType<string>().Distinct().ToList();
-        return db.Candidates
-            .Where(c => c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam && (emails.Contains(c.EmailKey) || phones.Contains(c.PhoneKey!)));
+        var known = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
+        foreach (var email in submissions.Select(s => CandidateKeys.Email(s.Form.Email)).Distinct())
+        {
+            await foreach (var candidate in WithEmailCompiled(db, email).WithCancellation(ct))
+            {
+                known.Add(candidate);
+            }
+        }
+        foreach (var phone in submissions.Select(s => CandidateKeys.Phone(s.Form.Phone)).OfType<string>().Distinct())
+        {
+            await foreach (var candidate in WithPhoneCompiled(db, phone).WithCancellation(ct))
+            {
+                known.Add(candidate);
+            }
+        }
+        return [.. known];
     }
+
+    /// <summary>The candidates a registration with this email key may be matched to.</summary>
+    internal static readonly Expression<Func<AppDbContext, string, IQueryable<Candidate>>> WithEmail =
+        (db, key) => db.Candidates.Where(c => c.EmailKey == key && c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam);
+
+    /// <summary>The candidates a registration with this phone key may be matched to.</summary>
+    internal static readonly Expression<Func<AppDbContext, string, IQueryable<Candidate>>> WithPhone =
+        (db, key) => db.Candidates.Where(c => c.PhoneKey == key && c.ErasedAt == null && c.MergedIntoId == null && !c.IsSpam);
+
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Candidate>> WithEmailCompiled = EF.CompileAsyncQuery(WithEmail);
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<Candidate>> WithPhoneCompiled = EF.CompileAsyncQuery(WithPhone);
 
     /// <summary>The first candidate (by id) with this registration's email or phone.</summary>
     private static Candidate? KnownCandidate(List<Candidate> known, CandidateRegistrationForm form)
@@ -205,20 +235,35 @@ public sealed class CandidateIntakeService(
             ? new RegistrationAnswer(existing.Result, [])
             : new RegistrationAnswer(null, new() { [IdempotencyKeys.ConflictField] = [IdempotencyKeys.ConflictMessage] });
 
-    /// <summary>The first registration stored under each of these scopes, with its candidate, in one read on the key's index.</summary>
+    /// <summary>
+    /// The first registration stored under each of these scopes, with its candidate: one compiled read of a key range on the
+    /// key's index per scope (read under the write lock, so never translated from LINQ there).
+    /// </summary>
     private static async Task<Dictionary<string, (RegistrationResult Result, string StoredKey)>> StoredKeysAsync(
         AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
     {
-        if (scopes.Count == 0)
+        var hits = new List<StoredRegistration>();
+        foreach (var scope in scopes)
         {
-            return [];
+            var (from, to) = IdempotencyKeys.RangeOf(scope);
+            await foreach (var hit in StoredUnderCompiled(db, from, to).WithCancellation(ct))
+            {
+                hits.Add(hit);
+            }
         }
-        var hits = await db.CandidateRegistrations.AsNoTracking().WithAnyScope(r => r.IdempotencyKey, scopes)
-            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new { r.Id, CandidateId = c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey })
-            .ToListAsync(ct);
-        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey!, h => h.Id,
-            h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey!));
+        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey, h => h.Id,
+            h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey));
     }
+
+    internal sealed record StoredRegistration(long Id, int CandidateId, string Reference, string? Receipt, bool WasDuplicate, string IdempotencyKey);
+
+    /// <summary>The registrations stored under keys in [from, to): one scope's (<see cref="IdempotencyKeys.RangeOf"/>).</summary>
+    internal static readonly Expression<Func<AppDbContext, string, string, IQueryable<StoredRegistration>>> StoredUnder =
+        (db, from, to) => db.CandidateRegistrations.AsNoTracking()
+            .Where(r => r.IdempotencyKey!.CompareTo(from) >= 0 && r.IdempotencyKey.CompareTo(to) < 0)
+            .Join(db.Candidates, r => r.CandidateId, c => c.Id, (r, c) => new StoredRegistration(r.Id, c.Id, c.Reference, r.Receipt, r.WasDuplicate, r.IdempotencyKey!));
+
+    private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<StoredRegistration>> StoredUnderCompiled = EF.CompileAsyncQuery(StoredUnder);
 
     // Scoped to the registrant's email and hashed, like the job-order intake's keys.
     private static string? ScopeKey(string? email, string? idempotencyKey) => IdempotencyKeys.Scope(CandidateKeys.Email(email), idempotencyKey);

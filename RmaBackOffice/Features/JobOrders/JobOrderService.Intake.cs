@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
@@ -83,9 +84,11 @@ public sealed partial class JobOrderService
         // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
         await work.LockForWriteAsync();
         var stored = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
+        var creating = new List<int>(submissions.Count);
+        var firstIndexWithScope = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < submissions.Count; i++)
         {
-            var (form, scope, key, origin) = submissions[i];
+            var (form, scope, key, _) = submissions[i];
             if (!industries.Contains(form.Industry!.Trim()))
             {
                 answers[i] = new IntakeAnswer(null, new() { [nameof(form.Industry)] = [UnknownIndustry] });
@@ -93,7 +96,7 @@ public sealed partial class JobOrderService
             }
             if (scope is not null)
             {
-                if (firstWithScope.ContainsKey(scope))
+                if (firstIndexWithScope.ContainsKey(scope))
                 {
                     repeats.Add((i, scope, key!));
                     continue;
@@ -103,8 +106,23 @@ public sealed partial class JobOrderService
                     answers[i] = Repeated(existing, key!);
                     continue;
                 }
+                firstIndexWithScope[scope] = i;
             }
+            creating.Add(i);
+        }
+        if (creating.Count == 0)
+        {
+            return answers;
+        }
+
+        // Keys reserved under the lock, before the job orders are made: each goes in once, with its reference, in one save for
+        // the whole group (added with its final key, the context has no key change to follow).
+        var next = await keys.ReserveAsync<JobOrder>(work.Db, creating.Count, ct);
+        foreach (var i in creating)
+        {
+            var (form, scope, key, origin) = submissions[i];
             var order = JobOrder.Receive(form, work.Now, key);
+            order.Identify(checked((int)next++));
             AssignOfficeFromCountry(order, offices, work.Actor, work.Now);
             work.Audit.AttributeTo(order, origin);
             work.Db.JobOrders.Add(order);
@@ -113,17 +131,6 @@ public sealed partial class JobOrderService
             {
                 firstWithScope[scope] = order;
             }
-        }
-        if (created.Count == 0)
-        {
-            return answers;
-        }
-
-        // Keys reserved under the lock: each job order goes in once, with its reference, in one save for the whole group.
-        var next = await keys.ReserveAsync<JobOrder>(work.Db, created.Count, ct);
-        foreach (var (_, order) in created)
-        {
-            order.Identify(checked((int)next++));
         }
         try
         {
@@ -170,17 +177,32 @@ public sealed partial class JobOrderService
     private static readonly Func<AppDbContext, string, CancellationToken, Task<bool>> IsActiveIndustry =
         EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken _) => db.Industries.Any(i => i.Code == code && i.IsActive));
 
-    /// <summary>The first job order stored under each of these scopes, in one read on the key's index.</summary>
+    /// <summary>
+    /// The first job order stored under each of these scopes: one compiled read of the scope's key range on the key's index per
+    /// scope (read under the write lock, so never translated from LINQ there).
+    /// </summary>
     private static async Task<Dictionary<string, (IntakeResult Result, string StoredKey)>> StoredKeysAsync(
         AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
     {
-        if (scopes.Count == 0)
+        var hits = new List<StoredJobOrder>();
+        foreach (var scope in scopes)
         {
-            return [];
+            var (from, to) = IdempotencyKeys.RangeOf(scope);
+            await foreach (var hit in StoredUnderCompiled(db, from, to).WithCancellation(ct))
+            {
+                hits.Add(hit);
+            }
         }
-        var hits = await db.JobOrders.AsNoTracking().WithAnyScope(o => o.IdempotencyKey, scopes)
-            .Select(o => new { o.Id, o.Reference, o.IdempotencyKey })
-            .ToListAsync(ct);
-        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey!, h => h.Id, h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey!));
+        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey, h => h.Id, h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey));
     }
+
+    internal sealed record StoredJobOrder(int Id, string Reference, string IdempotencyKey);
+
+    /// <summary>The job orders stored under keys in [from, to): one scope's (<see cref="IdempotencyKeys.RangeOf"/>).</summary>
+    internal static readonly Expression<Func<AppDbContext, string, string, IQueryable<StoredJobOrder>>> StoredUnder =
+        (db, from, to) => db.JobOrders.AsNoTracking()
+            .Where(o => o.IdempotencyKey!.CompareTo(from) >= 0 && o.IdempotencyKey.CompareTo(to) < 0)
+            .Select(o => new StoredJobOrder(o.Id, o.Reference, o.IdempotencyKey!));
+
+    private static readonly Func<AppDbContext, string, string, IAsyncEnumerable<StoredJobOrder>> StoredUnderCompiled = EF.CompileAsyncQuery(StoredUnder);
 }
