@@ -3,7 +3,10 @@ using RmaBackOffice.Common;
 
 namespace RmaBackOffice.Tests.Common;
 
-/// <summary>Group commit: what arrives while a group is stored forms the next group, and one bad submission fails alone.</summary>
+/// <summary>
+/// Group commit: a group is taken when its writer holds the lock, what arrives while a group is stored forms the next group,
+/// and one bad submission fails alone.
+/// </summary>
 public class SubmissionBatchesTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
@@ -44,7 +47,7 @@ public class SubmissionBatchesTests
             }
             return await Store(items);
         }
-        await using var batches = new SubmissionBatches<int, string>(StoreHoldingTwo, async i => (await StoreHoldingTwo([i]))[0], NullLogger.Instance);
+        await using var batches = new SubmissionBatches<int, string>(g => StoreHoldingTwo(g.Take()), async i => (await StoreHoldingTwo([i]))[0], NullLogger.Instance);
 
         var first = batches.SubmitAsync(0);
         await firstStarted.Task.WaitAsync(Bound);
@@ -87,7 +90,7 @@ public class SubmissionBatchesTests
             return items.Select(i => $"stored {i}").ToList();
         }
         async Task<string> StoreOne(int item) => item == 13 ? throw new InvalidOperationException("13 breaks a constraint") : (await StoreMany([item]))[0];
-        await using var batches = new SubmissionBatches<int, string>(StoreMany, StoreOne, NullLogger.Instance);
+        await using var batches = new SubmissionBatches<int, string>(g => StoreMany(g.Take()), StoreOne, NullLogger.Instance);
 
         var holders = new List<Task<string>>();
         foreach (var (holder, i) in holding.Select((h, i) => (h, i)))
@@ -120,7 +123,7 @@ public class SubmissionBatchesTests
             }
             return items.Select(i => $"stored {i}").ToList();
         }
-        var batches = new SubmissionBatches<int, string>(Store, async i => (await Store([i]))[0], NullLogger.Instance);
+        var batches = new SubmissionBatches<int, string>(g => Store(g.Take()), async i => (await Store([i]))[0], NullLogger.Instance);
         var submitted = Enumerable.Range(0, 5).Select(i => batches.SubmitAsync(i)).ToList();
 
         var stopping = batches.DisposeAsync().AsTask();
@@ -130,5 +133,52 @@ public class SubmissionBatchesTests
         Assert.Equal(Enumerable.Range(0, 5), stored.Order());
         Assert.All(submitted, s => Assert.True(s.IsCompletedSuccessfully));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => batches.SubmitAsync(9));
+    }
+
+    [Fact]
+    public async Task A_group_is_taken_once_its_writer_holds_the_lock_so_what_arrives_while_it_waits_goes_with_it()
+    {
+        var groups = new List<int[]>();
+        using var writeLock = new SemaphoreSlim(0, 1);
+        var waiting = 0;
+        var bothWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<IReadOnlyList<string>> Store(SubmissionGroup<int> group)
+        {
+            if (Interlocked.Increment(ref waiting) == 2)
+            {
+                bothWaiting.TrySetResult();
+            }
+            await writeLock.WaitAsync();
+            try
+            {
+                var items = group.Take();
+                if (items.Count > 0)
+                {
+                    lock (groups)
+                    {
+                        groups.Add([.. items]);
+                    }
+                }
+                return items.Select(i => $"stored {i}").ToList();
+            }
+            finally
+            {
+                writeLock.Release();
+            }
+        }
+        await using var batches = new SubmissionBatches<int, string>(Store, async i => (await Store(new SubmissionGroup<int>([i])))[0], NullLogger.Instance);
+
+        // Both writers wake for the first two and wait for the lock; the rest arrive while they wait.
+        var first = new[] { batches.SubmitAsync(0), batches.SubmitAsync(1) };
+        await bothWaiting.Task.WaitAsync(Bound);
+        var rest = Enumerable.Range(2, 8).Select(i => batches.SubmitAsync(i)).ToList();
+        writeLock.Release();
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"stored {i}"), await Task.WhenAll(first.Concat(rest)).WaitAsync(Bound));
+        lock (groups)
+        {
+            // One group of all ten, in the order they came; the other writer, let in after it, found nothing left.
+            Assert.Equal(Enumerable.Range(0, 10), Assert.Single(groups));
+        }
     }
 }

@@ -3,11 +3,13 @@ using System.Threading.Channels;
 namespace RmaBackOffice.Common;
 
 /// <summary>
-/// Group commit for public submissions. Each submission waits in a queue; a writer takes every submission waiting (up to
-/// <see cref="MaxBatch"/>) and stores them together, in one transaction with one commit and one sync of the log, then answers
-/// each. Nothing waits to be grouped: a submission that finds no other is stored alone at once, and submissions that arrive
-/// while a group commits form the next group. Two writers take turns, so one group is written while the previous waits for
-/// the disk (the database's write gate still lets one transaction at a time).
+/// Group commit for public submissions. Each submission waits in a queue; a writer that has the database's write lock takes
+/// every submission waiting then (up to <see cref="MaxBatch"/>, through <see cref="SubmissionGroup{TItem}.Take"/>) and stores
+/// them together, in one transaction with one commit and one sync of the log, then answers each. Nothing waits to be grouped:
+/// a submission that finds no other is stored alone at once. Taken only once the lock is held, a group holds everything that
+/// arrived while the previous group was written, not just what had arrived when its writer began to wait. Two writers take
+/// turns, so one group is written while the previous waits for the disk (the database's write gate still lets one transaction
+/// at a time).
 /// <para>
 /// A group that fails as a whole (a disk error, a constraint nobody foresaw) is stored again one submission at a time, so one
 /// bad submission fails alone and the others are stored. A submission is answered only once it is stored and on disk, or has
@@ -20,15 +22,18 @@ public sealed class SubmissionBatches<TItem, TResult> : IAsyncDisposable
     private const int Writers = 2;
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
-    private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> storeMany;
+    private readonly Func<SubmissionGroup<TItem>, Task<IReadOnlyList<TResult>>> storeMany;
     private readonly Func<TItem, Task<TResult>> storeOne;
     private readonly ILogger logger;
     private readonly Task[] writers;
 
-    /// <param name="storeMany">Stores a group in one transaction and answers each in order; throws if the group cannot be stored whole.</param>
+    /// <param name="storeMany">
+    /// Takes a group once it holds the write lock and stores it in one transaction, answering each of what it took in order;
+    /// throws if the group cannot be stored whole.
+    /// </param>
     /// <param name="storeOne">Stores one submission on its own: the fallback when its group failed.</param>
     public SubmissionBatches(
-        Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> storeMany, Func<TItem, Task<TResult>> storeOne, ILogger logger)
+        Func<SubmissionGroup<TItem>, Task<IReadOnlyList<TResult>>> storeMany, Func<TItem, Task<TResult>> storeOne, ILogger logger)
     {
         this.storeMany = storeMany;
         this.storeOne = storeOne;
@@ -55,31 +60,39 @@ public sealed class SubmissionBatches<TItem, TResult> : IAsyncDisposable
         while (await queue.Reader.WaitToReadAsync())
         {
             group.Clear();
-            while (group.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            await StoreAsync(group, new SubmissionGroup<TItem>(() =>
             {
-                group.Add(next);
-            }
-            if (group.Count > 0)
-            {
-                await StoreAsync(group);
-            }
+                while (group.Count < MaxBatch && queue.Reader.TryRead(out var next))
+                {
+                    group.Add(next);
+                }
+                return group.ConvertAll(p => p.Item);
+            }));
         }
     }
 
-    private async Task StoreAsync(List<Pending> group)
+    private async Task StoreAsync(List<Pending> group, SubmissionGroup<TItem> submissions)
     {
-        if (group.Count > 1)
+        try
         {
-            try
+            var results = await storeMany(submissions);
+            for (var i = 0; i < group.Count; i++)
             {
-                var results = await storeMany(group.ConvertAll(p => p.Item));
-                for (var i = 0; i < group.Count; i++)
-                {
-                    group[i].Answer.TrySetResult(results[i]);
-                }
+                group[i].Answer.TrySetResult(results[i]);
+            }
+            return;
+        }
+        catch (Exception ex)
+        {
+            // What the store did not take before failing (it failed before it had the lock) is taken now, and fails or is
+            // stored one by one with the rest: left queued, it would be met by the same failure again at once.
+            submissions.Take();
+            if (group.Count == 1)
+            {
+                group[0].Answer.TrySetException(ex);
                 return;
             }
-            catch (Exception ex)
+            if (group.Count > 1)
             {
                 logger.LogWarning(ex, "A group of {Count} submissions could not be stored together; storing each on its own", group.Count);
             }
@@ -110,6 +123,23 @@ public sealed class SubmissionBatches<TItem, TResult> : IAsyncDisposable
     }
 }
 
+/// <summary>
+/// The submissions one writer stores together: taken from the queue when the store first asks (once it holds the write lock),
+/// and the same ones each time after.
+/// </summary>
+public sealed class SubmissionGroup<TItem>(Func<IReadOnlyList<TItem>> take)
+{
+    private IReadOnlyList<TItem>? taken;
+
+    /// <summary>A group of submissions already in hand (one stored on its own, or a test's).</summary>
+    public SubmissionGroup(IReadOnlyList<TItem> items) : this(() => items)
+    {
+    }
+
+    /// <summary>Every submission waiting now, up to <see cref="SubmissionBatches{TItem, TResult}.MaxBatch"/>; possibly none.</summary>
+    public IReadOnlyList<TItem> Take() => taken ??= take();
+}
+
 /// <summary>Ways to make <see cref="SubmissionBatches{TItem, TResult}"/>.</summary>
 public static class SubmissionBatches
 {
@@ -118,14 +148,14 @@ public static class SubmissionBatches
     /// any request); a submission whose group failed is stored by the same method as a group of one.
     /// </summary>
     public static SubmissionBatches<TItem, TResult> Through<TService, TItem, TResult>(
-        IServiceScopeFactory scopes, Func<TService, IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> store, ILogger logger)
+        IServiceScopeFactory scopes, Func<TService, SubmissionGroup<TItem>, Task<IReadOnlyList<TResult>>> store, ILogger logger)
         where TService : notnull
     {
-        async Task<IReadOnlyList<TResult>> StoreAsync(IReadOnlyList<TItem> items)
+        async Task<IReadOnlyList<TResult>> StoreAsync(SubmissionGroup<TItem> group)
         {
             await using var scope = scopes.CreateAsyncScope();
-            return await store(scope.ServiceProvider.GetRequiredService<TService>(), items);
+            return await store(scope.ServiceProvider.GetRequiredService<TService>(), group);
         }
-        return new SubmissionBatches<TItem, TResult>(StoreAsync, async item => (await StoreAsync([item]))[0], logger);
+        return new SubmissionBatches<TItem, TResult>(StoreAsync, async item => (await StoreAsync(new SubmissionGroup<TItem>([item])))[0], logger);
     }
 }

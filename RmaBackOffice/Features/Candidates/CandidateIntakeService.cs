@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Common;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Web;
@@ -42,17 +43,18 @@ public sealed class CandidateIntakeService(
     }
 
     /// <summary>
-    /// Stores a group in one transaction (<see cref="StoreAsync"/>), or one registration after the other when two of them
-    /// may concern one person, so that the second finds the first.
+    /// Stores a group in one transaction (<see cref="StoreAsync(SubmissionGroup{RegistrationSubmission})"/>), or one
+    /// registration after the other when two of them may concern one person, so that the second finds the first.
     /// </summary>
-    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreGroupAsync(IReadOnlyList<RegistrationSubmission> submissions)
+    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreGroupAsync(SubmissionGroup<RegistrationSubmission> group)
     {
         try
         {
-            return await StoreAsync(submissions);
+            return await StoreAsync(group);
         }
         catch (RegistrationGroupException)
         {
+            var submissions = group.Take();
             var answers = new List<RegistrationAnswer>(submissions.Count);
             foreach (var submission in submissions)
             {
@@ -62,14 +64,26 @@ public sealed class CandidateIntakeService(
         }
     }
 
+    internal Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(IReadOnlyList<RegistrationSubmission> submissions) =>
+        StoreAsync(new SubmissionGroup<RegistrationSubmission>(submissions));
+
     /// <summary>
     /// Stores a group of registrations in one transaction and answers each in order, each candidate's audit entry naming its
-    /// own sender. A group in which two registrations could concern one person (a shared email, phone or idempotency key, or
-    /// one known candidate matched twice) is refused whole (<see cref="RegistrationGroupException"/>).
+    /// own sender. The group is taken once the write lock is held, so it holds everything that arrived until then. A group in
+    /// which two registrations could concern one person (a shared email, phone or idempotency key, or one known candidate
+    /// matched twice) is refused whole (<see cref="RegistrationGroupException"/>).
     /// </summary>
-    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(IReadOnlyList<RegistrationSubmission> submissions)
+    internal async Task<IReadOnlyList<RegistrationAnswer>> StoreAsync(SubmissionGroup<RegistrationSubmission> group)
     {
         var ct = CancellationToken.None;
+        await using var work = await units.BeginAsPublicAsync(ct);
+        // What only reads the directory comes before the write gate: while one group holds it, every other writer waits.
+        var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
+        var industries = await IndustryOptions.ActiveCodesAsync(work.Db, ct);
+        // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
+        // two bodies stores only the first.
+        await work.LockForWriteAsync();
+        var submissions = group.Take();
         if (submissions.Count > 1 && MayConcernOnePerson(submissions))
         {
             throw new RegistrationGroupException("Two registrations of this group may concern one person.");
@@ -79,14 +93,6 @@ public sealed class CandidateIntakeService(
         // Each registration to store, with the known candidate it joins (null: a new candidate).
         var toStore = new List<(int Index, Candidate? Existing)>(submissions.Count);
         var matched = new HashSet<Candidate>(ReferenceEqualityComparer.Instance);
-
-        await using var work = await units.BeginAsPublicAsync(ct);
-        // What only reads the directory comes before the write gate: while one group holds it, every other writer waits.
-        var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
-        var industries = await IndustryOptions.ActiveCodesAsync(work.Db, ct);
-        // Locked before reading: two simultaneous registrations of one new email become one candidate, and one key sent with
-        // two bodies stores only the first.
-        await work.LockForWriteAsync();
         var known = await KnownCandidatesAsync(work.Db, submissions, ct);
         var repeats = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
         for (var i = 0; i < submissions.Count; i++)

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using RmaBackOffice.Common;
 using RmaBackOffice.Data;
 using RmaBackOffice.Features.Offices;
 using RmaBackOffice.Features.Users;
@@ -69,20 +70,24 @@ public sealed partial class JobOrderService
     /// answers each in order. Idempotency keys are checked under the write lock, against the stored job orders and against
     /// the group itself. Throws when the group cannot be stored whole; the queue then stores each on its own.
     /// </summary>
-    internal async Task<IReadOnlyList<IntakeAnswer>> StoreAsync(IReadOnlyList<JobOrderSubmission> submissions)
+    internal Task<IReadOnlyList<IntakeAnswer>> StoreAsync(IReadOnlyList<JobOrderSubmission> submissions) => StoreAsync(new SubmissionGroup<JobOrderSubmission>(submissions));
+
+    /// <inheritdoc cref="StoreAsync(IReadOnlyList{JobOrderSubmission})"/>
+    /// <remarks>The group is taken once the write lock is held, so it holds everything that arrived until then.</remarks>
+    internal async Task<IReadOnlyList<IntakeAnswer>> StoreAsync(SubmissionGroup<JobOrderSubmission> group)
     {
         var ct = CancellationToken.None;
-        var answers = new IntakeAnswer[submissions.Count];
-        var created = new List<(int Index, JobOrder Order)>(submissions.Count);
-        var firstWithScope = new Dictionary<string, JobOrder>(StringComparer.Ordinal);
-        var repeats = new List<(int Index, string Scope, string Key)>();
-
         await using var work = await units.BeginAsPublicAsync(ct);
         // What only reads comes before the write gate: while one group holds it, every other writer waits.
         var offices = await HandlingOffices.ChoicesAsync(work.Db, ct);
         var industries = await IndustryOptions.ActiveCodesAsync(work.Db, ct);
         // Two simultaneous posts with one key and different bodies store different keys, which no unique index tells apart.
         await work.LockForWriteAsync();
+        var submissions = group.Take();
+        var answers = new IntakeAnswer[submissions.Count];
+        var created = new List<(int Index, JobOrder Order)>(submissions.Count);
+        var firstWithScope = new Dictionary<string, JobOrder>(StringComparer.Ordinal);
+        var repeats = new List<(int Index, string Scope, string Key)>();
         var stored = await StoredKeysAsync(work.Db, submissions.Select(s => s.Scope).OfType<string>().ToHashSet(StringComparer.Ordinal), ct);
         var creating = new List<int>(submissions.Count);
         var firstIndexWithScope = new Dictionary<string, int>(StringComparer.Ordinal);
