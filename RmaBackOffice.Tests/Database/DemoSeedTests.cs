@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RmaBackOffice.Data;
 using RmaBackOffice.Data.Sqlite;
+using RmaBackOffice.Features.Candidates;
 using RmaBackOffice.Features.JobOrders;
 using RmaBackOffice.Tests.Support;
 
@@ -46,13 +47,36 @@ public sealed class DemoSeedTests(DemoSeedAppHost app) : IClassFixture<DemoSeedA
     }
 
     [Fact]
+    public async Task The_demo_candidate_desk_shows_people_in_every_status_each_with_its_reference_receipt_and_audit_entry()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var recruiter = await db.Users.SingleAsync(u => u.Email == DatabaseInitializer.DemoAccounts[1].Email);
+
+        var people = await db.Candidates.AsNoTracking().Include(c => c.Registrations).Include(c => c.Activities).ToListAsync();
+
+        Assert.InRange(people.Count, 8, 30);
+        Assert.All(Enum.GetValues<CandidateStatus>(), status => Assert.Contains(people, c => c.Status == status));
+        Assert.All(people, c => Assert.Matches(new Regex(@"^CR-\d{4}-\d{6}$"), c.Reference));
+        Assert.All(people, c => Assert.Matches(new Regex(@"^REG-\d{4}-\d{6}$"), Assert.Single(c.Registrations).Receipt));
+        Assert.All(people, c => Assert.True(c.CreatedAt <= app.Now && c.Activities.All(a => a.At <= app.Now)));
+        // Screened by the demo recruiter, so the timeline names a person, not the system.
+        Assert.All(people.Where(c => c.Status != CandidateStatus.New), c => Assert.Contains(c.Activities, a => a.ActorId == recruiter.Id));
+        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.City);
+        Assert.Equal("Paris", offices[Assert.Single(people, c => c.Country == "France").HandlingOfficeId!.Value]);
+        var created = await db.AuditEntries.AsNoTracking().Where(e => e.Action == "Candidate.Created").ToListAsync();
+        Assert.Equal(people.Select(c => c.Reference).Order(), created.Select(e => e.Reference).Order());
+    }
+
+    [Fact]
     public async Task Starting_again_adds_no_second_demo_desk()
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        var before = await db.JobOrders.CountAsync();
+        var orders = await db.JobOrders.CountAsync();
+        var people = await db.Candidates.CountAsync();
 
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
-        Assert.Equal(before, await db.JobOrders.CountAsync());
+        Assert.Equal(orders, await db.JobOrders.CountAsync());
+        Assert.Equal(people, await db.Candidates.CountAsync());
     }
 }

@@ -67,8 +67,8 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// A small fixed set of job orders worked by the demo recruiter, and articles in every state by the demo editor, so a first
-    /// look at the desk and the workspace is not an empty grid.
+    /// A small fixed set of job orders and candidates worked by the demo recruiter, and articles in every state by the demo
+    /// editor, so a first look at the desks and the workspace is not an empty grid.
     /// </summary>
     private async Task SeedDemoDataAsync(UserManager<ApplicationUser> userManager, IServiceProvider services, CancellationToken ct)
     {
@@ -77,6 +77,11 @@ public sealed class DatabaseInitializer(
             && await DemoJobOrders.SeedAsync(units, new Actor(recruiter.Id, recruiter.DisplayName), ct) is > 0 and var added)
         {
             logger.LogInformation("Demo data: {Count} job orders added.", added);
+        }
+        if (await userManager.FindByEmailAsync(DemoAccounts[1].Email) is { } screener
+            && await DemoCandidates.SeedAsync(units, services.GetRequiredService<IDatabaseKeys>(), new Actor(screener.Id, screener.DisplayName), ct) is > 0 and var people)
+        {
+            logger.LogInformation("Demo data: {Count} candidates added.", people);
         }
         if (await userManager.FindByEmailAsync(DemoAccounts[2].Email) is { } editor && await userManager.FindByEmailAsync(DemoAccounts[0].Email) is { } admin)
         {
