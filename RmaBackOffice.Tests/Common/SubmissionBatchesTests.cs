@@ -181,4 +181,28 @@ public class SubmissionBatchesTests
             Assert.Equal(Enumerable.Range(0, 10), Assert.Single(groups));
         }
     }
+
+    [Fact]
+    public async Task A_store_that_fails_before_taking_its_group_still_answers_every_waiting_submission()
+    {
+        var calls = 0;
+        Task<IReadOnlyList<string>> StoreMany(SubmissionGroup<int> group)
+        {
+            // Fails before it holds the lock, as when the database cannot be opened: it never takes its group.
+            Interlocked.Increment(ref calls);
+            throw new InvalidOperationException("database unreachable");
+        }
+        Task<string> StoreOne(int item) => throw new InvalidOperationException("database unreachable");
+        await using var batches = new SubmissionBatches<int, string>(StoreMany, StoreOne, NullLogger.Instance);
+
+        var submitted = Enumerable.Range(0, 5).Select(i => batches.SubmitAsync(i)).ToList();
+
+        foreach (var submission in submitted)
+        {
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => submission.WaitAsync(Bound));
+            Assert.Equal("database unreachable", failure.Message);
+        }
+        // Taken when the store failed, not left queued to meet the same failure again and again.
+        Assert.InRange(Volatile.Read(ref calls), 1, 5);
+    }
 }

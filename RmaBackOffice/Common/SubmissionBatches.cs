@@ -87,14 +87,18 @@ public sealed class SubmissionBatches<TItem, TResult> : IAsyncDisposable
             // What the store did not take before failing (it failed before it had the lock) is taken now, and fails or is
             // stored one by one with the rest: left queued, it would be met by the same failure again at once.
             submissions.Take();
-            if (group.Count == 1)
+            switch (group.Count)
             {
-                group[0].Answer.TrySetException(ex);
-                return;
-            }
-            if (group.Count > 1)
-            {
-                logger.LogWarning(ex, "A group of {Count} submissions could not be stored together; storing each on its own", group.Count);
+                case 0:
+                    // The other writer took what was waiting; its submissions meet the failure and report it, but so is this one.
+                    logger.LogWarning(ex, "A writer could not store a group before taking any submission");
+                    return;
+                case 1:
+                    group[0].Answer.TrySetException(ex);
+                    return;
+                default:
+                    logger.LogWarning(ex, "A group of {Count} submissions could not be stored together; storing each on its own", group.Count);
+                    break;
             }
         }
         foreach (var pending in group)

@@ -28,7 +28,7 @@ public sealed class SqliteCheckpointer(DatabaseLock database, ILogger<SqliteChec
                 {
                     await CheckpointAsync(stoppingToken);
                 }
-                catch (SqliteException ex)
+                catch (Exception ex) when (ex is SqliteException or IOException)
                 {
                     // The next tick tries again; until then commits keep the log bounded at the connections' threshold.
                     logger.LogWarning(ex, "A background checkpoint failed");
@@ -43,7 +43,7 @@ public sealed class SqliteCheckpointer(DatabaseLock database, ILogger<SqliteChec
     /// <summary>One passive checkpoint: the log's frames and how many of them are now in the database file (both 0 when the log is empty).</summary>
     public async Task<(long LogFrames, long CheckpointedFrames)> CheckpointAsync(CancellationToken ct = default)
     {
-        if (database.DatabasePath is not { } path || !File.Exists(path + "-wal") || new FileInfo(path + "-wal").Length == 0)
+        if (database.DatabasePath is not { } path || LogLength(path + "-wal") == 0)
         {
             return (0, 0);
         }
@@ -54,5 +54,19 @@ public sealed class SqliteCheckpointer(DatabaseLock database, ILogger<SqliteChec
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    // The last connection to close checkpoints the log and deletes it, at any moment: between a check that it exists and a
+    // read of its length it may be gone, which is an empty log, not an error (an error here once stopped the whole app).
+    private static long LogLength(string logPath)
+    {
+        try
+        {
+            return new FileInfo(logPath).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
     }
 }
