@@ -39,12 +39,25 @@ public static class IdempotencyKeys
     public static string ScopeOf(string stored) => stored.Split(Separator)[0];
 
     /// <summary>
-    /// What each scope's repeat answers with: the first record stored under it (the lowest id), from the records
-    /// read by their scopes' key ranges (<see cref="RangeOf"/>); scopes without one are absent.
+    /// What each scope's repeat answers with: the first record stored under it (the lowest id), read one key range per scope
+    /// (<see cref="RangeOf"/>) by <paramref name="storedUnder"/>, a compiled read of the records whose key is in [from, to);
+    /// scopes without one are absent.
     /// </summary>
-    public static Dictionary<string, TAnswer> FirstPerScope<T, TAnswer>(
-        IEnumerable<T> records, Func<T, string> storedKey, Func<T, long> id, Func<T, TAnswer> answer) =>
-        records.OrderBy(id).DistinctBy(r => ScopeOf(storedKey(r))).ToDictionary(r => ScopeOf(storedKey(r)), answer);
+    public static async Task<Dictionary<string, TAnswer>> FirstPerScopeAsync<T, TAnswer>(
+        IEnumerable<string> scopes, Func<string, string, IAsyncEnumerable<T>> storedUnder,
+        Func<T, string> storedKey, Func<T, long> id, Func<T, TAnswer> answer, CancellationToken ct)
+    {
+        var records = new List<T>();
+        foreach (var scope in scopes)
+        {
+            var (from, to) = RangeOf(scope);
+            await foreach (var record in storedUnder(from, to).WithCancellation(ct))
+            {
+                records.Add(record);
+            }
+        }
+        return records.OrderBy(id).DistinctBy(r => ScopeOf(storedKey(r))).ToDictionary(r => ScopeOf(storedKey(r)), answer);
+    }
 
     /// <summary>Whether a stored key answers a request with this key: same fingerprint, or none recorded.</summary>
     public static bool SameRequest(string stored, string requested) =>

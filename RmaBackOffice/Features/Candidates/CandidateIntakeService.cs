@@ -245,21 +245,10 @@ public sealed class CandidateIntakeService(
     /// The first registration stored under each of these scopes, with its candidate: one compiled read of a key range on the
     /// key's index per scope (read under the write lock, so never translated from LINQ there).
     /// </summary>
-    private static async Task<Dictionary<string, (RegistrationResult Result, string StoredKey)>> StoredKeysAsync(
-        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
-    {
-        var hits = new List<StoredRegistration>();
-        foreach (var scope in scopes)
-        {
-            var (from, to) = IdempotencyKeys.RangeOf(scope);
-            await foreach (var hit in StoredUnderCompiled(db, from, to).WithCancellation(ct))
-            {
-                hits.Add(hit);
-            }
-        }
-        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey, h => h.Id,
-            h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey));
-    }
+    private static Task<Dictionary<string, (RegistrationResult Result, string StoredKey)>> StoredKeysAsync(
+        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct) =>
+        IdempotencyKeys.FirstPerScopeAsync(scopes, (from, to) => StoredUnderCompiled(db, from, to), h => h.IdempotencyKey, h => h.Id,
+            h => (new RegistrationResult(h.CandidateId, h.Reference, h.Receipt ?? "", false, h.WasDuplicate, Repeated: true), h.IdempotencyKey), ct);
 
     internal sealed record StoredRegistration(long Id, int CandidateId, string Reference, string? Receipt, bool WasDuplicate, string IdempotencyKey);
 

@@ -186,20 +186,10 @@ public sealed partial class JobOrderService
     /// The first job order stored under each of these scopes: one compiled read of the scope's key range on the key's index per
     /// scope (read under the write lock, so never translated from LINQ there).
     /// </summary>
-    private static async Task<Dictionary<string, (IntakeResult Result, string StoredKey)>> StoredKeysAsync(
-        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct)
-    {
-        var hits = new List<StoredJobOrder>();
-        foreach (var scope in scopes)
-        {
-            var (from, to) = IdempotencyKeys.RangeOf(scope);
-            await foreach (var hit in StoredUnderCompiled(db, from, to).WithCancellation(ct))
-            {
-                hits.Add(hit);
-            }
-        }
-        return IdempotencyKeys.FirstPerScope(hits, h => h.IdempotencyKey, h => h.Id, h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey));
-    }
+    private static Task<Dictionary<string, (IntakeResult Result, string StoredKey)>> StoredKeysAsync(
+        AppDbContext db, IReadOnlyCollection<string> scopes, CancellationToken ct) =>
+        IdempotencyKeys.FirstPerScopeAsync(scopes, (from, to) => StoredUnderCompiled(db, from, to), h => h.IdempotencyKey, h => h.Id,
+            h => (new IntakeResult(h.Id, h.Reference, false), h.IdempotencyKey), ct);
 
     internal sealed record StoredJobOrder(int Id, string Reference, string IdempotencyKey);
 
